@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "missiond",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "missiond", targets: ["missiond"]),
+        // Exposed so tools outside this package (and a dev harness) can link the extractor alone.
+        .library(name: "MissionExtract", targets: ["MissionExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libzmq from Debian's libzmq3-dev; zmq.h is in /usr/include.
+        .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        // A small Swift wrapper: context, sockets, multipart frames, poll, errors.
+        .target(name: "ZMQ", dependencies: ["CZMQ"]),
+        // The extraction stages: pure functions over text, rules passed in as data.
+        .target(name: "MissionExtract"),
+        // Durable journal and event log: append-only checksummed records.
+        .target(name: "MissionStore"),
+        // Intake, Dispatch pipeline, publisher, replay, lifecycle.
+        .target(name: "MissionDaemon", dependencies: [
+            "ZMQ", "MissionExtract", "MissionStore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "missiond", dependencies: [
+            "MissionDaemon",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ZMQTests", dependencies: ["ZMQ"]),
+        .testTarget(name: "MissionExtractTests", dependencies: ["MissionExtract"]),
+        .testTarget(name: "MissionStoreTests", dependencies: ["MissionStore"]),
+        .testTarget(name: "MissionDaemonTests", dependencies: ["MissionDaemon", "ZMQ", "missiond"]),
+    ]
+)
