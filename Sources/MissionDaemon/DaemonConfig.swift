@@ -1,0 +1,137 @@
+import Foundation
+import MissionStore
+import Yams
+
+/// The daemon's settings: `Config/missiond.yml` documents every key. Every key has a
+/// default, so an empty file (or none) is a valid configuration.
+public struct DaemonConfig: Sendable, Equatable {
+    public var inbox = "/var/lib/missiond/inbox"
+    public var state = "/var/lib/missiond"
+    public var rules = "Config/rules"
+    public var intake = "tcp://127.0.0.1:5560"
+    public var publish = "tcp://127.0.0.1:5561"
+    public var replay = "tcp://127.0.0.1:5562"
+    public var maxArticleBytes = 2 * 1024 * 1024
+    public var maxInFlight = 64
+    public var pubSendHWM: Int32 = 100_000
+    public var fsync: FsyncPolicy = .always
+    public var eventLogMaxBytes = 1 << 30
+    public var eventLogMaxAgeSeconds = 30 * 24 * 3600
+    public var statsIntervalSeconds = 5.0
+    public var logLevel = "info"
+
+    public init() {}
+
+    /// Reads a YAML file. Relative paths in it are taken relative to the file's directory,
+    /// so a config and its rules can move together.
+    public static func load(path: String) throws(DaemonError) -> DaemonConfig {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw DaemonError("config \(path): cannot read: \(error.localizedDescription)")
+        }
+        var config = try parse(yaml: text, source: path)
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        config.inbox = resolve(config.inbox, against: base)
+        config.state = resolve(config.state, against: base)
+        config.rules = resolve(config.rules, against: base)
+        return config
+    }
+
+    /// Parses YAML text; unknown keys are errors, so a misspelt key cannot go unnoticed.
+    public static func parse(yaml: String, source: String = "config") throws(DaemonError) -> DaemonConfig {
+        do {
+            guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return DaemonConfig() }
+            let config = try YAMLDecoder().decode(DaemonConfig.self, from: yaml)
+            try config.validate()
+            return config
+        } catch let error as DaemonError {
+            throw DaemonError("\(source): \(error.description)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw DaemonError("\(source): \(key.isEmpty ? "" : "\(key): ")\(context.debugDescription)")
+        } catch {
+            throw DaemonError("\(source): \(error)")
+        }
+    }
+
+    /// `path` made absolute against `base` (the config file's directory or the working directory).
+    public static func resolve(_ path: String, against base: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+            .standardizedFileURL.path
+    }
+
+    public func validate() throws(DaemonError) {
+        guard maxArticleBytes > 0 else { throw DaemonError("max_article_bytes must be positive") }
+        guard maxInFlight > 0 else { throw DaemonError("max_in_flight must be positive") }
+        guard pubSendHWM >= 0 else { throw DaemonError("pub_send_hwm must be 0 (unlimited) or more") }
+        guard eventLogMaxBytes > 0, eventLogMaxAgeSeconds > 0 else {
+            throw DaemonError("event_log_max_bytes and event_log_max_age_seconds must be positive")
+        }
+        guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
+        guard DaemonLogging.level(named: logLevel) != nil else {
+            throw DaemonError("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
+        }
+        for (key, endpoint) in [("intake", intake), ("publish", publish), ("replay", replay)] {
+            guard endpoint.contains("://") else { throw DaemonError("\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
+        }
+    }
+
+    public var retention: Retention {
+        Retention(maxBytes: eventLogMaxBytes, maxAgeSeconds: eventLogMaxAgeSeconds)
+    }
+}
+
+extension DaemonConfig: Decodable {
+    enum Key: String, CodingKey, CaseIterable {
+        case inbox, state, rules, intake, publish, replay
+        case maxArticleBytes = "max_article_bytes"
+        case maxInFlight = "max_in_flight"
+        case pubSendHWM = "pub_send_hwm"
+        case fsync
+        case eventLogMaxBytes = "event_log_max_bytes"
+        case eventLogMaxAgeSeconds = "event_log_max_age_seconds"
+        case statsIntervalSeconds = "stats_interval_seconds"
+        case logLevel = "log_level"
+    }
+
+    /// Any key, so that unknown ones can be named in the error.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        let unknown = all.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }
+        guard unknown.isEmpty else {
+            let known = Key.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DaemonError("unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
+        }
+        let c = try decoder.container(keyedBy: Key.self)
+        self.init()
+        inbox = try c.decodeIfPresent(String.self, forKey: .inbox) ?? inbox
+        state = try c.decodeIfPresent(String.self, forKey: .state) ?? state
+        rules = try c.decodeIfPresent(String.self, forKey: .rules) ?? rules
+        intake = try c.decodeIfPresent(String.self, forKey: .intake) ?? intake
+        publish = try c.decodeIfPresent(String.self, forKey: .publish) ?? publish
+        replay = try c.decodeIfPresent(String.self, forKey: .replay) ?? replay
+        maxArticleBytes = try c.decodeIfPresent(Int.self, forKey: .maxArticleBytes) ?? maxArticleBytes
+        maxInFlight = try c.decodeIfPresent(Int.self, forKey: .maxInFlight) ?? maxInFlight
+        pubSendHWM = try c.decodeIfPresent(Int32.self, forKey: .pubSendHWM) ?? pubSendHWM
+        if let value = try c.decodeIfPresent(String.self, forKey: .fsync) {
+            guard let policy = FsyncPolicy(configValue: value) else {
+                throw DaemonError("fsync \"\(value)\": expected always, group:<milliseconds> or never")
+            }
+            fsync = policy
+        }
+        eventLogMaxBytes = try c.decodeIfPresent(Int.self, forKey: .eventLogMaxBytes) ?? eventLogMaxBytes
+        eventLogMaxAgeSeconds = try c.decodeIfPresent(Int.self, forKey: .eventLogMaxAgeSeconds) ?? eventLogMaxAgeSeconds
+        statsIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .statsIntervalSeconds) ?? statsIntervalSeconds
+        logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? logLevel
+    }
+}

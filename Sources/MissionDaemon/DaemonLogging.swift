@@ -1,0 +1,52 @@
+import Glibc
+import Logging
+
+/// Log lines on stderr (journald takes them from there): time, level, label, message, metadata.
+public struct StderrLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+
+    public init(label: String, level: Logger.Level) {
+        self.label = label
+        self.logLevel = level
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var all = metadata
+        if let extra = event.metadata { all.merge(extra) { _, new in new } }
+        let fields = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        var line = "\(Self.timestamp()) \(event.level) \(label): \(event.message)\(fields)\n"
+        // One write per line, so lines from different threads do not interleave.
+        line.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+    }
+
+    private static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var parts = tm()
+        var seconds = now.tv_sec
+        gmtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S", &parts)
+        let millis = Int(now.tv_nsec / 1_000_000)
+        let base = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return base + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + String(millis) + "Z"
+    }
+}
+
+public enum DaemonLogging {
+    public static func level(named name: String) -> Logger.Level? {
+        Logger.Level(rawValue: name.lowercased())
+    }
+
+    /// Installs the stderr handler for the whole process (once, at start).
+    public static func bootstrap(level: Logger.Level) {
+        LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level) }
+    }
+}

@@ -1,0 +1,37 @@
+/// Just enough JSON writing for the daemon's own messages (article.done, stats, …):
+/// string building is cheaper than an encoder on the per-article path.
+enum JSONText {
+    /// `value` as a JSON string literal, quotes included.
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        out.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+        return out
+    }
+
+    static func quotedOrNull(_ value: String?) -> String {
+        value.map(quoted) ?? "null"
+    }
+
+    static func numberOrNull(_ value: UInt64?) -> String {
+        value.map { String($0) } ?? "null"
+    }
+
+    /// `{"k":v,…}` from keys and already-encoded values, in the given order.
+    static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,170 @@
+import Metrics
+import Prometheus
+import Synchronization
+
+/// The daemon's instruments, through swift-metrics with a Prometheus registry behind them.
+/// The factory is passed to every instrument instead of `MetricsSystem.bootstrap`, which may
+/// run once per process: each `DaemonMetrics` (a daemon, a test) has a registry of its own.
+/// Every method is safe from any thread.
+public final class DaemonMetrics: Sendable {
+    public enum Intake: String, Sendable, CaseIterable {
+        case dir, socket
+    }
+
+    /// The pipeline's stages, shown from the start (at zero) so that a dashboard has them all.
+    public static let stages = ["decode", "metadata", "sentences", "entities", "events", "journal", "publish"]
+
+    /// From a short extraction stage (tens of µs) up to a slow fsync or a stalled publish.
+    public static let stageBuckets: [Duration] = [
+        .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500),
+        .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+        .seconds(1), .seconds(2.5), .seconds(5),
+    ]
+
+    public let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+
+    private struct IntakeCounters: Sendable {
+        let received, accepted, duplicate, rejected: Metrics.Counter
+    }
+
+    private let intakes: [Intake: IntakeCounters]
+    private let eventCounters = Mutex<[String: Metrics.Counter]>([:])
+    private let stageTimers = Mutex<[String: Metrics.Timer]>([:])
+    private let queueDepths = Mutex<[String: Metrics.Meter]>([:])
+    private let inFlight: Metrics.Meter
+    private let pubDrops: Metrics.Counter
+    private let journalBytes: Metrics.Meter
+    private let eventLogBytes: Metrics.Meter
+    private let lastSeq: Metrics.Meter
+    private let scrapeHook = Mutex<(@Sendable (DaemonMetrics) -> Void)?>(nil)
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets["missiond_stage_seconds"] = Self.stageBuckets
+        self.registry = registry
+        self.factory = factory
+        var intakes: [Intake: IntakeCounters] = [:]
+        for intake in Intake.allCases {
+            let labels = [("intake", intake.rawValue)]
+            intakes[intake] = IntakeCounters(
+                received: Metrics.Counter(label: "missiond_articles_received_total", dimensions: labels, factory: factory),
+                accepted: Metrics.Counter(label: "missiond_articles_accepted_total", dimensions: labels, factory: factory),
+                duplicate: Metrics.Counter(label: "missiond_articles_duplicate_total", dimensions: labels, factory: factory),
+                rejected: Metrics.Counter(label: "missiond_articles_rejected_total", dimensions: labels, factory: factory))
+        }
+        self.intakes = intakes
+        inFlight = Metrics.Meter(label: "missiond_in_flight", factory: factory)
+        pubDrops = Metrics.Counter(label: "missiond_pub_dropped_total", factory: factory)
+        journalBytes = Metrics.Meter(label: "missiond_journal_bytes", factory: factory)
+        eventLogBytes = Metrics.Meter(label: "missiond_event_log_bytes", factory: factory)
+        lastSeq = Metrics.Meter(label: "missiond_last_seq", factory: factory)
+        for stage in Self.stages {
+            _ = timer(stage)
+        }
+    }
+
+    // MARK: Articles
+
+    /// A message or file taken in, before it is decoded.
+    public func articleReceived(_ intake: Intake) { intakes[intake]!.received.increment() }
+    /// Journaled as new.
+    public func articleAccepted(_ intake: Intake) { intakes[intake]!.accepted.increment() }
+    /// Journaled before: answered `duplicate`.
+    public func articleDuplicate(_ intake: Intake) { intakes[intake]!.duplicate.increment() }
+    /// Refused (malformed, undecodable, no events) or failed.
+    public func articleRejected(_ intake: Intake) { intakes[intake]!.rejected.increment() }
+
+    // MARK: Events and publishing
+
+    /// Mission events of `type` published.
+    public func eventsPublished(type: String, count: Int = 1) {
+        let counter = eventCounters.withLock { counters in
+            if let counter = counters[type] { return counter }
+            let counter = Metrics.Counter(label: "missiond_events_total", dimensions: [("type", type)], factory: factory)
+            counters[type] = counter
+            return counter
+        }
+        counter.increment(by: count)
+    }
+
+    /// Messages the PUB socket could not queue (high-water mark).
+    public func pubDropped(count: Int = 1) { pubDrops.increment(by: count) }
+
+    /// The seq of the last mission event logged.
+    public func setLastSeq(_ seq: UInt64) { lastSeq.set(Double(seq)) }
+
+    // MARK: Stages and queues
+
+    /// How long one article spent in `stage`.
+    public func recordStage(_ stage: String, duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        timer(stage).recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+
+    /// Runs `body`, recording its duration under `stage` (also when it throws).
+    public func timeStage<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
+        let start = ContinuousClock.now
+        defer { recordStage(stage, duration: ContinuousClock.now - start) }
+        return try body()
+    }
+
+    /// Articles taken and not yet finished.
+    public func setInFlight(_ count: Int) { inFlight.set(count) }
+
+    /// Work waiting in front of `stage`.
+    public func setQueueDepth(_ depth: Int, stage: String) {
+        let meter = queueDepths.withLock { meters in
+            if let meter = meters[stage] { return meter }
+            let meter = Metrics.Meter(label: "missiond_queue_depth", dimensions: [("stage", stage)], factory: factory)
+            meters[stage] = meter
+            return meter
+        }
+        meter.set(depth)
+    }
+
+    // MARK: Storage
+
+    public func setJournalBytes(_ bytes: Int) { journalBytes.set(bytes) }
+    public func setEventLogBytes(_ bytes: Int) { eventLogBytes.set(bytes) }
+
+    // MARK: Exposition
+
+    /// Runs before every `exposition()`: the place to sample what is cheaper to read at
+    /// scrape time than to track (file sizes, queue depths, the in-flight count).
+    public func setScrapeHook(_ hook: (@Sendable (DaemonMetrics) -> Void)?) {
+        scrapeHook.withLock { $0 = hook }
+    }
+
+    /// The Prometheus text exposition (format 0.0.4), metric families sorted by name.
+    public func exposition() -> String {
+        if let hook = scrapeHook.withLock({ $0 }) { hook(self) }
+        return Self.sortedFamilies(registry.emitToString())
+    }
+
+    private func timer(_ stage: String) -> Metrics.Timer {
+        stageTimers.withLock { timers in
+            if let timer = timers[stage] { return timer }
+            let timer = Metrics.Timer(label: "missiond_stage_seconds", dimensions: [("stage", stage)], factory: factory)
+            timers[stage] = timer
+            return timer
+        }
+    }
+
+    /// The registry emits families in hash order; sorted, the page reads the same each time.
+    /// Each family starts at its `# TYPE` line; its sample lines keep their order.
+    static func sortedFamilies(_ text: String) -> String {
+        var families: [(name: Substring, lines: [Substring])] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# TYPE ") || families.isEmpty {
+                let name = line.dropFirst("# TYPE ".count).prefix { $0 != " " }
+                families.append((name, [line]))
+            } else {
+                families[families.count - 1].lines.append(line)
+            }
+        }
+        return families.sorted { $0.name < $1.name }
+            .flatMap(\.lines).joined(separator: "\n") + (families.isEmpty ? "" : "\n")
+    }
+}

@@ -1,0 +1,42 @@
+/// Whether an address is reachable only from this host, and the start-up rule built on it:
+/// a socket others can reach must use CURVE, unless the config accepts the risk by name.
+public enum LoopbackAddress {
+    /// A numeric loopback address (127.0.0.0/8, `::1`, IPv4-mapped 127.x), `localhost`, or
+    /// Linux's loopback interface `lo` (libzmq binds to interface names).
+    public static func isLoopback(host: String) -> Bool {
+        if host == "localhost" || host == "lo" { return true }
+        guard let addresses = try? SocketAddress.resolve(host: host, port: 0, resolveNames: false),
+              !addresses.isEmpty else { return false }
+        return addresses.allSatisfy(\.isLoopback)
+    }
+
+    /// Whether a ZeroMQ endpoint is reachable only from this host: `ipc://` and `inproc://`
+    /// always; `tcp://` when its host is loopback. `tcp://*:…`, `0.0.0.0`, a NIC name or a
+    /// public address are not, nor are transports that cross hosts by design (pgm, …).
+    public static func isLocal(endpoint: String) -> Bool {
+        guard let schemeEnd = endpoint.range(of: "://") else { return false }
+        let scheme = endpoint[..<schemeEnd.lowerBound].lowercased()
+        var rest = endpoint[schemeEnd.upperBound...]
+        switch scheme {
+        case "ipc", "inproc":
+            return true
+        case "tcp", "ws":
+            // `tcp://source;destination` (connect with a source address): the destination counts.
+            if let semicolon = rest.lastIndex(of: ";") { rest = rest[rest.index(after: semicolon)...] }
+            if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+            guard let colon = rest.lastIndex(of: ":") else { return false }
+            return isLoopback(host: String(rest[..<colon]))
+        default:
+            return false
+        }
+    }
+
+    /// Refuses to expose a socket beyond this host without CURVE, unless `allowInsecure`
+    /// (the config's explicit consent). `name` is the socket's role for the message.
+    public static func checkExposure(of name: String, endpoint: String, curve: Bool, allowInsecure: Bool) throws(DaemonError) {
+        guard !curve, !allowInsecure, !isLocal(endpoint: endpoint) else { return }
+        throw DaemonError(
+            "\(name): \(endpoint) is reachable from other hosts and has no CURVE: configure CURVE keys, "
+                + "bind to loopback, or allow insecure non-loopback binding explicitly in the config")
+    }
+}

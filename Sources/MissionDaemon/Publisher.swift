@@ -1,0 +1,207 @@
+import Dispatch
+import Foundation
+import Logging
+import MissionExtract
+import MissionStore
+import ZMQ
+
+/// Owns the PUB socket and the event log's write side. Everything it holds is touched only
+/// on `queue` (hence `@unchecked Sendable`). Finished articles that arrive while a flush is
+/// pending join it: one event-log append (one fsync) per batch, not per article.
+final class Publisher: @unchecked Sendable {
+    let queue = DispatchQueue(label: "missiond.publish")
+    private let socket: ZMQSocket
+    private let eventLog: EventLog
+    private let journal: ArticleJournal
+    private let stats: DaemonStats
+    private let logger: Logger
+    /// Called on `queue` for every message published (`--once` prints them).
+    private let echo: (@Sendable (String, String) -> Void)?
+    /// Called on `queue` when an article leaves the pipeline (its slot is free again).
+    private let onFinished: @Sendable (ArticleOrigin) -> Void
+
+    private var batch: [ArticleJob] = []
+    private var flushScheduled = false
+    private var statsTimer: DispatchSourceTimer?
+    private let startedAt = DispatchTime.now()
+    // Counters for daemon.stats, confined to `queue`.
+    private var eventsByType: [String: Int] = [:]
+    private var articlesDone = 0
+    private var articlesRejected = 0
+    private var eventLogFailures = 0
+
+    init(
+        context: ZMQContext, endpoint: String, sendHighWaterMark: Int32,
+        eventLog: EventLog, journal: ArticleJournal, stats: DaemonStats, logger: Logger,
+        echo: (@Sendable (String, String) -> Void)?, onFinished: @escaping @Sendable (ArticleOrigin) -> Void
+    ) throws(ZMQError) {
+        socket = try ZMQSocket(context: context, type: .pub)
+        try socket.set(.sendHighWaterMark(sendHighWaterMark))
+        try socket.set(.linger(milliseconds: 1000))
+        try socket.bind(endpoint)
+        self.eventLog = eventLog
+        self.journal = journal
+        self.stats = stats
+        self.logger = logger
+        self.echo = echo
+        self.onFinished = onFinished
+    }
+
+    // MARK: Articles
+
+    /// Logs the article's events (assigning seq), publishes them and `article.done`, then
+    /// marks the article done in the journal.
+    func finish(_ job: ArticleJob) {
+        queue.async {
+            self.batch.append(job)
+            guard !self.flushScheduled else { return }
+            self.flushScheduled = true
+            // Runs after every finish() already queued: they all join this batch.
+            self.queue.async { self.flush() }
+        }
+    }
+
+    private func flush() {
+        let jobs = batch
+        batch.removeAll(keepingCapacity: true)
+        flushScheduled = false
+
+        var pending: [PendingEvent] = []
+        for job in jobs {
+            let article = job.document.articleJSON()
+            for event in job.document.events {
+                pending.append(PendingEvent(id: event.id) { seq in event.json(seq: seq, article: article) })
+            }
+        }
+        let logged: [LoggedEvent]
+        do {
+            logged = try eventLog.append(pending)
+        } catch {
+            // The articles stay unfinished in the journal and run again at the next start.
+            eventLogFailures += jobs.count
+            logger.error("cannot append to the event log; articles stay in the journal for a later run",
+                         metadata: ["articles": "\(jobs.count)", "error": "\(error)"])
+            for job in jobs { onFinished(job.origin) }
+            return
+        }
+        var loggedByID: [String: LoggedEvent] = [:]
+        loggedByID.reserveCapacity(logged.count)
+        for event in logged { loggedByID[event.id] = event }
+
+        for job in jobs {
+            var first: UInt64?
+            var last: UInt64?
+            var published = 0
+            for event in job.document.events {
+                // An event logged before (the article ran before a crash) is not published
+                // again: replay has it under its original seq.
+                guard let entry = loggedByID[event.id] else { continue }
+                let type = eventTypeName(event.type)
+                send(topic: "mission." + type, entry.json)
+                eventsByType[type, default: 0] += 1
+                first = first ?? entry.seq
+                last = entry.seq
+                published += 1
+            }
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - job.startedAt.uptimeNanoseconds) / 1e6
+            send(topic: "article.done", JSONText.object([
+                ("article", job.document.articleJSON()),
+                ("events", String(job.document.events.count)),
+                ("new_events", String(published)),
+                ("seq_first", JSONText.numberOrNull(first)),
+                ("seq_last", JSONText.numberOrNull(last)),
+                ("ms", String(format: "%.1f", milliseconds)),
+            ]))
+            articlesDone += 1
+            do {
+                try journal.markDone(job.document.articleID)
+            } catch {
+                logger.error("cannot mark an article done in the journal; it will run again (its events will not repeat)",
+                             metadata: ["article": "\(job.document.articleID)", "error": "\(error)"])
+            }
+            onFinished(job.origin)
+        }
+    }
+
+    /// Publishes `article.rejected`; `origin` is given when the article held a pipeline slot
+    /// that is free once this is published.
+    func rejected(articleID: String?, name: String, reason: String, quarantine: String?, origin: ArticleOrigin?) {
+        queue.async {
+            var article: [(String, String)] = []
+            if let articleID { article.append(("id", JSONText.quoted(articleID))) }
+            article.append(("name", JSONText.quoted(name)))
+            var members: [(String, String)] = [("article", JSONText.object(article)), ("reason", JSONText.quoted(reason))]
+            if let quarantine { members.append(("quarantine", JSONText.quoted(quarantine))) }
+            self.send(topic: "article.rejected", JSONText.object(members))
+            self.articlesRejected += 1
+            if let origin { self.onFinished(origin) }
+        }
+    }
+
+    private func send(topic: String, _ json: String) {
+        do {
+            // PUB never blocks: past the high-water mark libzmq drops for that subscriber.
+            try socket.send(strings: [topic, json], flags: .dontWait)
+        } catch {
+            logger.error("cannot publish", metadata: ["topic": "\(topic)", "error": "\(error)"])
+        }
+        echo?(topic, json)
+    }
+
+    // MARK: Stats and retention
+
+    func startStatsTimer(interval: Double) {
+        queue.async {
+            let timer = DispatchSource.makeTimerSource(queue: self.queue)
+            timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+            timer.setEventHandler { [unowned self] in
+                self.publishStats()
+                self.applyRetention()
+            }
+            timer.resume()
+            self.statsTimer = timer
+        }
+    }
+
+    private func publishStats() {
+        let uptime = Double(DispatchTime.now().uptimeNanoseconds - startedAt.uptimeNanoseconds) / 1e9
+        let events = JSONText.object(eventsByType.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })
+        send(topic: "daemon.stats", JSONText.object([
+            ("uptime_s", String(format: "%.1f", uptime)),
+            ("in_flight", String(stats.inFlight.load(ordering: .relaxed))),
+            ("intake", JSONText.object([("socket", stats.socket.json()), ("dir", stats.directory.json())])),
+            ("recovered", String(stats.recovered.load(ordering: .relaxed))),
+            ("articles_done", String(articlesDone)),
+            ("articles_rejected", String(articlesRejected)),
+            ("events", events),
+            ("last_seq", String(eventLog.lastSeq)),
+            ("event_log_failures", String(eventLogFailures)),
+            ("journal_bytes", String(journal.sizeBytes)),
+            ("event_log_bytes", String(eventLog.sizeBytes)),
+        ]))
+    }
+
+    private func applyRetention() {
+        do {
+            try eventLog.applyRetention(now: Date())
+        } catch {
+            logger.error("event log retention failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Publishes a last `daemon.stats` and closes the socket; waits for work already queued.
+    /// Messages still queued get the socket's linger time to leave.
+    func close() {
+        queue.sync {
+            statsTimer?.cancel()
+            statsTimer = nil
+            publishStats()
+            socket.close()
+        }
+    }
+}
+
+/// The `type` of a mission event as written in topics and JSON (`trade_mission`, …).
+func eventTypeName(_ type: EventType) -> String {
+    type.rawValue
+}

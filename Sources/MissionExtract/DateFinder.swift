@@ -1,0 +1,111 @@
+/// Dates and ranges in running text, resolved against the publication date:
+/// "December 9th to 18th", "Oct 15-24", "from mid-December to mid-January next year",
+/// "July 10 this year", "On the 21st", "in May", "by Nov 27", "in 2022".
+/// Without a publication year, dates keep what is known: "--07-10".
+struct DateFinder {
+    let rules: RuleStore
+    let ctx: MatchContext
+    let published: DateParts?
+    var lastDate: DateParts?
+
+    init(rules: RuleStore, ctx: MatchContext, published: DateParts?, lastDate: DateParts?) {
+        self.rules = rules; self.ctx = ctx; self.published = published; self.lastDate = lastDate
+    }
+
+    static let rangeWords: Set<UInt64> = Set(["to", "-", "through", "until", "till", "and"].map(TokenKey.of))
+    /// Words before a month name that keep it a date ("in May", "mid-December").
+    static let monthLead: Set<UInt64> = Set(["in", "since", "during", "of", "by", "from", "until", "to", "early", "late", "mid",
+                                             "end", "-", "before", "after", "till", "between", "on", "this", "last", "next"].map(TokenKey.of))
+    static let yearLead: Set<UInt64> = Set(["in", "since", "during", "of", "by", "for", "until", "before", "after"].map(TokenKey.of))
+    /// Words that may sit between "to" and the second date ("to mid-January", "to the end of March").
+    static let fillers: Set<UInt64> = Set(["mid", "-", "early", "late", "the", "end", "of", "beginning", "middle"].map(TokenKey.of))
+    static let this = TokenKey.of("this"), next = TokenKey.of("next"), last = TokenKey.of("last"), year = TokenKey.of("year")
+    static let the = TokenKey.of("the")
+
+    var reader: DateReader { DateReader(months: rules.months, tokens: ctx.tokens, bytes: ctx.bytes, limit: ctx.limit) }
+
+    /// "this year" / "next year" / "last year" at i: the year offset and the token after.
+    func yearWord(at i: Int) -> (Int, Int)? {
+        guard i + 1 < ctx.limit, ctx.tokens[i + 1].key == Self.year else { return nil }
+        switch ctx.tokens[i].key {
+        case Self.this: return (0, i + 2)
+        case Self.next: return (1, i + 2)
+        case Self.last: return (-1, i + 2)
+        default: return nil
+        }
+    }
+
+    /// Fills in the year from the publication date (a month far after it belongs to the year before).
+    func resolve(_ d: DateParts, offset: Int?) -> DateParts {
+        var r = d
+        guard r.year == nil, let py = published?.year else { return r }
+        r.year = py + (offset ?? 0)
+        if offset == nil, let m = r.month, let pm = published?.month, m - pm > 6 { r.year = py - 1 }
+        return r
+    }
+
+    mutating func find(_ range: Range<Int>, _ used: inout [Bool], _ found: inout [Entity]) {
+        let reader = self.reader
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard !used[i] else { i += 1; continue }
+            let t = ctx.tokens[i]
+            let prevKey = i > range.lowerBound ? ctx.tokens[i - 1].key : 0
+            // "On the 21st": a day of the month last mentioned
+            if t.key == Self.the, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),
+               DateReader.ordinals.contains(ctx.tokens[i + 2].key), let last = lastDate, last.month != nil {
+                let date = DateParts(year: last.year, month: last.month, day: d)
+                add(date, nil, i..<(i + 3), "date: the Nth", &used, &found)
+                i += 3; continue
+            }
+            // "in 2022"
+            if t.kind == .number, let y = reader.number(i), reader.isYear(y), Self.yearLead.contains(prevKey),
+               !(i + 1 < range.upperBound && NumberReader.percent.contains(ctx.tokens[i + 1].key)) {
+                add(DateParts(year: y), nil, i..<(i + 1), "date: year", &used, &found)
+                i += 1; continue
+            }
+            // "last year", "this year" on their own
+            if let (offset, e) = yearWord(at: i), let py = published?.year,
+               !(i > range.lowerBound && reader.month(i - 1) != nil) {
+                add(DateParts(year: py + offset), nil, i..<e, "date: this/next/last year", &used, &found)
+                i = e; continue
+            }
+            guard let (start, end0) = reader.read(at: i) else { i += 1; continue }
+            var end = end0
+            if start.day == nil, start.year == nil, !Self.monthLead.contains(prevKey), yearWord(at: end) == nil { i = end; continue }
+            var offset: Int?
+            if let (o, e) = yearWord(at: end) { offset = o; end = e }
+            var endDate: DateParts?
+            // "December 9th to 18th", "Oct 15-24"
+            if end < range.upperBound, Self.rangeWords.contains(ctx.tokens[end].key) {
+                var j = end + 1
+                if start.day != nil, let d = reader.number(j), (1...31).contains(d), reader.month(j + 1) == nil {
+                    j += 1
+                    if j < range.upperBound, DateReader.ordinals.contains(ctx.tokens[j].key) { j += 1 }
+                    endDate = DateParts(year: start.year, month: start.month, day: d)
+                    end = j
+                } else {
+                    while j < range.upperBound, j - end < 5, Self.fillers.contains(ctx.tokens[j].key) { j += 1 }
+                    if let (e2, after) = reader.read(at: j) {
+                        var endOffset: Int?
+                        var stop = after
+                        if let (o, e) = yearWord(at: after) { endOffset = o; stop = e }
+                        endDate = resolve(e2, offset: endOffset ?? offset)
+                        end = stop
+                    }
+                }
+            }
+            let s = resolve(start, offset: offset)
+            if let e = endDate, e.year == nil, let y = s.year { endDate?.year = y }
+            add(s, endDate.map { resolve($0, offset: offset) }, i..<end, "date", &used, &found)
+            i = end
+        }
+    }
+
+    private mutating func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String,
+                              _ used: inout [Bool], _ found: inout [Entity]) {
+        found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule))
+        for k in tokens { used[k] = true }
+        if start.month != nil { lastDate = start }
+    }
+}

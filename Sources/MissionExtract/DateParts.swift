@@ -1,0 +1,119 @@
+/// A calendar date at the precision the text gives: year, month and day each optional.
+struct DateParts: Sendable, Equatable {
+    var year: Int?
+    var month: Int?
+    var day: Int?
+
+    /// ISO 8601 at known precision: "2022-12-26", "2022-12", "2022", or without a year "--12-07", "--12".
+    var iso: String? {
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        switch (year, month, day) {
+        case let (y?, m?, d?): return "\(y)-\(two(m))-\(two(d))"
+        case let (y?, m?, nil): return "\(y)-\(two(m))"
+        case let (y?, nil, _): return "\(y)"
+        case let (nil, m?, d?): return "--\(two(m))-\(two(d))"
+        case let (nil, m?, nil): return "--\(two(m))"
+        default: return nil
+        }
+    }
+
+    /// Parses the ISO forms above ("2022-12-26T08:00:00Z" keeps its date).
+    init?(iso text: String) {
+        let s = text.trimmingSpaces()
+        if s.hasPrefix("--") {
+            let parts = s.dropFirst(2).split(separator: "-")
+            guard let m = parts.first.flatMap({ Int($0) }), (1...12).contains(m) else { return nil }
+            month = m
+            if parts.count > 1 { guard let d = Int(parts[1].prefix(2)), (1...31).contains(d) else { return nil }; day = d }
+            return
+        }
+        let parts = s.prefix(10).split(separator: "-")
+        guard let y = parts.first.flatMap({ Int($0) }), (1900...2100).contains(y) else { return nil }
+        year = y
+        if parts.count > 1 { guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }; month = m }
+        if parts.count > 2 { guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }; day = d }
+    }
+
+    init(year: Int? = nil, month: Int? = nil, day: Int? = nil) {
+        self.year = year; self.month = month; self.day = day
+    }
+}
+
+/// Reads calendar dates written in the forms of news pages, over tokens:
+/// 2022-12-26, 2022/12/26, 2022.12.26, Dec-28-2022, December 26, 2022, Dec. 7, December 7th, 26 December 2022, May 2022.
+struct DateReader {
+    let months: [UInt64: Int]
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limit: Int
+
+    static let dash = TokenKey.of("-"), slash = TokenKey.of("/"), dot = TokenKey.of("."), comma = TokenKey.of(",")
+    static let ordinals: Set<UInt64> = [TokenKey.of("st"), TokenKey.of("nd"), TokenKey.of("rd"), TokenKey.of("th")]
+
+    func number(_ i: Int) -> Int? {
+        guard i < limit, tokens[i].kind == .number, tokens[i].end - tokens[i].start <= 4 else { return nil }
+        var v = 0
+        for k in Int(tokens[i].start)..<Int(tokens[i].end) {
+            let b = bytes[k]
+            guard b >= 48 && b <= 57 else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return v
+    }
+
+    func month(_ i: Int) -> Int? {
+        guard i < limit, tokens[i].kind == .word, tokens[i].capitalized else { return nil }
+        return months[tokens[i].key]
+    }
+
+    func key(_ i: Int) -> UInt64? { i < limit ? tokens[i].key : nil }
+    /// No white space between token i-1 and i.
+    func glued(_ i: Int) -> Bool { i < limit && !tokens[i].spaceBefore }
+    func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
+
+    /// A date starting at token i: its parts and the token after it.
+    func read(at i: Int) -> (DateParts, Int)? {
+        guard i < limit else { return nil }
+        // 2022-12-26, 2022/12/26, 2022-12
+        if let y = number(i), isYear(y), let sep = key(i + 1), sep == Self.dash || sep == Self.slash, glued(i + 1),
+           let m = number(i + 2), (1...12).contains(m), glued(i + 2) {
+            if key(i + 3) == sep, glued(i + 3), let d = number(i + 4), (1...31).contains(d), glued(i + 4) {
+                return (DateParts(year: y, month: m, day: d), i + 5)
+            }
+            return (DateParts(year: y, month: m), i + 3)
+        }
+        // 2022.12.26 (one number token)
+        if tokens[i].kind == .number {
+            let parts = String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self).split(separator: ".")
+            if parts.count == 3, let y = Int(parts[0]), isYear(y), let m = Int(parts[1]), (1...12).contains(m), let d = Int(parts[2]), (1...31).contains(d) {
+                return (DateParts(year: y, month: m, day: d), i + 1)
+            }
+        }
+        // Dec-28-2022, December 26, 2022, Dec. 7, December 7th
+        if let m = month(i) {
+            var j = i + 1
+            if key(j) == Self.dot, glued(j) { j += 1 }
+            let dashed = key(j) == Self.dash && glued(j)
+            if dashed { j += 1 }
+            if let d = number(j), (1...31).contains(d), !isYear(d) {
+                j += 1
+                if let k = key(j), Self.ordinals.contains(k), glued(j) { j += 1 }
+                var y: Int?
+                if dashed, key(j) == Self.dash, let yy = number(j + 1), isYear(yy) { y = yy; j += 2 }
+                else if key(j) == Self.comma, let yy = number(j + 1), isYear(yy) { y = yy; j += 2 }
+                else if let yy = number(j), isYear(yy) { y = yy; j += 1 }
+                return (DateParts(year: y, month: m, day: d), j)
+            }
+            if !dashed, let yy = number(j), isYear(yy) { return (DateParts(year: yy, month: m), j + 1) }
+            return (DateParts(month: m), j)
+        }
+        // 26 December 2022
+        if let d = number(i), (1...31).contains(d), let m = month(i + 1) {
+            var j = i + 2
+            if key(j) == Self.dot, glued(j) { j += 1 }
+            if let yy = number(j), isYear(yy) { return (DateParts(year: yy, month: m, day: d), j + 1) }
+            return (DateParts(month: m, day: d), j)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+/// bytes → normalised text: refuses non-text, unwraps a JSON envelope, strips HTML, repairs
+/// mojibake, applies NFC, removes page furniture, and names the article by the SHA-256 of the result.
+struct DecodeStage: ExtractionStage {
+    let name = "decode"
+    let furniture: PageFurniture
+
+    init(rules: RuleSet) { furniture = PageFurniture(rules: rules.store.furniture) }
+
+    func run(_ doc: inout Document) throws(ArticleRejection) {
+        var bytes = try RawBytes.validate(doc.input.body)
+        if let env = JSONEnvelope(bytes) {
+            guard let body = env.fields["body"] else { throw ArticleRejection("JSON envelope without a \"body\" string") }
+            bytes = try RawBytes.validate(Array(body.utf8))
+            doc.envelopeTitle = env.fields["title"].flatMap { $0.isEmpty ? nil : $0 }
+            doc.envelopePublished = env.fields["published"].flatMap { $0.isEmpty ? nil : $0 }
+            if doc.input.sourceURL == nil { doc.input.sourceURL = env.fields["source_url"] }
+        }
+        if HTMLText.looksLikeHTML(bytes) {
+            let (text, title) = HTMLText.strip(bytes)
+            bytes = text
+            if doc.envelopeTitle == nil, let title, !title.isEmpty { doc.envelopeTitle = title }
+        }
+        bytes = UnicodeNormal.nfc(Mojibake.repair(bytes))
+        bytes = furniture.clean(bytes)
+        if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
+        doc.bytes = bytes
+        doc.text = String(decoding: bytes, as: UTF8.self)
+        doc.articleID = "sha256:" + SHA256.hex(bytes)
+    }
+}

@@ -1,0 +1,135 @@
+/// Finds, sentence by sentence: places (gazetteers), organisations (patterns), people (titles),
+/// dates, durations, money and counts. Tokens of the dateline are skipped. Also records which
+/// Chinese province and city the text is about before each sentence ("the province", "the city").
+struct EntityStage: ExtractionStage {
+    let name = "entities"
+    let rules: RuleStore
+
+    init(rules: RuleSet) { self.rules = rules.store }
+
+    func run(_ doc: inout Document) throws(ArticleRejection) {
+        let published = doc.published.flatMap { DateParts(iso: $0) }
+        var entities: [Entity] = []
+        entities.reserveCapacity(doc.tokens.count / 8)
+        var sentences = doc.sentences
+        var placeEnds = [Int32](repeating: 0, count: doc.tokens.count)
+        var used = [Bool](repeating: false, count: doc.tokens.count)
+        if let d = doc.dateline {
+            for (i, t) in doc.tokens.enumerated() where d.contains(Int(t.start)) { used[i] = true }
+        }
+        doc.tokens.withUnsafeBufferPointer { tp in
+            doc.bytes.withUnsafeBufferPointer { bp in
+                var province: Int?, city: Int?
+                var lastDate: DateParts?
+                for si in sentences.indices {
+                    sentences[si].province = province
+                    sentences[si].city = city
+                    let range = sentences[si].tokens
+                    var found: [Entity] = []
+                    findPlaces(range, tp, bp, &placeEnds, &used, &found)
+                    placeEnds.withUnsafeBufferPointer { pe in
+                        let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
+                        findOrganizations(range, ctx, province: province, city: city, &used, &found)
+                        for e in found where e.isPlace { for k in e.tokens { used[k] = true } }
+                        findPeople(range, ctx, &used, &found)
+                        var numbers = NumberReader(rules: rules, ctx: ctx)
+                        var dates = DateFinder(rules: rules, ctx: ctx, published: published, lastDate: lastDate)
+                        dates.find(range, &used, &found)
+                        lastDate = dates.lastDate
+                        numbers.find(range, &used, &found)
+                    }
+                    found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+                    sentences[si].entities = entities.count..<(entities.count + found.count)
+                    entities.append(contentsOf: found)
+                    // What the text is about from here on: the first province and city of this sentence.
+                    var newProvince: Int?, newCity: Int?
+                    for e in found {
+                        let p: Int
+                        switch e.value {
+                        case .place(let p32, let adjective) where !adjective: p = Int(p32)
+                        case .organization(_, let home?, false): p = home
+                        default: continue
+                        }
+                        let place = rules.places[p]
+                        switch place.kind {
+                        case .province: if newProvince == nil { newProvince = p }
+                        case .city, .district:
+                            if newCity == nil { newCity = p }
+                            if newProvince == nil, let prov = place.province { newProvince = rules.provinceIndex[prov] }
+                        default: break
+                        }
+                    }
+                    if let p = newProvince { province = p }
+                    if let c = newCity { city = c }
+                }
+            }
+        }
+        doc.sentences = sentences
+        doc.entities = entities
+    }
+
+    /// Gazetteer places, longest match first; a place is only taken where no other entity is.
+    private func findPlaces(_ range: Range<Int>, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
+                            _ placeEnds: inout [Int32], _ used: inout [Bool], _ found: inout [Entity]) {
+        let ctx = MatchContext(tokens: tp, bytes: bp, limit: range.upperBound)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard !used[i], tp[i].kind == .word, let m = rules.placeNames.longest(at: i, ctx),
+                  !(i..<m.end).contains(where: { used[$0] }) else { i += 1; continue }
+            let place = rules.places[m.label.place]
+            placeEnds[i] = Int32(m.end) * (place.isChinese ? 1 : -1)
+            found.append(Entity(value: .place(Int32(m.label.place), adjective: m.label.adjective), tokens: i..<m.end, rule: "gazetteer"))
+            i = m.end
+        }
+    }
+
+    /// Organisation patterns; the places inside an organisation name become part of it.
+    private func findOrganizations(_ range: Range<Int>, _ ctx: MatchContext, province: Int?, city: Int?,
+                                   _ used: inout [Bool], _ found: inout [Entity]) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard !used[i], let m = rules.organizations.longest(at: i, ctx) else { i += 1; continue }
+            var start = i
+            if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
+            // Places inside the name: the first Chinese one is the organisation's home.
+            var home: Int?
+            found.removeAll { e in
+                guard e.tokens.lowerBound >= i, e.tokens.upperBound <= m.end else { return false }
+                if home == nil, case .place(let p, _) = e.value, rules.places[Int(p)].isChinese { home = Int(p) }
+                return true
+            }
+            var name = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
+            if let template = m.label.template {
+                let p = template.contains("{city}") ? (city ?? province) : province
+                guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province
+                home = p
+                name = template.replacingOccurrences(of: "{province}", with: rules.places[p].name)
+                    .replacingOccurrences(of: "{city}", with: rules.places[p].name)
+            }
+            let kind = OrganizerKind(rawValue: m.label.kind) ?? .other
+            found.append(Entity(value: .organization(Organizer(name: name, kind: kind), place: home, media: m.label.kind == "media"),
+                                tokens: start..<m.end, rule: "org: " + rules.organizations.source(ofPattern: m.pattern)))
+            for k in start..<m.end { used[k] = true }
+            i = m.end
+        }
+    }
+
+    /// "Vice Governor Ni Qiang": a title from cues.tsv and up to three capitalised words.
+    private func findPeople(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity]) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard !used[i], ctx.tokens[i].capitalized, let cue = rules.cues.longest(at: i, ctx), cue.label == .title else { i += 1; continue }
+            var j = cue.end
+            while j < range.upperBound, j - cue.end < 3, ctx.tokens[j].kind == .word, ctx.tokens[j].capitalized, !used[j] { j += 1 }
+            guard j - cue.end >= 2 else { i = cue.end; continue }
+            let title = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[cue.end - 1].end)], as: UTF8.self)
+            let name = String(decoding: ctx.bytes[Int(ctx.tokens[cue.end].start)..<Int(ctx.tokens[j - 1].end)], as: UTF8.self)
+            found.removeAll { $0.tokens.lowerBound >= cue.end && $0.tokens.upperBound <= j }
+            found.append(Entity(value: .person(name: name, title: title), tokens: i..<j, rule: "person: title"))
+            for k in i..<j { used[k] = true }
+            i = j
+        }
+    }
+
+    static let the = TokenKey.of("the")
+}

@@ -1,0 +1,106 @@
+/// Title and publication date. Tokenizes the text once; later stages reuse the tokens.
+///
+/// Publication date, first found wins: the intake's metadata frame, the JSON envelope, a labelled
+/// date ("date 2022-12-26", "Post time: Dec-28-2022", "Updated: 2023-03-20 09:41"), a date alone on
+/// a line ("2020-10-28 11:13:13"), a dateline ("BEIJING, Dec. 7 (Xinhua) --", "Hangzhou, December 7th
+/// (Reporter …)"). A dateline carries no year: "--12-07". The dateline's span is remembered so that
+/// no event reads its place or date.
+struct MetadataStage: ExtractionStage {
+    let name = "metadata"
+    static let colon = TokenKey.of(":")
+    let rules: RuleStore
+
+    init(rules: RuleSet) { self.rules = rules.store }
+
+    func run(_ doc: inout Document) throws(ArticleRejection) {
+        doc.tokens = Tokenizer.tokenize(doc.bytes)
+        rules.markTables(&doc.tokens)
+        let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
+        let (labelled, dateline) = scanText(doc)
+        // A first line that opens with a dateline is the first paragraph, not a title.
+        doc.title = doc.envelopeTitle ?? (dateline?.range.lowerBound == 0 ? nil : firstLineTitle(doc))
+        doc.published = fromInput ?? labelled ?? dateline?.date
+        doc.dateline = dateline?.range
+    }
+
+    /// The first line, without "date 2022-12-26" or "Original title:" in front, when it reads like a title.
+    private func firstLineTitle(_ doc: Document) -> String? {
+        guard let nl = doc.bytes.firstIndex(of: 0x0A) ?? (doc.bytes.isEmpty ? nil : doc.bytes.count) else { return nil }
+        var line = Substring(doc.slice(0..<nl))
+        let lower = line.lowercased()
+        if lower.hasPrefix("date "), let title = lower.range(of: "title:") {
+            line = line[title.upperBound...]
+        } else if let r = lower.range(of: "original title:") {
+            line = line[line.index(line.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))...]
+        }
+        let t = line.trimmingSpaces()
+        guard !t.isEmpty, t.count <= 250, !(t.hasSuffix(".") && t.count > 120) else { return nil }
+        return t
+    }
+
+    /// Labelled or stand-alone dates in short lines, and the dateline of the first paragraphs.
+    private func scanText(_ doc: Document) -> (String?, (date: String?, range: Range<Int>)?) {
+        doc.tokens.withUnsafeBufferPointer { tp in
+            doc.bytes.withUnsafeBufferPointer { bp in
+                let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
+                let reader = DateReader(months: rules.months, tokens: tp, bytes: bp, limit: tp.count)
+                var labelled: String?
+                var dateline: (date: String?, range: Range<Int>)?
+                var lineIndex = 0
+                var i = 0
+                while i < tp.count {
+                    // One line at a time: tokens i..<j.
+                    var j = i + 1
+                    while j < tp.count, !tp[j].newlineBefore { j += 1 }
+                    let lineBytes = Int(tp[j - 1].end) - Int(tp[i].start)
+                    if labelled == nil {
+                        labelled = labelledDate(i, j, lineBytes, ctx, reader)
+                    }
+                    if dateline == nil, lineIndex < 4, j - i > 8 {
+                        dateline = datelineAt(i, min(j, i + 16), tp, reader)
+                    }
+                    lineIndex += 1
+                    i = j
+                }
+                return (labelled, dateline)
+            }
+        }
+    }
+
+    private func labelledDate(_ i: Int, _ j: Int, _ lineBytes: Int, _ ctx: MatchContext, _ reader: DateReader) -> String? {
+        // "2020-10-28 11:13:13" alone on its line
+        if lineBytes <= 40, let (d, _) = reader.read(at: i), d.year != nil, d.month != nil {
+            return d.iso
+        }
+        // A label in the first three tokens of the line, then a dated form within four tokens.
+        var lctx = ctx
+        lctx.limit = j
+        for k in i..<min(j, i + 3) {
+            guard let cue = rules.cues.longest(at: k, lctx), cue.label == .dateLabel else { continue }
+            var m = cue.end
+            while m < min(j, cue.end + 4) {
+                if let (d, _) = reader.read(at: m), d.year != nil, d.month != nil { return d.iso }
+                m += 1
+            }
+        }
+        return nil
+    }
+
+    /// "[Agency,] City, Month Day[th] (…)" or "CITY, Mon. D (Xinhua) --" at a paragraph start.
+    private func datelineAt(_ i: Int, _ limit: Int, _ tp: UnsafeBufferPointer<Token>, _ reader: DateReader) -> (date: String?, range: Range<Int>)? {
+        for k in i..<limit {
+            guard k > i, tp[k - 1].key == DateReader.comma, let (d, after) = reader.read(at: k), d.month != nil, d.day != nil else { continue }
+            var end = after
+            let open = NumberReader.open, close = NumberReader.close
+            if end < tp.count, tp[end].key == open {
+                while end < tp.count, end - after < 12, tp[end].key != close { end += 1 }
+                guard end < tp.count, tp[end].key == close else { return nil }
+                end += 1
+            }
+            while end < tp.count, tp[end].key == DateReader.dash || tp[end].key == Self.colon { end += 1 }
+            guard end > after else { return nil }       // a date in running text, not a dateline
+            return (d.iso, Int(tp[i].start)..<Int(tp[end - 1].end))
+        }
+        return nil
+    }
+}

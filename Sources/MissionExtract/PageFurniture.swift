@@ -1,0 +1,114 @@
+/// Removes page furniture line by line (share buttons, "Others Also Read" and the headlines after it,
+/// "Follow us on …", photo captions, bylines, tag lists) and tidies white space: one blank line
+/// between paragraphs, no leading or trailing spaces on a line.
+struct PageFurniture {
+    private let share: [[UInt8]]
+    private let tail: [[UInt8]]
+    private let prefix: [[UInt8]]
+    private let credit: [[UInt8]]
+
+    init(rules: RuleSet.Furniture) {
+        share = rules.share.map { Array($0.utf8) }
+        tail = rules.tail.map { Array($0.utf8) }
+        prefix = rules.prefix.map { Array($0.utf8) }
+        credit = rules.credit.map { Array($0.utf8) }
+    }
+
+    func clean(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var pendingBlank = false
+        var lineStart = 0
+        while lineStart <= b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
+            let next = lineEnd < b.count && b[lineEnd] == 0x0D && lineEnd + 1 < b.count && b[lineEnd + 1] == 0x0A ? lineEnd + 2 : lineEnd + 1
+            let (s, e) = trim(b, lineStart, lineEnd)
+            if s == e {
+                pendingBlank = !out.isEmpty
+            } else {
+                switch verdict(b, s, e) {
+                case .keep:
+                    if !out.isEmpty { out.append(0x0A); if pendingBlank { out.append(0x0A) } }
+                    out.append(contentsOf: b[s..<e])
+                    pendingBlank = false
+                case .drop: break
+                case .dropRest: return out
+                }
+            }
+            lineStart = next
+        }
+        return out
+    }
+
+    enum Verdict { case keep, drop, dropRest }
+
+    func verdict(_ b: [UInt8], _ s: Int, _ e: Int) -> Verdict {
+        guard e - s < 400 else { return .keep }            // furniture lines are short
+        let lower = b[s..<e].map(TokenKey.lower)
+        var k = 0                                          // skip bullets: • · * - – — | >
+        while k < lower.count {
+            let c = lower[k]
+            if c == 0x20 || c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "|") || c == UInt8(ascii: ">") { k += 1; continue }
+            if c == 0xE2, k + 2 < lower.count, lower[k + 1] == 0x80, [0xA2, 0x93, 0x94].contains(lower[k + 2]) { k += 3; continue }
+            if c == 0xC2, k + 1 < lower.count, lower[k + 1] == 0xB7 { k += 2; continue }
+            break
+        }
+        let bare = Array(lower[k...])
+        if bare.isEmpty || share.contains(bare) { return .drop }
+        if e - s < 80, tail.contains(where: { lower.starts(with: $0) }) { return .dropRest }
+        if prefix.contains(where: { lower.starts(with: $0) }) { return .drop }
+        if isCaption(lower, b[s]) || isByline(b, s, e) || isTagList(lower) { return .drop }
+        return .keep
+    }
+
+    /// "Expansion drive: Workers produce furniture … — AFP": a short label, a colon, a credit at the end.
+    private func isCaption(_ lower: [UInt8], _ firstByte: UInt8) -> Bool {
+        guard firstByte >= 65 && firstByte <= 90, let colon = lower.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let labelWords = lower[..<colon].split(separator: 0x20).count
+        guard (1...5).contains(labelWords) else { return false }
+        var end = lower.count
+        if lower.last == UInt8(ascii: ")") { end -= 1 }
+        for c in credit where end >= c.count && Array(lower[(end - c.count)..<end]) == c {
+            let before = lower[..<(end - c.count)]
+            let t = String(decoding: before.suffix(12), as: UTF8.self)
+            if t.hasSuffix("— ") || t.hasSuffix("– ") || t.hasSuffix("- ") || t.hasSuffix("/") || t.hasSuffix("(") || t.hasSuffix("photo: ") || t.hasSuffix("photo by ") {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "By Zhang Wei" or "By Zhang Wei and Li Na | China Daily".
+    private func isByline(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        guard e - s > 3, b[s] == UInt8(ascii: "B"), TokenKey.lower(b[s + 1]) == UInt8(ascii: "y"), b[s + 2] == 0x20 else { return false }
+        return b[s..<e].split(separator: 0x20).count <= 8 && b[e - 1] != UInt8(ascii: ".")
+    }
+
+    /// "Wenzhou , China , export , trade": keyword tags.
+    private func isTagList(_ lower: [UInt8]) -> Bool {
+        guard lower.last != UInt8(ascii: "."), lower.count > 3 else { return false }
+        var spacedComma = false
+        for k in 1..<(lower.count - 1) where lower[k] == UInt8(ascii: ",") && lower[k - 1] == 0x20 && lower[k + 1] == 0x20 { spacedComma = true; break }
+        guard spacedComma else { return false }
+        let parts = lower.split(separator: UInt8(ascii: ","))
+        return parts.count >= 3 && parts.allSatisfy { $0.split(separator: 0x20).count <= 3 }
+    }
+
+    private func trim(_ b: [UInt8], _ s0: Int, _ e0: Int) -> (Int, Int) {
+        var s = s0, e = e0
+        func spaceAt(_ i: Int) -> Int {        // length of a space sequence at i, or 0
+            if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0C { return 1 }
+            if b[i] == 0xC2, i + 1 < e0, b[i + 1] == 0xA0 { return 2 }
+            if b[i] == 0xE3, i + 2 < e0, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+            return 0
+        }
+        while s < e { let n = spaceAt(s); if n == 0 { break }; s += n }
+        while e > s {
+            if b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0C { e -= 1; continue }
+            if e - 2 >= s, b[e - 2] == 0xC2, b[e - 1] == 0xA0 { e -= 2; continue }
+            break
+        }
+        return (s, e)
+    }
+}

@@ -1,0 +1,20 @@
+/// A gazetteer place: a country, a world region, a city abroad, or a place in mainland China.
+struct Place: Sendable {
+    enum Kind: Sendable { case country, region, cityAbroad, province, city, district }
+    var name: String
+    var kind: Kind
+    /// ISO alpha-2 of the country (`CN` for Chinese places), or `region:…`.
+    var code: String
+    /// For Chinese places: the provincial-level division they belong to.
+    var province: String?
+
+    var isChinese: Bool { kind == .province || kind == .city || kind == .district || code == "CN" }
+    var level: String {
+        switch kind {
+        case .country, .region, .cityAbroad: return kind == .cityAbroad ? "city" : "country"
+        case .province: return "province"
+        case .city: return "city"
+        case .district: return "district"
+        }
+    }
+}

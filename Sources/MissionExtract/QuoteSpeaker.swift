@@ -1,0 +1,46 @@
+/// Who is speaking a quotation: "“…,” Zhang Haofu, director of the Jiaxing Bureau of Commerce, said"
+/// or "Hong Tao told the reporter, “…”". Events are read from quoted speech only when the speaker
+/// speaks for a government body; experts, scholars and company staff give commentary.
+struct QuoteSpeaker {
+    var organization: Organizer?
+    var home: Int?
+    var isExpert = false
+
+    /// Speaks for a government body (and is no expert).
+    var isOfficial: Bool { organization?.kind == .government && !isExpert }
+
+    static func find(quote q: Range<Int>, doc: Document, rules: RuleStore, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>) -> QuoteSpeaker {
+        let close = q.upperBound            // the closing mark
+        // After the quotation: up to the end of the sentence that follows the closing mark.
+        var afterEnd = min(tp.count, close + 1)
+        if let s = doc.sentences.first(where: { $0.tokens.contains(close + 1) }) { afterEnd = s.tokens.upperBound }
+        afterEnd = min(afterEnd, close + 45)
+        if close + 1 < afterEnd,
+           let speaker = window((close + 1)..<afterEnd, doc: doc, rules: rules, tp: tp, bp: bp) {
+            return speaker
+        }
+        // Before it: "X said: “…”" in the same sentence.
+        if let s = doc.sentences.first(where: { $0.tokens.contains(q.lowerBound - 1) }), s.tokens.lowerBound < q.lowerBound - 1,
+           let speaker = window(s.tokens.lowerBound..<(q.lowerBound - 1), doc: doc, rules: rules, tp: tp, bp: bp) {
+            return speaker
+        }
+        return QuoteSpeaker()
+    }
+
+    /// A window holding a verb of saying: the organisations and expert words before that verb.
+    private static func window(_ r: Range<Int>, doc: Document, rules: RuleStore, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>) -> QuoteSpeaker? {
+        guard !r.isEmpty else { return nil }
+        let ctx = MatchContext(tokens: tp, bytes: bp, limit: r.upperBound)
+        let cues = rules.cues.scan(from: r.lowerBound, ctx)
+        guard let verb = cues.first(where: { $0.label == .speech }) else { return nil }
+        var speaker = QuoteSpeaker()
+        speaker.isExpert = cues.contains { $0.label == .expert }
+        for e in doc.entities where e.tokens.lowerBound >= r.lowerBound && e.tokens.upperBound <= max(verb.start, r.lowerBound + 30) {
+            if case .organization(let o, let home, false) = e.value, speaker.organization == nil {
+                speaker.organization = o
+                speaker.home = home
+            }
+        }
+        return speaker
+    }
+}

@@ -1,0 +1,293 @@
+/// All rules, compiled once from the files of Config/rules/ into pattern tables keyed by first token.
+/// A value type over one shared, immutable store: copying a RuleSet costs one reference.
+public struct RuleSet: Sendable {
+    let store: RuleStore
+
+    public init(files: [String: String]) throws(RuleError) { store = try RuleStore(files: files) }
+
+    /// The files read from Config/rules/.
+    public static let fileNames: [String] = [
+        "countries.tsv", "regions.tsv", "cities_abroad.tsv", "china.tsv",
+        "organizations.tsv", "triggers.tsv", "activities.tsv", "transport.tsv", "units.tsv",
+        "currencies.tsv", "numbers.tsv", "months.tsv", "qualifiers.tsv", "outcomes.tsv",
+        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv",
+    ]
+
+    struct PlaceName: Sendable { var place: Int; var adjective: Bool }
+    struct OrgRule: Sendable { var kind: String; var template: String? }
+    struct Trigger: Sendable { var type: EventType; var weight: Int }
+    enum Cue: String, Sendable, CaseIterable {
+        case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
+        case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
+        case dateLabel = "date_label", title, another
+    }
+    struct Furniture: Sendable {
+        var share: Set<String> = []
+        var tail: [String] = []
+        var prefix: [String] = []
+        var credit: [String] = []
+    }
+}
+
+/// The compiled tables. Written only while loading, read-only afterwards (hence @unchecked Sendable).
+final class RuleStore: @unchecked Sendable {
+    typealias PlaceName = RuleSet.PlaceName
+    typealias OrgRule = RuleSet.OrgRule
+    typealias Trigger = RuleSet.Trigger
+    typealias Cue = RuleSet.Cue
+    typealias Furniture = RuleSet.Furniture
+
+    let places: [Place]
+    /// Province name → its place index ("Zhejiang" → the province row).
+    let provinceIndex: [String: Int]
+    let placeNames: RuleTable<PlaceName>
+    let organizations: RuleTable<OrgRule>
+    let triggers: RuleTable<Trigger>
+    let activities: RuleTable<String>
+    let transport: RuleTable<String>
+    let units: RuleTable<String>
+    let currencyBefore: RuleTable<String>
+    let currencyAfter: RuleTable<String>
+    let numberWords: RuleTable<Double>
+    let magnitudes: RuleTable<Double>
+    let months: [UInt64: Int]
+    let qualifiers: RuleTable<Qualifier>
+    let outcomes: RuleTable<String>
+    let cues: RuleTable<Cue>
+    /// The same cues by kind, to test one kind at a token ("is an agent verb here?").
+    let cuesByKind: [Cue: PatternSet]
+    let anaphors: RuleTable<EventType?>
+    /// Abbreviation → true when it may still end a sentence ("Ltd."), false when never ("Dec.").
+    let abbreviations: [UInt64: Bool]
+    let furniture: Furniture
+    /// Token key → the bits of the tables that have a pattern starting with that word.
+    let tokenTables: KeyMap
+
+    /// Marks each token with the tables it may start a match in.
+    func markTables(_ tokens: inout [Token]) {
+        for i in tokens.indices { tokens[i].tables = UInt32(bitPattern: tokenTables.get(tokens[i].key) ?? 0) }
+    }
+
+    static let activityNames: Set<String> = ["exhibition", "business_negotiation", "investment_promotion", "customer_visit",
+        "order_grabbing", "trade_promotion", "recruitment", "factory_inspection", "online_exhibition", "supply_docking"]
+    static let transportNames: Set<String> = ["charter_flight", "scheduled_flight", "shared_flight", "rail", "ship"]
+    static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows"]
+    static let outcomeKinds: Set<String> = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
+    static let orgKinds: Set<String> = ["government", "association", "company", "person", "other", "media"]
+
+    init(files: [String: String]) throws(RuleError) {
+        func file(_ name: String) throws(RuleError) -> RuleFile {
+            guard let text = files[name] else { throw RuleError("\(name): missing rule file") }
+            return RuleFile(name: name, text: text)
+        }
+        var places: [Place] = []
+        var provinceIndex: [String: Int] = [:]
+        var placeNames: RuleTable<PlaceName> = RuleTable<PlaceName>()
+        var organizations: RuleTable<OrgRule> = RuleTable<OrgRule>()
+        var triggers: RuleTable<Trigger> = RuleTable<Trigger>()
+        var activities: RuleTable<String> = RuleTable<String>()
+        var transport: RuleTable<String> = RuleTable<String>()
+        var units: RuleTable<String> = RuleTable<String>()
+        var currencyBefore: RuleTable<String> = RuleTable<String>()
+        var currencyAfter: RuleTable<String> = RuleTable<String>()
+        var numberWords: RuleTable<Double> = RuleTable<Double>()
+        var magnitudes: RuleTable<Double> = RuleTable<Double>()
+        var months: [UInt64: Int] = [:]
+        var qualifiers: RuleTable<Qualifier> = RuleTable<Qualifier>()
+        var outcomes: RuleTable<String> = RuleTable<String>()
+        var cues: RuleTable<Cue> = RuleTable<Cue>()
+        var cuesByKind: [Cue: PatternSet] = [:]
+        var anaphors: RuleTable<EventType?> = RuleTable<EventType?>()
+        var abbreviations: [UInt64: Bool] = [:]
+        var furniture: Furniture = Furniture()
+        try Self.loadPlaces(try file("countries.tsv"), try file("regions.tsv"), try file("cities_abroad.tsv"), try file("china.tsv"),
+                            &places, &provinceIndex, &placeNames)
+
+        let orgs = try file("organizations.tsv")
+        for row in try orgs.rows(min: 2, max: 3) {
+            guard Self.orgKinds.contains(row[0]) else { throw orgs.error(row, "unknown kind '\(row[0])'") }
+            try organizations.add(row[1], OrgRule(kind: row[0], template: row[2].isEmpty ? nil : row[2]), file: orgs, row: row)
+        }
+        let trig = try file("triggers.tsv")
+        for row in try trig.rows(min: 3, max: 3) {
+            guard let type = EventType(rawValue: row[0]) else { throw trig.error(row, "unknown event type '\(row[0])'") }
+            guard let w = Int(row[1]), (1...3).contains(w) else { throw trig.error(row, "weight must be 1, 2 or 3") }
+            try triggers.add(row[2], Trigger(type: type, weight: w), file: trig, row: row)
+        }
+        try Self.loadLabelled(try file("activities.tsv"), into: &activities, allowed: Self.activityNames)
+        try Self.loadLabelled(try file("transport.tsv"), into: &transport, allowed: Self.transportNames)
+        try Self.loadLabelled(try file("outcomes.tsv"), into: &outcomes, allowed: Self.outcomeKinds)
+
+        let unitFile = try file("units.tsv")
+        for row in try unitFile.rows(min: 2, max: 2) {
+            guard Self.unitNames.contains(row[0]) else { throw unitFile.error(row, "unknown unit '\(row[0])'") }
+            for noun in row.variants(1) { try units.add(noun, row[0], file: unitFile, row: row) }
+        }
+        let cur = try file("currencies.tsv")
+        for row in try cur.rows(min: 3, max: 3) {
+            guard row[0].count == 3, row[0].allSatisfy({ $0.isUppercase }) else { throw cur.error(row, "currency must be an ISO 4217 code") }
+            for form in row.variants(2) {
+                switch row[1] {
+                case "before": try currencyBefore.add(form, row[0], file: cur, row: row)
+                case "after": try currencyAfter.add(form, row[0], file: cur, row: row)
+                default: throw cur.error(row, "position must be before or after")
+                }
+            }
+        }
+        let nums = try file("numbers.tsv")
+        for row in try nums.rows(min: 3, max: 3) {
+            guard let v = Double(row[1]) else { throw nums.error(row, "bad value '\(row[1])'") }
+            for w in row.variants(2) {
+                switch row[0] {
+                case "number": try numberWords.add(w, v, file: nums, row: row)
+                case "magnitude": try magnitudes.add(w, v, file: nums, row: row)
+                default: throw nums.error(row, "kind must be number or magnitude")
+                }
+            }
+        }
+        let mon = try file("months.tsv")
+        for row in try mon.rows(min: 2, max: 2) {
+            guard let m = Int(row[0]), (1...12).contains(m) else { throw mon.error(row, "month must be 1…12") }
+            for name in row.variants(1) { months[TokenKey.of(name)] = m }
+        }
+        let qual = try file("qualifiers.tsv")
+        for row in try qual.rows(min: 2, max: 2) {
+            guard let q = Qualifier(rawValue: row[0]), q != .exact else { throw qual.error(row, "qualifier must be more_than, about or up_to") }
+            try qualifiers.add(row[1], q, file: qual, row: row)
+        }
+        let cueFile = try file("cues.tsv")
+        for row in try cueFile.rows(min: 2, max: 2) {
+            guard let c = Cue(rawValue: row[0]) else { throw cueFile.error(row, "unknown cue kind '\(row[0])'") }
+            try cues.add(row[1], c, file: cueFile, row: row)
+            do { cuesByKind[c, default: PatternSet()].add(try Pattern.compile(row[1], payload: 0)) } catch { throw cueFile.error(row, error.description) }
+        }
+        let ana = try file("anaphors.tsv")
+        for row in try ana.rows(min: 2, max: 2) {
+            let type: EventType?
+            if row[0] == "any" { type = nil } else {
+                guard let t = EventType(rawValue: row[0]) else { throw ana.error(row, "unknown event type '\(row[0])'") }
+                type = t
+            }
+            try anaphors.add(row[1], type, file: ana, row: row)
+        }
+        let abbr = try file("abbreviations.tsv")
+        for row in try abbr.rows(min: 2, max: 2) {
+            guard row[1] == "never" || row[1] == "maybe" else { throw abbr.error(row, "kind must be never or maybe") }
+            let word = row[0].hasSuffix(".") ? String(row[0].dropLast()) : row[0]
+            // "e.g" is stored by its last token ("g"), the one before the final period.
+            let last = word.split(separator: ".").last.map(String.init) ?? word
+            abbreviations[TokenKey.of(last)] = row[1] == "maybe"
+        }
+        let furn = try file("furniture.tsv")
+        for row in try furn.rows(min: 2, max: 2) {
+            let w = row[1].lowercased()
+            switch row[0] {
+            case "share": furniture.share.insert(w)
+            case "tail": furniture.tail.append(w)
+            case "prefix": furniture.prefix.append(w)
+            case "credit": furniture.credit.append(w)
+            default: throw furn.error(row, "kind must be share, tail, prefix or credit")
+            }
+        }
+        // Each table gets a bit; every word that starts a pattern records the bits of its tables.
+        var tokenTables = KeyMap(capacity: 4096)
+        var nextBit: UInt32 = 1
+        func mark(_ set: PatternSet) -> UInt32 {
+            let bit = nextBit
+            nextBit = nextBit << 1
+            for k in set.firstWords { tokenTables.set(k, Int32(bitPattern: UInt32(bitPattern: tokenTables.get(k) ?? 0) | bit)) }
+            return bit
+        }
+        placeNames.freeze(bit: mark(placeNames.patterns))
+        organizations.freeze(bit: mark(organizations.patterns))
+        triggers.freeze(bit: mark(triggers.patterns))
+        activities.freeze(bit: mark(activities.patterns))
+        transport.freeze(bit: mark(transport.patterns))
+        units.freeze(bit: mark(units.patterns))
+        currencyBefore.freeze(bit: mark(currencyBefore.patterns))
+        currencyAfter.freeze(bit: mark(currencyAfter.patterns))
+        numberWords.freeze(bit: mark(numberWords.patterns))
+        magnitudes.freeze(bit: mark(magnitudes.patterns))
+        qualifiers.freeze(bit: mark(qualifiers.patterns))
+        outcomes.freeze(bit: mark(outcomes.patterns))
+        cues.freeze(bit: mark(cues.patterns))
+        anaphors.freeze(bit: mark(anaphors.patterns))
+        for kind in Cue.allCases where cuesByKind[kind] != nil { cuesByKind[kind]!.freeze(bit: mark(cuesByKind[kind]!)) }
+        self.tokenTables = tokenTables
+        self.places = places
+        self.provinceIndex = provinceIndex
+        self.placeNames = placeNames
+        self.organizations = organizations
+        self.triggers = triggers
+        self.activities = activities
+        self.transport = transport
+        self.units = units
+        self.currencyBefore = currencyBefore
+        self.currencyAfter = currencyAfter
+        self.numberWords = numberWords
+        self.magnitudes = magnitudes
+        self.months = months
+        self.qualifiers = qualifiers
+        self.outcomes = outcomes
+        self.cues = cues
+        self.cuesByKind = cuesByKind
+        self.anaphors = anaphors
+        self.abbreviations = abbreviations
+        self.furniture = furniture
+    }
+
+    /// End of a cue of this kind starting at token i, if one does.
+    func cue(_ kind: Cue, at i: Int, _ ctx: MatchContext) -> Int? {
+        cuesByKind[kind]?.longest(at: i, ctx)?.end
+    }
+
+    private static func loadLabelled(_ f: RuleFile, into table: inout RuleTable<String>, allowed: Set<String>) throws(RuleError) {
+        for row in try f.rows(min: 2, max: 2) {
+            guard allowed.contains(row[0]) else { throw f.error(row, "unknown value '\(row[0])'") }
+            try table.add(row[1], row[0], file: f, row: row)
+        }
+    }
+
+    private static func loadPlaces(_ countries: RuleFile, _ regions: RuleFile, _ cities: RuleFile, _ china: RuleFile,
+                                   _ places: inout [Place], _ provinceIndex: inout [String: Int], _ placeNames: inout RuleTable<PlaceName>) throws(RuleError) {
+        var countryCodes: Set<String> = []
+        func addNames(_ p: Place, _ names: [String], adjectives: [String], file: RuleFile, row: RuleFile.Row) throws(RuleError) {
+            let index = places.count
+            places.append(p)
+            // "the UAE" is matched as "UAE": no pattern starts with "the", the commonest word.
+            var bare: [String] = []
+            for n in names {
+                let b = n.hasPrefix("the ") ? String(n.dropFirst(4)) : n
+                if !bare.contains(b) { bare.append(b) }
+            }
+            do {
+                for n in bare { try placeNames.addPhrase(n, PlaceName(place: index, adjective: false)) }
+                for a in adjectives { try placeNames.addPhrase(a, PlaceName(place: index, adjective: true)) }
+            } catch { throw file.error(row, error.description) }
+        }
+        for row in try countries.rows(min: 2, max: 4) {
+            guard row[0].count == 2 else { throw countries.error(row, "code must be ISO 3166-1 alpha-2") }
+            countryCodes.insert(row[0])
+            try addNames(Place(name: row[1], kind: .country, code: row[0]), [row[1]] + row.variants(2), adjectives: row.variants(3), file: countries, row: row)
+        }
+        for row in try regions.rows(min: 2, max: 4) {
+            guard row[0].hasPrefix("region:") else { throw regions.error(row, "code must start with region:") }
+            try addNames(Place(name: row[1], kind: .region, code: row[0]), [row[1]] + row.variants(2), adjectives: row.variants(3), file: regions, row: row)
+        }
+        for row in try cities.rows(min: 2, max: 3) {
+            guard countryCodes.contains(row[1]) else { throw cities.error(row, "unknown country code '\(row[1])'") }
+            try addNames(Place(name: row[0], kind: .cityAbroad, code: row[1]), [row[0]] + row.variants(2), adjectives: [], file: cities, row: row)
+        }
+        for row in try china.rows(min: 3, max: 4) {
+            let kind: Place.Kind
+            switch row[1] {
+            case "province": kind = .province
+            case "city": kind = .city
+            case "district": kind = .district
+            default: throw china.error(row, "level must be province, city or district")
+            }
+            if kind == .province { provinceIndex[row[0]] = places.count }
+            try addNames(Place(name: row[0], kind: kind, code: "CN", province: row[2]), [row[0]] + row.variants(3), adjectives: [], file: china, row: row)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// Splits the token stream into sentences. A sentence ends at . ! ? (with any closing quotes or
+/// brackets after it) when the next token starts a sentence, and always at a paragraph break.
+/// Abbreviations from abbreviations.tsv ("Dec.", "Co., Ltd.") do not end sentences unless a clear
+/// sentence start follows a "maybe" one. Also finds quoted speech and marks headings.
+struct SentenceStage: ExtractionStage {
+    let name = "sentences"
+    static let period = TokenKey.of("."), comma = TokenKey.of(",")
+    let abbreviations: [UInt64: Bool]
+
+    init(rules: RuleSet) { abbreviations = rules.store.abbreviations }
+
+    static let terminal: Set<UInt64> = [TokenKey.of("."), TokenKey.of("!"), TokenKey.of("?"), TokenKey.of("…")]
+    static let closers: Set<UInt64> = [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of(")"), TokenKey.of("]")]
+    static let openers: Set<UInt64> = [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of("("), TokenKey.of("["), TokenKey.of("•")]
+    /// Words that clearly begin a sentence after "Co., Ltd." and the like.
+    static let starters: Set<UInt64> = Set(["the", "this", "these", "it", "its", "in", "on", "a", "an", "he", "she", "they", "we",
+        "according", "at", "from", "after", "since", "for", "with", "as", "meanwhile", "however", "their", "our", "during", "by", "there"].map(TokenKey.of))
+    static let noEnd: Set<UInt64> = [TokenKey.of(":"), TokenKey.of(";"), TokenKey.of(","), TokenKey.of("-")]
+
+    func run(_ doc: inout Document) throws(ArticleRejection) {
+        let (sentences, quotes) = doc.tokens.withUnsafeBufferPointer { tp in
+            doc.bytes.withUnsafeBufferPointer { bp in split(tp, bp) }
+        }
+        doc.sentences = sentences
+        doc.quotes = quotes
+    }
+
+    func split(_ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>) -> ([Sentence], [Range<Int>]) {
+        var sentences: [Sentence] = []
+        var paragraph = 0
+        var start = 0
+        var i = 0
+        func close(_ end: Int, newParagraph: Bool) {
+            guard end > start else { return }
+            var s = Sentence(start: Int(tp[start].start), end: Int(tp[end - 1].end), scalarStart: Int(tp[start].scalar),
+                             scalarEnd: Int(tp[end - 1].scalarEnd), tokens: start..<end, paragraph: paragraph)
+            let lineStart = tp[start].newlineBefore || start == 0
+            let lineEnd = end == tp.count || tp[end].newlineBefore
+            let last = tp[end - 1].key
+            if lineStart, lineEnd, s.end - s.start < (start == 0 ? 300 : 150), !Self.terminal.contains(last), last != Tokenizer.quoteKey {
+                s.isHeading = true
+            }
+            sentences.append(s)
+            start = end
+            if newParagraph { paragraph += 1 }
+        }
+        while i < tp.count {
+            if i > start, tp[i].newlineBefore, lineBreakEnds(tp, bp, i) {
+                close(i, newParagraph: true)
+                continue
+            }
+            if Self.terminal.contains(tp[i].key), endsSentence(tp, i) {
+                var j = i + 1
+                while j < tp.count, !tp[j].spaceBefore, Self.closers.contains(tp[j].key) { j += 1 }
+                if j == tp.count || startsSentence(tp, j) {
+                    let paragraphEnd = j < tp.count && tp[j].newlineBefore && lineBreakEnds(tp, bp, j)
+                    close(j, newParagraph: paragraphEnd)
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        close(tp.count, newParagraph: true)
+        let quotes = findQuotes(tp, sentences)
+        // A sentence belongs to a quotation when its first word lies inside it.
+        for si in sentences.indices {
+            var first = sentences[si].tokens.lowerBound
+            if tp[first].key == Tokenizer.quoteKey, first + 1 < sentences[si].tokens.upperBound { first += 1 }
+            if let q = quotes.firstIndex(where: { $0.contains(first) }) { sentences[si].quote = q }
+        }
+        return (sentences, quotes)
+    }
+
+    /// A line break ends a sentence unless it is a hard wrap: a long line without final
+    /// punctuation followed by a lower-case word.
+    private func lineBreakEnds(_ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let prevEnd = Int(tp[i - 1].end), nextStart = Int(tp[i].start)
+        var newlines = 0
+        for k in prevEnd..<nextStart where bp[k] == 0x0A { newlines += 1 }
+        if newlines >= 2 { return true }
+        var lineStart = i - 1
+        while lineStart > 0, !tp[lineStart].newlineBefore { lineStart -= 1 }
+        let lineLength = prevEnd - Int(tp[lineStart].start)
+        let lower = tp[i].kind == .word && !tp[i].capitalized
+        return !(lineLength >= 60 && lower && !Self.terminal.contains(tp[i - 1].key))
+    }
+
+    /// Is the period at i a sentence end, given the word before it?
+    private func endsSentence(_ tp: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
+        guard tp[i].key == Self.period, i > 0, !tp[i].spaceBefore else { return true }
+        let prev = tp[i - 1]
+        if let maybe = abbreviations[prev.key] {
+            guard maybe, i + 1 < tp.count else { return maybe }
+            return Self.starters.contains(tp[i + 1].key) && tp[i + 1].capitalized
+        }
+        // Initials and dotted abbreviations: "U.S.", "J. Smith".
+        if prev.kind == .word, prev.end - prev.start == 1 { return false }
+        return true
+    }
+
+    private func startsSentence(_ tp: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        let t = tp[j]
+        guard t.spaceBefore else { return false }
+        if t.kind == .number || t.capitalized { return true }
+        if Self.openers.contains(t.key) { return true }
+        return t.kind == .word && t.newlineBefore
+    }
+
+    /// Quoted speech: a pair of quotation marks around at least three tokens that holds a sentence
+    /// end or ends in punctuation (“…,” / “….”). Quoted names ("big move") are not speech.
+    private func findQuotes(_ tp: UnsafeBufferPointer<Token>, _ sentences: [Sentence]) -> [Range<Int>] {
+        var quotes: [Range<Int>] = []
+        var openAt: Int?
+        for i in 0..<tp.count {
+            if tp[i].newlineBefore { openAt = nil }      // a quotation never runs across lines
+            guard tp[i].key == Tokenizer.quoteKey else { continue }
+            let opening = isOpening(tp, i)
+            if opening, openAt == nil { openAt = i; continue }
+            if !opening, let o = openAt {
+                let inner = (o + 1)..<i
+                if inner.count >= 3 {
+                    let last = tp[i - 1].key
+                    let speech = Self.terminal.contains(last) || last == Self.comma
+                        || inner.contains { Self.terminal.contains(tp[$0].key) }
+                    if speech { quotes.append(inner) }
+                }
+                openAt = nil
+            }
+        }
+        return quotes
+    }
+
+    /// An opening mark follows white space (or starts the text) and is glued to the next token.
+    private func isOpening(_ tp: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
+        let t = tp[i]
+        let afterSpace = i == 0 || t.spaceBefore
+        let gluedNext = i + 1 < tp.count && !tp[i + 1].spaceBefore
+        if afterSpace && gluedNext { return true }
+        if !afterSpace { return false }
+        return i + 1 < tp.count && tp[i + 1].kind == .word
+    }
+}

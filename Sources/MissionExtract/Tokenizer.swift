@@ -1,0 +1,97 @@
+/// Splits UTF-8 bytes into words, numbers and punctuation, keeping byte and scalar offsets.
+/// Letters and digits are split apart ("RM24bil" → RM 24 bil, "3rd" → 3 rd) so that rules see units.
+enum Tokenizer {
+    static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokenize($0, from: 0, to: $0.count, scalarBase: 0) }
+    }
+
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, scalarBase: Int) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity((to - from) / 5)
+        var i = from
+        var scalar = scalarBase
+        var space = true, newline = true
+        while i < to {
+            let b = p[i]
+            // White space, including NBSP (C2 A0) and the U+2000 block spaces.
+            if b == 0x20 || b == 0x09 || b == 0x0D { space = true; i += 1; scalar += 1; continue }
+            if b == 0x0A { space = true; newline = true; i += 1; scalar += 1; continue }
+            if b == 0xC2, i + 1 < to, p[i + 1] == 0xA0 { space = true; i += 2; scalar += 1; continue }
+            if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] >= 0x80 && p[i + 2] <= 0x8B { space = true; i += 3; scalar += 1; continue }
+            if b == 0xE3, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x80 { space = true; i += 3; scalar += 1; continue }
+
+            let start = i, startScalar = scalar
+            var kind = Token.Kind.word
+            var key = TokenKey.seed
+            if isDigit(b) {
+                kind = .number
+                while i < to {
+                    if isDigit(p[i]) { key = TokenKey.mix(key, p[i]); i += 1; scalar += 1; continue }
+                    // A separator between digits stays inside the number: 10,000 and 39.3.
+                    if (p[i] == 0x2C || p[i] == 0x2E), i + 1 < to, isDigit(p[i + 1]) {
+                        key = TokenKey.mix(key, p[i]); i += 1; scalar += 1; continue
+                    }
+                    break
+                }
+            } else if isLetter(b) || (b >= 0xC0 && isLetterScalar(p, i, to)) {
+                while i < to {
+                    let c = p[i]
+                    if isLetter(c) { key = TokenKey.mix(key, TokenKey.lower(c)); i += 1; scalar += 1; continue }
+                    if c >= 0xC0 && isLetterScalar(p, i, to) {
+                        let n = seqLength(c)
+                        for k in 0..<n where i + k < to { key = TokenKey.mix(key, p[i + k]) }
+                        i += n; scalar += 1; continue
+                    }
+                    break
+                }
+            } else {
+                kind = .punct
+                let n = b < 0x80 ? 1 : seqLength(b)
+                let end = min(i + n, to)
+                key = punctKey(p, i, end)
+                i = end; scalar += 1
+            }
+            let cap = (b >= 65 && b <= 90)
+            var upper = cap
+            if cap { for k in start..<i where p[k] >= 97 && p[k] <= 122 { upper = false; break } }
+            out.append(Token(start: Int32(start), end: Int32(i), scalar: Int32(startScalar), scalarEnd: Int32(scalar),
+                             key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline))
+            space = false; newline = false
+        }
+        return out
+    }
+
+    /// Punctuation keys fold typographic variants: ‘’ → ', “” → ", –— → -.
+    static func punctKey(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        if to - from == 3, p[from] == 0xE2, p[from + 1] == 0x80 {
+            switch p[from + 2] {
+            case 0x98, 0x99: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "'"))
+            case 0x9C, 0x9D: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "\""))
+            case 0x93, 0x94: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "-"))
+            default: break
+            }
+        }
+        var h = TokenKey.seed
+        for k in from..<to { h = TokenKey.mix(h, p[k]) }
+        return h
+    }
+
+    static let quoteKey = TokenKey.mix(TokenKey.seed, UInt8(ascii: "\""))
+    static let apostropheKey = TokenKey.mix(TokenKey.seed, UInt8(ascii: "'"))
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+
+    @inline(__always) static func seqLength(_ b: UInt8) -> Int { b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1 }
+
+    /// Non-ASCII letters: Latin-1 letters and beyond, but not the punctuation and symbol blocks.
+    static func isLetterScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ to: Int) -> Bool {
+        let b = p[i]
+        if b == 0xC2 { return false }                       // U+0080–U+00BF: symbols, NBSP
+        if b == 0xC3, i + 1 < to { return p[i + 1] != 0x97 && p[i + 1] != 0xB7 } // × ÷
+        if b < 0xE0 { return true }
+        if b == 0xE2 || b == 0xEF { return false }          // U+2000–U+2FFF punctuation/symbols; FE/FF forms
+        if b == 0xE3, i + 1 < to, p[i + 1] == 0x80 { return false } // CJK punctuation
+        return true
+    }
+}

@@ -1,0 +1,44 @@
+import CZMQ
+
+/// A libzmq context. Thread-safe (libzmq guarantees it), so it may be shared freely.
+/// Sockets keep their context alive; the context is terminated when the last reference goes.
+public final class ZMQContext: @unchecked Sendable {
+    let handle: UnsafeMutableRawPointer
+
+    public init(ioThreads: Int32 = 1) throws(ZMQError) {
+        guard let handle = zmq_ctx_new() else { throw ZMQError.last("zmq_ctx_new") }
+        self.handle = handle
+        if ioThreads != 1 {
+            guard zmq_ctx_set(handle, ZMQ_IO_THREADS, ioThreads) == 0 else {
+                let error = ZMQError.last("zmq_ctx_set io_threads")
+                zmq_ctx_term(handle)
+                throw error
+            }
+        }
+    }
+
+    /// Makes every blocking call on this context's sockets fail with ETERM, so owning
+    /// threads can notice and close their sockets.
+    public func shutdown() {
+        zmq_ctx_shutdown(handle)
+    }
+
+    deinit {
+        // Every socket holds a strong reference to its context, so none is open here.
+        while zmq_ctx_term(handle) != 0 && zmq_errno() == EINTR {}
+    }
+}
+
+/// libzmq's version and compiled-in capabilities.
+public enum ZMQLibrary {
+    /// `zmq_has`: "ipc", "pgm", "tipc", "norm", "curve", "gssapi", "draft".
+    public static func has(_ capability: String) -> Bool {
+        zmq_has(capability) == 1
+    }
+
+    public static var version: (major: Int, minor: Int, patch: Int) {
+        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        zmq_version(&major, &minor, &patch)
+        return (Int(major), Int(minor), Int(patch))
+    }
+}

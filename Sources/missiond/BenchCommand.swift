@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import MissionDaemon
+import MissionExtract
+
+/// `missiond bench`: the speed and memory figures of issue 5, measured in one run.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure extraction speed, end-to-end throughput, latency and daemon memory.",
+        discussion: """
+            1. extraction: the offline stages over a generated corpus (distinct articles made from \
+            the samples), MB/s and articles/s per CPU-second, beside one `grep -c -E` pass over the \
+            same bytes; 2. end to end: a real `missiond run` child with the default fsync policy, fed \
+            over tcp loopback by a pipelining client, counted on a SUB as article.done; 3. latency \
+            at a steady rate: send → article.done, p50/p99/max; 4. the daemon's peak resident memory.
+            """
+    )
+
+    @Option(help: "Articles in the generated corpus.")
+    var articles = 5000
+
+    @Option(help: "Size of each generated article in bytes.")
+    var articleBytes = 5000
+
+    @Option(help: "Directory of sample articles the corpus is made from.")
+    var seeds = "seeds"
+
+    @Option(help: "Directory of extraction rules.")
+    var rules = "Config/rules"
+
+    @Option(help: "Articles per second for the latency run.")
+    var rate = 1000
+
+    @Option(help: "Seconds of the latency run.")
+    var latencySeconds = 5
+
+    @Option(help: "First of three loopback ports for the daemon.")
+    var portBase = 27560
+
+    @Flag(help: "Only the extraction figures (no daemon).")
+    var extractionOnly = false
+
+    func run() throws {
+        let ruleSet = try RuleLoader.load(directory: rules)
+        let corpus = try BenchCorpus(seedDirectory: seeds, count: articles, targetBytes: articleBytes, tag: "x")
+        let megabytes = Double(corpus.totalBytes) / 1_000_000
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuModel())")
+        print("corpus: \(corpus.articles.count) articles, \(String(format: "%.1f", megabytes)) MB")
+
+        // 1. Extraction, one thread: CPU seconds are the per-core figure.
+        let extractor = Extractor(rules: ruleSet)
+        var events = 0, rejected = 0
+        let cpuStart = Self.cpuSeconds(), wallStart = Date()
+        for article in corpus.articles {
+            do {
+                events += try extractor.extract(ArticleInput(name: article.name, body: article.body, source: .cli)).events.count
+            } catch {
+                rejected += 1
+            }
+        }
+        let cpu = Self.cpuSeconds() - cpuStart, wall = Date().timeIntervalSince(wallStart)
+        let offlineRate = Double(corpus.articles.count) / cpu
+        print(String(format: "extraction: %.1f MB/s per core, %.0f articles/s per CPU-second (%.2f s CPU, %.2f s wall, %d events, %d rejected)",
+                     megabytes / cpu, offlineRate, cpu, wall, events, rejected))
+        let grepSeconds = try Self.timeGrep(corpus)
+        print(String(format: "grep -c -E over the same bytes: %.1f MB/s (%.3f s)", megabytes / grepSeconds, grepSeconds))
+        if extractionOnly { return }
+
+        // 2. End to end through a real daemon, default fsync policy.
+        let state = NSTemporaryDirectory() + "missiond-bench-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let daemon = try BenchDaemon(executable: Self.selfPath(), rules: rules, state: state,
+                                     portBase: portBase, extraArguments: [])
+        var stopped = false
+        defer { if !stopped { _ = daemon.stop() } }
+        try daemon.warmUp(corpus.articles[0])
+        let e2eStart = Date()
+        try daemon.pump(corpus.articles, window: 512)
+        let e2eSeconds = Date().timeIntervalSince(e2eStart)
+        let e2eRate = Double(corpus.articles.count) / e2eSeconds
+        print(String(format: "end to end: %.0f articles/s (%d articles in %.2f s, acknowledged durably and published), %.0f %% of the offline rate",
+                     e2eRate, corpus.articles.count, e2eSeconds, 100 * e2eRate / offlineRate))
+
+        // 3. Latency at a steady rate, on articles the daemon has not seen.
+        let steady = try BenchCorpus(seedDirectory: seeds, count: rate * latencySeconds, targetBytes: articleBytes, tag: "l")
+        var sentAt: [String: UInt64] = [:]
+        var latencies: [Double] = []
+        latencies.reserveCapacity(steady.articles.count)
+        try daemon.pump(steady.articles, window: 100_000, pace: 1 / Double(rate),
+                        onSend: { sentAt[$0] = DispatchTime.now().uptimeNanoseconds },
+                        onDone: { name in
+                            if let start = sentAt[name] {
+                                latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                            }
+                        })
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        print(String(format: "latency at %d articles/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d articles)",
+                     rate, percentile(0.5), percentile(0.99), latencies.last ?? 0, latencies.count))
+
+        // 4. Memory.
+        let peak = daemon.peakResidentBytes()
+        stopped = true
+        let status = daemon.stop()
+        print(String(format: "daemon peak resident memory: %.1f MiB (exit status %d)", Double(peak) / 1_048_576, status))
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func selfPath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    static func cpuModel() -> String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+        return line.map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
+    }
+
+    /// One `grep -c -E` pass over the corpus written to a file: a floor for "reading the bytes".
+    static func timeGrep(_ corpus: BenchCorpus) throws -> Double {
+        let path = NSTemporaryDirectory() + "missiond-bench-corpus-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(corpus.totalBytes)
+        for article in corpus.articles { bytes.append(contentsOf: article.body) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let grep = Process()
+        grep.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        grep.arguments = ["grep", "-c", "-E", "delegation|charter flights?|trade (fair|show)s?|signed [0-9]+", path]
+        grep.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        let start = Date()
+        try grep.run()
+        grep.waitUntilExit()
+        return Date().timeIntervalSince(start)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import ZMQ
+
+/// A real `missiond run` child process on loopback ports and a temporary state directory,
+/// fed by a pipelining DEALER and watched by a SUB counting `article.done`.
+final class BenchDaemon {
+    let process = Process()
+    let intake: String
+    let events: String
+    private let context: ZMQContext
+    private let sender: ZMQSocket
+    private let done: ZMQSocket
+
+    init(executable: String, rules: String, state: String, portBase: Int, extraArguments: [String]) throws {
+        intake = "tcp://127.0.0.1:\(portBase)"
+        events = "tcp://127.0.0.1:\(portBase + 1)"
+        let inbox = state + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["run", "--state", state, "--inbox", inbox, "--rules", rules,
+                             "--intake", intake, "--publish", events,
+                             "--replay", "tcp://127.0.0.1:\(portBase + 2)"] + extraArguments
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+
+        context = try ZMQContext()
+        sender = try ZMQSocket(context: context, type: .dealer)
+        try sender.set(.linger(milliseconds: 0))
+        try sender.set(.sendHighWaterMark(100_000))
+        try sender.connect(intake)
+        done = try ZMQSocket(context: context, type: .sub)
+        try done.set(.linger(milliseconds: 0))
+        try done.set(.receiveHighWaterMark(1_000_000))
+        try done.set(.subscribe(Array("article.".utf8)))
+        try done.connect(events)
+    }
+
+    /// Sends one article and waits for its `article.done`, retrying until the daemon is up and
+    /// the subscription has reached it (the PUB socket drops messages for slow joiners).
+    func warmUp(_ article: BenchCorpus.Article, timeout: TimeInterval = 30) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var attempt = 0
+        while Date() < deadline {
+            // Distinct bodies, or the daemon would answer `duplicate` and publish nothing.
+            let body = article.body + Array(" warm-up \(attempt)".utf8)
+            try sender.send([[], Array(article.name.utf8), body])
+            attempt += 1
+            let until = Date().addingTimeInterval(1)
+            while Date() < until {
+                _ = try receiveReplies()
+                if try !receiveDone(timeoutMilliseconds: 50).isEmpty { return }
+            }
+        }
+        throw BenchError("the daemon did not publish article.done within \(Int(timeout)) s")
+    }
+
+    /// Sends every article with up to `window` unacknowledged; returns once each has its
+    /// `article.done`. `onDone` gets each finished name.
+    func pump(_ articles: [BenchCorpus.Article], window: Int, pace: TimeInterval? = nil,
+              onSend: (String) -> Void = { _ in }, onDone: (String) -> Void = { _ in }) throws {
+        var next = 0, unacked = 0, finished = 0
+        let start = Date()
+        var lastProgress = Date()
+        while finished < articles.count {
+            while next < articles.count && unacked < window {
+                if let pace, Date().timeIntervalSince(start) < Double(next) * pace { break }
+                let article = articles[next]
+                onSend(article.name)
+                guard try sender.send([[], Array(article.name.utf8), article.body], flags: .dontWait) else { break }
+                next += 1
+                unacked += 1
+            }
+            unacked -= try receiveReplies()
+            let names = try receiveDone(timeoutMilliseconds: pace == nil ? 5 : 0)
+            finished += names.count
+            names.forEach(onDone)
+            if !names.isEmpty { lastProgress = Date() }
+            if Date().timeIntervalSince(lastProgress) > 60 {
+                throw BenchError("no article.done for 60 s (\(finished)/\(articles.count) finished)")
+            }
+        }
+    }
+
+    /// Peak resident set size of the daemon so far (VmHWM), in bytes.
+    func peakResidentBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kib * 1024
+    }
+
+    func stop() -> Int32 {
+        sender.close()
+        done.close()
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Drains intake replies; returns how many arrived. An `error` reply is fatal here.
+    private func receiveReplies() throws -> Int {
+        var count = 0
+        while let frames = try sender.receive(flags: .dontWait) {
+            if frames.count > 1, frames[1] == Array("error".utf8) {
+                throw BenchError("the daemon refused an article: \(String(decoding: frames[2], as: UTF8.self))")
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// Names of the articles whose `article.done` arrived.
+    private func receiveDone(timeoutMilliseconds: Int) throws -> [String] {
+        var names: [String] = []
+        var poller = ZMQPoller()
+        try poller.add(done)
+        try poller.poll(timeoutMilliseconds: timeoutMilliseconds)
+        while let frames = try done.receive(flags: .dontWait) {
+            guard frames.count == 2, frames[0] == Array("article.done".utf8) else { continue }
+            let json = String(decoding: frames[1], as: UTF8.self)
+            if let name = SubscriberOutput.stringField("name", in: json) { names.append(name) }
+        }
+        return names
+    }
+}

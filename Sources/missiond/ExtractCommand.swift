@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import MissionDaemon
+import MissionExtract
+
+/// `missiond extract`: the daemon's stages, offline, over files. Events go to stdout as
+/// JSON lines without `seq` (what shared/eval/score.py reads); problems go to stderr.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract mission events from files offline; print them as JSON lines."
+    )
+
+    @Argument(help: "Article files, or directories (walked in sorted order).")
+    var paths: [String]
+    @Option(help: "Directory of the extractor's rule files.")
+    var rules = "Config/rules"
+    @Flag(help: "After each event, print on stderr which rule filled each slot, from which words.")
+    var explain = false
+
+    func run() throws {
+        let extractor: Extractor
+        do {
+            extractor = Extractor(rules: try RuleLoader.load(directory: rules))
+        } catch {
+            printError("missiond extract: \(error)")
+            throw ExitCode(2)
+        }
+        var files: [String] = []
+        for path in paths {
+            do {
+                files += try InputFiles.expand([path])
+            } catch {
+                printError("\(path): \(error)")
+            }
+        }
+        var read = 0
+        for file in files {
+            let body: [UInt8]
+            do {
+                body = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                printError("\(file): cannot read: \(error.localizedDescription)")
+                continue
+            }
+            read += 1
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            do {
+                let document = try extractor.extract(ArticleInput(name: name, body: body, source: .cli))
+                let article = document.articleJSON()
+                var lines = ""
+                for event in document.events {
+                    lines += event.json(seq: nil, article: article) + "\n"
+                    if explain { printError("explain \(name) \(event.id): \(event.explainJSON())") }
+                }
+                FileHandle.standardOutput.write(Data(lines.utf8))
+            } catch {
+                printError("\(file): rejected: \(error.reason)")
+            }
+        }
+        if read == 0 {
+            printError("missiond extract: no file could be read")
+            throw ExitCode.failure
+        }
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

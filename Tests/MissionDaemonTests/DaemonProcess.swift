@@ -1,0 +1,167 @@
+import Foundation
+import XCTest
+import ZMQ
+
+/// The repository root, found from this file's path (Tests/MissionDaemonTests/…).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A seed article's bytes by its file name in seeds/.
+func seedArticle(_ name: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("seeds/\(name)")))
+}
+
+let richSeed = "001_bd3142a90b5e95d2.txt"
+
+/// The built `missiond` executable: beside the test bundle in the products directory.
+func missiondExecutable() throws -> URL {
+    var candidates: [URL] = []
+    for start in [Bundle.main.bundleURL, Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])].compactMap({ $0 }) {
+        var directory = start
+        for _ in 0..<4 {
+            candidates.append(directory.appendingPathComponent("missiond"))
+            directory.deleteLastPathComponent()
+        }
+    }
+    for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return candidate
+        }
+    }
+    throw XCTSkip("missiond executable not found near \(Bundle.main.bundleURL.path)")
+}
+
+/// One daemon under test: its own temp directory (inbox, state, ipc endpoints, config),
+/// started as a real process, stopped with SIGTERM at the end of the test.
+final class DaemonProcess {
+    let directory: URL
+    let inbox: URL
+    let state: URL
+    let intake: String
+    let publish: String
+    let replay: String
+    let logFile: URL
+    private(set) var process: Process?
+    let context: ZMQContext
+
+    init(_ test: XCTestCase, config extra: String = "") throws {
+        directory = URL(fileURLWithPath: "/tmp/mdt-\(UUID().uuidString.prefix(8).lowercased())")
+        inbox = directory.appendingPathComponent("inbox")
+        state = directory.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        intake = "ipc://\(directory.path)/intake.sock"
+        publish = "ipc://\(directory.path)/publish.sock"
+        replay = "ipc://\(directory.path)/replay.sock"
+        logFile = directory.appendingPathComponent("daemon.log")
+        context = try ZMQContext()
+        let config = """
+            inbox: inbox
+            state: state
+            rules: \(repositoryRoot.path)/Config/rules
+            intake: \(intake)
+            publish: \(publish)
+            replay: \(replay)
+            stats_interval_seconds: 0.2
+            log_level: debug
+            \(extra)
+            """
+        try config.write(to: directory.appendingPathComponent("missiond.yml"), atomically: true, encoding: .utf8)
+        test.addTeardownBlock { [self] in
+            if let process, process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            if test.testRun?.hasSucceeded == false, let log = try? String(contentsOf: logFile, encoding: .utf8) {
+                print("---- daemon log (\(test.name)) ----\n\(log)\n----")
+            }
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Starts `missiond run` and waits until its replay socket answers (sockets bound).
+    func start(arguments extra: [String] = []) throws {
+        let process = Process()
+        process.executableURL = try missiondExecutable()
+        process.arguments = ["run", "--config", directory.appendingPathComponent("missiond.yml").path] + extra
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logFile)
+        log.seekToEndOfFile()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        self.process = process
+        let answer = try request(replay, ["since", "0", "1"], timeout: 15)
+        XCTAssertEqual(answer.first, "events", "replay answered \(answer)")
+    }
+
+    /// SIGTERM, then the exit status (nil if it did not exit within `timeout`).
+    func terminate(timeout: TimeInterval = 30) -> Int32? {
+        guard let process else { return nil }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// One request on a fresh DEALER (empty delimiter first, as REQ does); the reply's
+    /// frames after the delimiter.
+    func request(_ endpoint: String, _ frames: [String], timeout: TimeInterval = 10) throws -> [String] {
+        try request(endpoint, frames.map { Array($0.utf8) }, timeout: timeout).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func request(_ endpoint: String, _ frames: [[UInt8]], timeout: TimeInterval = 10) throws -> [[UInt8]] {
+        let dealer = try ZMQSocket(context: context, type: .dealer)
+        defer { dealer.close() }
+        try dealer.set(.linger(milliseconds: 0))
+        try dealer.set(.receiveTimeout(milliseconds: Int32(timeout * 1000)))
+        try dealer.connect(endpoint)
+        try dealer.send([[]] + frames)
+        guard let reply = try dealer.receive() else {
+            throw DaemonTestError("no reply from \(endpoint) within \(timeout) s")
+        }
+        return Array(reply.drop { !$0.isEmpty }.dropFirst())
+    }
+
+    /// Every mission event in the event log, via replay.
+    func replayAll() throws -> [[String: Any]] {
+        var since = "0"
+        var events: [[String: Any]] = []
+        while true {
+            let reply = try request(replay, ["since", since, "500"])
+            guard reply.count >= 3, reply[0] == "events" else { throw DaemonTestError("replay: \(reply)") }
+            events += try reply.dropFirst(3).map(parseJSON)
+            since = reply[1]
+            if reply[2] == "0" { return events }
+        }
+    }
+
+    func stateFiles(_ subdirectory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent(subdirectory).path)) ?? []).sorted()
+    }
+
+    func inboxFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted()
+    }
+}
+
+struct DaemonTestError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func parseJSON(_ text: String) throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        throw DaemonTestError("not a JSON object: \(text)")
+    }
+    return object
+}
+
+/// Polls `condition` until it holds or `timeout` passes.
+func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    return try condition()
+}

@@ -1,0 +1,67 @@
+import XCTest
+@testable import MissionExtract
+
+final class DecodeStageTests: XCTestCase {
+    func rejection(_ bytes: [UInt8]) -> String? {
+        do {
+            _ = try TestRules.extractor.extract(ArticleInput(name: "x", body: bytes, source: .socket))
+            return nil
+        } catch { return error.reason }
+    }
+
+    func testRejectsEmptyBinaryAndBrokenInput() {
+        XCTAssertEqual(rejection([]), "empty article: 0 bytes")
+        XCTAssertEqual(rejection(Array(" \n\t \u{00A0}\n".utf8)), "empty article: only white space")
+        XCTAssertEqual(rejection(Array("Guangxi delegation".utf8) + [0] + Array("more".utf8)), "binary content: NUL byte at offset 18")
+        XCTAssertTrue(rejection(Array(repeating: [0x01, 0x02, 0x41], count: 50).flatMap { $0 })?.hasPrefix("binary content") == true)
+        // Mostly invalid UTF-8 that also holds valid multi-byte characters: no single-byte charset fits.
+        let broken: [UInt8] = Array("Trade fair “opened”".utf8) + Array(repeating: 0xFF, count: 40)
+        XCTAssertTrue(rejection(broken)?.hasPrefix("invalid UTF-8") == true)
+    }
+
+    func testRepairsWindows1252AndStrayBytes() throws {
+        let latin: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" exporters met in Orl".utf8) + [0xE9, 0x61, 0x6E, 0x73]
+        let doc = try TestRules.extractor.extract(ArticleInput(name: "x", body: latin, source: .dir))
+        XCTAssertEqual(doc.text, "Café exporters met in Orléans")
+    }
+
+    func testRepairsMojibake() throws {
+        let doc = try runStages("The province‚Äôs plan: â€œgo outâ€ In¬†November, itâ€™s done\u{FFFD}.", through: "decode")
+        XCTAssertEqual(doc.text, "The province’s plan: “go out” In November, it’s done.")
+    }
+
+    func testStripsHTMLAndReadsEnvelope() throws {
+        let html = "<html><head><title>Fair opens</title><script>var x=1;</script></head><body><p>Exporters&nbsp;from Ningbo &amp; Wenzhou.</p><div>Second&#8217;s</div></body></html>"
+        let doc = try runStages(html, through: "metadata")
+        XCTAssertEqual(doc.text, "Exporters from Ningbo & Wenzhou.\n\nSecond’s")
+        XCTAssertEqual(doc.title, "Fair opens")
+
+        let envelope = #"{"title":"Hunan expo","published":"2023-05-04","body":"Line one.\nLine \"two\" \u00e9.","source_url":"http://x"}"#
+        let env = try runStages(envelope, through: "metadata")
+        XCTAssertEqual(env.text, "Line one.\nLine \"two\" é.")
+        XCTAssertEqual(env.title, "Hunan expo")
+        XCTAssertEqual(env.published, "2023-05-04")
+        XCTAssertEqual(env.input.sourceURL, "http://x")
+    }
+
+    func testDropsPageFurniture() throws {
+        let page = """
+        Fujian firms head to Jakarta
+
+        Caption drive: Workers load containers at a port in Fujian province. — Reuters
+
+        By Li Ming
+
+        On June 2, the Fujian Department of Commerce led 30 companies to Indonesia.
+          • facebook
+          • twitter
+        Follow us on our channel for updates!
+        Fujian , Indonesia , trade
+
+        Related stories
+        Another headline that is not part of the article
+        """
+        let doc = try runStages(page, through: "decode")
+        XCTAssertEqual(doc.text, "Fujian firms head to Jakarta\n\nOn June 2, the Fujian Department of Commerce led 30 companies to Indonesia.")
+    }
+}

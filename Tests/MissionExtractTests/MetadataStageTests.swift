@@ -1,0 +1,27 @@
+import XCTest
+@testable import MissionExtract
+
+final class MetadataStageTests: XCTestCase {
+    func published(_ text: String, input: String? = nil) throws -> String? {
+        try runStages(text, through: "metadata", published: input).published
+    }
+
+    func testPublicationDateForms() throws {
+        XCTAssertEqual(try published("date 2023-04-11 Original title: Shaanxi opens routes\n\nText."), "2023-04-11")
+        XCTAssertEqual(try published("Headline\n\nSome text here.\n\nPost time: Mar-05-2023"), "2023-03-05")
+        XCTAssertEqual(try published("Headline\n\n2021-06-30 08:15:00\nOriginal\n\nText follows."), "2021-06-30")
+        XCTAssertEqual(try published("Headline\n\nUpdated: 2023-03-20 09:41\n\nText follows."), "2023-03-20")
+        XCTAssertEqual(try published("Xinhua News, Nanning, March 7th (Reporter Wu Di) Guangxi exporters set off for Hanoi on Monday."), "--03-07")
+        XCTAssertEqual(try published("FUZHOU, Jan. 9 (Xinhua) -- Fujian sent 12 groups abroad this week."), "--01-09")
+        XCTAssertEqual(try published("Headline\n\nFUZHOU: No date in this dateline."), nil)
+        XCTAssertEqual(try published("date 2023-04-11 text", input: "2022-01-02T10:00:00Z"), "2022-01-02")
+    }
+
+    func testTitleAndDateline() throws {
+        let doc = try runStages("NANNING, Dec. 7 (Xinhua) -- The Guangxi Department of Commerce led a delegation to Hanoi.", through: "metadata")
+        XCTAssertNil(doc.title)                              // a dateline paragraph is no title
+        XCTAssertEqual(doc.dateline.map { doc.slice($0) }, "NANNING, Dec. 7 (Xinhua) --")
+        let titled = try runStages("Guangxi firms seek orders in ASEAN\n\nBody text.", through: "metadata")
+        XCTAssertEqual(titled.title, "Guangxi firms seek orders in ASEAN")
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import XCTest
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import MissionStore
+
+final class ArticleJournalTests: StoreTestCase {
+    var journalPath: String { dir + "/journal/journal.log" }
+    var journalDir: String { dir + "/journal" }
+
+    func testAppendReopenUnfinishedAndMarks() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always)
+        for i in 0..<5 { XCTAssertEqual(try j.append(article(i)), .accepted) }
+        XCTAssertEqual(j.unfinished(), (0..<5).map { article($0) })
+        try j.markDone(article(1).articleID)
+        try j.markRejected(article(3).articleID, reason: "no mission in text")
+        XCTAssertEqual(j.unfinished(), [article(0), article(2), article(4)])
+        j.close()
+
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        XCTAssertEqual(j.recoveryNotes, [])
+        XCTAssertEqual(j.unfinished(), [article(0), article(2), article(4)])
+        XCTAssertEqual(j.status(article(1).articleID), .done)
+        XCTAssertEqual(j.status(article(3).articleID), .rejected(reason: "no mission in text"))
+        XCTAssertEqual(j.status(article(0).articleID), .pending)
+        XCTAssertNil(j.status("sha256:unknown"))
+        try j.markDone(article(0).articleID)
+        XCTAssertEqual(j.unfinished(), [article(2), article(4)])
+        j.close()
+        XCTAssertEqual(try ArticleJournal(directory: journalDir, fsync: .always).unfinished(), [article(2), article(4)])
+    }
+
+    func testDirectoryIsPrivate() throws {
+        let j = try ArticleJournal(directory: dir + "/a/b/journal", fsync: .never)
+        defer { j.close() }
+        var st = stat()
+        XCTAssertEqual(stat(dir + "/a/b/journal", &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o700)
+    }
+
+    func testDuplicatesWriteNothingAndSurviveReopen() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always)
+        XCTAssertEqual(try j.append(article(1)), .accepted)
+        let size = j.sizeBytes
+        var again = article(1)
+        again.name = "renamed.txt"
+        XCTAssertEqual(try j.append(again), .duplicate(originalName: "article-1.txt"))
+        XCTAssertEqual(j.sizeBytes, size)
+        try j.markDone(article(1).articleID)
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        defer { j.close() }
+        XCTAssertEqual(try j.append(again), .duplicate(originalName: "article-1.txt"))
+        XCTAssertEqual(j.unfinished(), [])
+    }
+
+    func testDuplicateOfDurableArticleCompletesImmediately() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 200))
+        defer { j.close() }
+        XCTAssertEqual(try j.append(article(1)), .accepted)  // returns once durable
+        let got = Mutex<Result<JournalAppend, StoreError>?>(nil)
+        j.append(article(1)) { r in got.withLock { $0 = r } }
+        // No 200 ms wait: the original is already on disk, so nothing needs syncing.
+        XCTAssertEqual(try got.withLock { $0 }?.get(), .duplicate(originalName: "article-1.txt"))
+    }
+
+    func testSecondOpenOfSameDirectoryIsRefused() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .never)
+        XCTAssertThrowsError(try ArticleJournal(directory: journalDir, fsync: .never))
+        j.close()
+        XCTAssertNoThrow(try ArticleJournal(directory: journalDir, fsync: .never).close())
+    }
+
+    func testAppendAfterCloseFails() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .never)
+        j.close()
+        XCTAssertThrowsError(try j.append(article(1)))
+    }
+
+    // MARK: torn and corrupt records
+
+    func testTruncatedLastRecordIsDroppedAndAppendsContinue() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always)
+        for i in 0..<3 { _ = try j.append(article(i)) }
+        let full = j.sizeBytes
+        j.close()
+        truncateFile(journalPath, to: full - 100)  // mid-way through the third record
+
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        XCTAssertEqual(j.recoveryNotes.count, 1)
+        XCTAssertTrue(j.recoveryNotes[0].contains("truncated torn record at offset"), j.recoveryNotes[0])
+        XCTAssertEqual(j.unfinished(), [article(0), article(1)])
+        XCTAssertLessThan(j.sizeBytes, full - 100)
+        XCTAssertEqual(fileSize(journalPath), j.sizeBytes)
+        // The third article was never durable, so it is not a duplicate: it can be sent again.
+        XCTAssertEqual(try j.append(article(2)), .accepted)
+        XCTAssertEqual(try j.append(article(3)), .accepted)
+        j.close()
+
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        defer { j.close() }
+        XCTAssertEqual(j.recoveryNotes, [])
+        XCTAssertEqual(j.unfinished(), (0..<4).map { article($0) })
+    }
+
+    func testFlippedByteInLastRecordIsDropped() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always)
+        for i in 0..<3 { _ = try j.append(article(i)) }
+        let full = j.sizeBytes
+        j.close()
+        flipByte(journalPath, at: full - 10)
+
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        XCTAssertEqual(j.recoveryNotes.count, 1)
+        XCTAssertTrue(j.recoveryNotes[0].contains("checksum mismatch"), j.recoveryNotes[0])
+        XCTAssertEqual(j.unfinished(), [article(0), article(1)])
+        XCTAssertEqual(try j.append(article(5)), .accepted)
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        defer { j.close() }
+        XCTAssertEqual(j.recoveryNotes, [])
+        XCTAssertEqual(j.unfinished(), [article(0), article(1), article(5)])
+    }
+
+    func testCorruptionInTheMiddleIsAnError() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .always)
+        for i in 0..<3 { _ = try j.append(article(i)) }
+        j.close()
+        let size = fileSize(journalPath)
+        flipByte(journalPath, at: 200)  // inside the first record's text
+        XCTAssertThrowsError(try ArticleJournal(directory: journalDir, fsync: .always)) { error in
+            XCTAssertTrue("\(error)".contains("corrupt record at offset 0"), "\(error)")
+        }
+        // Nothing was truncated: the evidence stays for an operator.
+        XCTAssertEqual(fileSize(journalPath), size)
+    }
+
+    // MARK: full disk
+
+    func testFileSizeLimitMakesAppendFailAndKeepsAcknowledgedRecords() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always)
+        for i in 0..<3 { XCTAssertEqual(try j.append(article(i)), .accepted) }
+        let good = j.sizeBytes
+        let big = article(10, text: String(repeating: "x", count: 5000))
+        try withFileSizeLimit(good + 1000) {
+            // The write gets 1000 bytes in, then EFBIG: the partial record must be cut back.
+            XCTAssertThrowsError(try j.append(big)) { error in
+                XCTAssertEqual((error as? StoreError)?.code, EFBIG, "\(error)")
+                XCTAssertTrue("\(error)".contains("journal.log"), "\(error)")
+            }
+            XCTAssertThrowsError(try j.append(article(11, text: String(repeating: "y", count: 5000))))
+        }
+        XCTAssertEqual(j.sizeBytes, good)
+        XCTAssertEqual(fileSize(journalPath), good)
+        XCTAssertNil(j.status(big.articleID), "a failed append must not be remembered as accepted")
+        // With room again the same article is accepted, not mistaken for a duplicate.
+        XCTAssertEqual(try j.append(big), .accepted)
+        j.close()
+
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        defer { j.close() }
+        XCTAssertEqual(j.recoveryNotes, [])
+        XCTAssertEqual(j.unfinished(), [article(0), article(1), article(2), big])
+    }
+
+    func testAsyncAppendReportsFailure() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 1))
+        defer { j.close() }
+        _ = try j.append(article(0))
+        let good = j.sizeBytes
+        let result = withFileSizeLimit(good + 10) { () -> Result<JournalAppend, StoreError>? in
+            let got = Mutex<Result<JournalAppend, StoreError>?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            j.append(article(1)) { r in got.withLock { $0 = r }; done.signal() }
+            done.wait()
+            return got.withLock { $0 }
+        }
+        guard case .failure(let e)? = result else { return XCTFail("expected failure, got \(String(describing: result))") }
+        XCTAssertEqual(e.code, EFBIG)
+        XCTAssertEqual(fileSize(journalPath), good)
+    }
+
+    // MARK: group commit
+
+    func testGroupCommitFiftyConcurrentAppenders() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 5))
+        let perThread = 10
+        let failures = Mutex<[String]>([])
+        let finished = DispatchGroup()
+        let articles = (0..<50 * perThread).map { article($0) }
+        for t in 0..<50 {
+            finished.enter()
+            Thread {
+                for k in 0..<perThread {
+                    do {
+                        let r = try j.append(articles[t * perThread + k])
+                        if r != .accepted { failures.withLock { $0.append("\(t)/\(k): \(r)") } }
+                    } catch {
+                        failures.withLock { $0.append("\(t)/\(k): \(error)") }
+                    }
+                }
+                finished.leave()
+            }.start()
+        }
+        XCTAssertEqual(finished.wait(timeout: .now() + 60), .success, "appenders did not all complete")
+        XCTAssertEqual(failures.withLock { $0 }, [])
+        let total = 50 * perThread
+        XCTAssertGreaterThan(j.syncCount, 0)
+        XCTAssertLessThanOrEqual(j.syncCount, total / 5, "group commit should share fdatasyncs, got \(j.syncCount)")
+        j.close()
+        let reopened = try ArticleJournal(directory: journalDir, fsync: .never)
+        defer { reopened.close() }
+        XCTAssertEqual(Set(reopened.unfinished().map(\.articleID)), Set((0..<total).map { article($0).articleID }))
+    }
+
+    func testAsyncGroupCommitCompletesEveryAppendOnce() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 2))
+        defer { j.close() }
+        let n = 2000
+        let results = Mutex<[Int: JournalAppend]>([:])
+        let done = DispatchGroup()
+        for i in 0..<n {
+            done.enter()
+            // Every 10th is a duplicate of the previous one, submitted while it is still in flight.
+            let a = i % 10 == 9 ? article(i - 1) : article(i)
+            j.append(a) { r in
+                results.withLock { rs in
+                    XCTAssertNil(rs[i], "completion called twice")
+                    rs[i] = try? r.get()
+                }
+                done.leave()
+            }
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        let rs = results.withLock { $0 }
+        XCTAssertEqual(rs.count, n)
+        XCTAssertEqual(rs.values.filter { $0 == .accepted }.count, n - n / 10)
+        XCTAssertEqual(rs[9], .duplicate(originalName: "article-8.txt"))
+        XCTAssertLessThan(j.syncCount, n / 10)
+    }
+
+    // MARK: compaction
+
+    func testCompactionKeepsUnfinishedAndDuplicateMemory() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always, maxRememberedIDs: 1_000, compactionMinBytes: 8 * 1024)
+        for i in 0..<40 { _ = try j.append(article(i)) }
+        let before = j.sizeBytes
+        for i in 0..<40 where i % 8 != 0 { try j.markDone(article(i).articleID) }
+        try j.markRejected(article(8).articleID, reason: "too short")
+        XCTAssertGreaterThan(j.compactionCount, 0)
+        XCTAssertNil(j.lastCompactionError)
+        XCTAssertLessThan(j.sizeBytes, before / 2)
+        let unfinished = [0, 16, 24, 32].map { article($0) }
+        XCTAssertEqual(j.unfinished(), unfinished)
+        XCTAssertEqual(try j.append(article(5)), .duplicate(originalName: "article-5.txt"))
+        _ = try j.append(article(100))
+        j.close()
+
+        j = try ArticleJournal(directory: journalDir, fsync: .always, maxRememberedIDs: 1_000, compactionMinBytes: 8 * 1024)
+        defer { j.close() }
+        XCTAssertEqual(j.recoveryNotes, [])
+        XCTAssertEqual(j.unfinished(), unfinished + [article(100)])
+        XCTAssertEqual(try j.append(article(7)), .duplicate(originalName: "article-7.txt"))
+        XCTAssertEqual(j.status(article(8).articleID), .rejected(reason: "too short"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath + ".compact"))
+    }
+
+    func testRememberedIDsAreBounded() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .never, maxRememberedIDs: 5, compactionMinBytes: 0)
+        for i in 0..<20 {
+            _ = try j.append(article(i))
+            try j.markDone(article(i).articleID)
+        }
+        XCTAssertNil(j.status(article(0).articleID), "oldest finished ids are forgotten")
+        XCTAssertEqual(j.status(article(19).articleID), .done)
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .never, maxRememberedIDs: 5, compactionMinBytes: 0)
+        defer { j.close() }
+        XCTAssertEqual((0..<20).filter { j.status(article($0).articleID) != nil }, [15, 16, 17, 18, 19])
+        XCTAssertEqual(try j.append(article(0)), .accepted)
+        XCTAssertEqual(try j.append(article(19)), .duplicate(originalName: "article-19.txt"))
+    }
+}
