@@ -1,6 +1,7 @@
 /// Dates and ranges in running text, resolved against the publication date:
 /// "December 9th to 18th", "Oct 15-24", "from mid-December to mid-January next year",
-/// "July 10 this year", "On the 21st", "in May", "by Nov 27", "in 2022".
+/// "July 10 this year", "On the 21st", "in May", "by Nov 27", "in 2022", "on Wednesday" (the last such
+/// day up to publication), "last month", "last week".
 /// Without a publication year, dates keep what is known: "--07-10".
 struct DateFinder {
     let rules: RuleStore
@@ -21,8 +22,57 @@ struct DateFinder {
     static let fillers: Set<UInt64> = Set(["mid", "-", "early", "late", "the", "end", "of", "beginning", "middle"].map(TokenKey.of))
     static let this = TokenKey.of("this"), next = TokenKey.of("next"), last = TokenKey.of("last"), year = TokenKey.of("year")
     static let the = TokenKey.of("the")
+    static let month = TokenKey.of("month"), week = TokenKey.of("week")
+    /// Weekday names, Monday = 0; capitalised in text.
+    static let weekdays: [UInt64: Int] = Dictionary(uniqueKeysWithValues:
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated().map { (TokenKey.of($1), $0) })
+    /// Words before a weekday that make it no past date of the report ("next Monday", "every Friday").
+    static let notPastWeekday: Set<UInt64> = Set(["next", "every", "each", "coming", "following"].map(TokenKey.of))
+
+    /// "on Wednesday": the latest such weekday on or before the publication date ("last Wednesday": before it).
+    func weekday(at i: Int, prev: UInt64) -> DateParts? {
+        guard ctx.tokens[i].kind == .word, ctx.tokens[i].capitalized, let wd = Self.weekdays[ctx.tokens[i].key],
+              !Self.notPastWeekday.contains(prev), let p = published, let y = p.year, let m = p.month, let d = p.day else { return nil }
+        let day = CivilDay(year: y, month: m, day: d)
+        var back = (day.weekday - wd + 7) % 7
+        if back == 0, prev == Self.last { back = 7 }
+        let r = day.adding(-back)
+        return DateParts(year: r.year, month: r.month, day: r.day)
+    }
+
+    /// "last month", "this month", "last week", "this week": the month they fall in, and the token after.
+    func monthWord(at i: Int) -> (DateParts, Int)? {
+        guard i + 1 < ctx.limit, let p = published, let y = p.year, let m = p.month else { return nil }
+        let unit = ctx.tokens[i + 1].key
+        guard unit == Self.month || unit == Self.week else { return nil }
+        let offset: Int
+        switch ctx.tokens[i].key {
+        case Self.this: offset = 0
+        case Self.last: offset = -1
+        case Self.next: offset = 1
+        default: return nil
+        }
+        if unit == Self.month {
+            let k = y * 12 + (m - 1) + offset
+            return (DateParts(year: k / 12, month: k % 12 + 1), i + 2)
+        }
+        guard let d = p.day else { return (DateParts(year: y, month: m), i + 2) }
+        let r = CivilDay(year: y, month: m, day: d).adding(7 * offset)
+        return (DateParts(year: r.year, month: r.month), i + 2)
+    }
 
     var reader: DateReader { DateReader(months: rules.months, tokens: ctx.tokens, bytes: ctx.bytes, limit: ctx.limit) }
+
+    /// The month of "the 21st": the month of the date last mentioned, unless that lies after the
+    /// publication month ("until the end of March"); then the month of publication when the day is not after it.
+    func nthMonth(_ d: Int) -> DateParts? {
+        if let last = lastDate, let lm = last.month {
+            guard let p = published, let pm = p.month, let ly = last.year, let py = p.year else { return last }
+            if ly * 12 + lm <= py * 12 + pm { return last }
+        }
+        if let p = published, p.month != nil, let pd = p.day, d <= pd { return p }
+        return nil
+    }
 
     /// "this year" / "next year" / "last year" at i: the year offset and the token after.
     func yearWord(at i: Int) -> (Int, Int)? {
@@ -53,10 +103,20 @@ struct DateFinder {
             let prevKey = i > range.lowerBound ? ctx.tokens[i - 1].key : 0
             // "On the 21st": a day of the month last mentioned
             if t.key == Self.the, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),
-               DateReader.ordinals.contains(ctx.tokens[i + 2].key), let last = lastDate, last.month != nil {
-                let date = DateParts(year: last.year, month: last.month, day: d)
+               DateReader.ordinals.contains(ctx.tokens[i + 2].key), let month = nthMonth(d) {
+                let date = DateParts(year: month.year, month: month.month, day: d)
                 add(date, nil, i..<(i + 3), "date: the Nth", &used, &found)
                 i += 3; continue
+            }
+            // "on Wednesday", "last Friday"
+            if let date = weekday(at: i, prev: prevKey) {
+                add(date, nil, i..<(i + 1), "date: weekday", &used, &found)
+                i += 1; continue
+            }
+            // "last month", "this week"
+            if let (date, e) = monthWord(at: i) {
+                add(date, nil, i..<e, "date: this/last month", &used, &found)
+                i = e; continue
             }
             // "in 2022"
             if t.kind == .number, let y = reader.number(i), reader.isYear(y), Self.yearLead.contains(prevKey),

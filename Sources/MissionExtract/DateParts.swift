@@ -117,3 +117,38 @@ struct DateReader {
         return nil
     }
 }
+
+/// A day of the proleptic Gregorian calendar, for weekday arithmetic ("on Wednesday", "last week").
+struct CivilDay {
+    var year: Int, month: Int, day: Int
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// Monday = 0 … Sunday = 6.
+    var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 }
+
+    init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    init(ordinal z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    func adding(_ days: Int) -> CivilDay { CivilDay(ordinal: ordinal + days) }
+}

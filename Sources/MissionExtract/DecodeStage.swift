@@ -21,7 +21,7 @@ struct DecodeStage: ExtractionStage {
             if doc.envelopeTitle == nil, let title, !title.isEmpty { doc.envelopeTitle = title }
         }
         bytes = UnicodeNormal.nfc(Mojibake.repair(bytes))
-        bytes = furniture.clean(bytes)
+        bytes = furniture.clean(bytes, dropped: &doc.furnitureLines)
         if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
         doc.bytes = bytes
         doc.text = String(decoding: bytes, as: UTF8.self)

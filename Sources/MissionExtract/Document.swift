@@ -14,6 +14,8 @@ public struct Document: Sendable {
     var bytes: [UInt8] = []
     var envelopeTitle: String?
     var envelopePublished: String?
+    /// Lines removed as page furniture (bylines, "Source: … | date"): a fallback for the publication date.
+    var furnitureLines: [UInt8] = []
     /// Byte range of a dateline ("BEIJING, Dec. 7 (Xinhua) --") that no event may read from.
     var dateline: Range<Int>?
     var tokens: [Token] = []

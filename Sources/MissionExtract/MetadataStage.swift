@@ -16,10 +16,17 @@ struct MetadataStage: ExtractionStage {
         doc.tokens = Tokenizer.tokenize(doc.bytes)
         rules.markTables(&doc.tokens)
         let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
-        let (labelled, dateline) = scanText(doc)
+        let (labelled, dateline) = scanText(doc.tokens, doc.bytes)
+        // A date on a byline or source line that the clean stage removed
+        var removed: String?
+        if fromInput == nil, labelled == nil, !doc.furnitureLines.isEmpty {
+            var tokens = Tokenizer.tokenize(doc.furnitureLines)
+            rules.markTables(&tokens)
+            removed = scanText(tokens, doc.furnitureLines).0
+        }
         // A first line that opens with a dateline is the first paragraph, not a title.
         doc.title = doc.envelopeTitle ?? (dateline?.range.lowerBound == 0 ? nil : firstLineTitle(doc))
-        doc.published = fromInput ?? labelled ?? dateline?.date
+        doc.published = fromInput ?? labelled ?? removed ?? dateline?.date
         doc.dateline = dateline?.range
     }
 
@@ -39,9 +46,9 @@ struct MetadataStage: ExtractionStage {
     }
 
     /// Labelled or stand-alone dates in short lines, and the dateline of the first paragraphs.
-    private func scanText(_ doc: Document) -> (String?, (date: String?, range: Range<Int>)?) {
-        doc.tokens.withUnsafeBufferPointer { tp in
-            doc.bytes.withUnsafeBufferPointer { bp in
+    private func scanText(_ tokens: [Token], _ bytes: [UInt8]) -> (String?, (date: String?, range: Range<Int>)?) {
+        tokens.withUnsafeBufferPointer { tp in
+            bytes.withUnsafeBufferPointer { bp in
                 let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
                 let reader = DateReader(months: rules.months, tokens: tp, bytes: bp, limit: tp.count)
                 var labelled: String?
@@ -55,6 +62,7 @@ struct MetadataStage: ExtractionStage {
                     let lineBytes = Int(tp[j - 1].end) - Int(tp[i].start)
                     if labelled == nil {
                         labelled = labelledDate(i, j, lineBytes, ctx, reader)
+                            ?? (lineIndex < 6 ? headerDate(i, j, lineBytes, tp, reader) : nil)
                     }
                     if dateline == nil, lineIndex < 4, j - i > 8 {
                         dateline = datelineAt(i, min(j, i + 16), tp, reader)
@@ -72,16 +80,28 @@ struct MetadataStage: ExtractionStage {
         if lineBytes <= 40, let (d, _) = reader.read(at: i), d.year != nil, d.month != nil {
             return d.iso
         }
-        // A label in the first three tokens of the line, then a dated form within four tokens.
+        // A label in the first three tokens of the line (anywhere in a short byline line:
+        // "By … | chinadaily.com.cn | Updated: 2023-03-20 09:41"), then a dated form within four tokens.
         var lctx = ctx
         lctx.limit = j
-        for k in i..<min(j, i + 3) {
+        for k in i..<min(j, lineBytes <= 120 ? j : i + 3) {
             guard let cue = rules.cues.longest(at: k, lctx), cue.label == .dateLabel else { continue }
             var m = cue.end
             while m < min(j, cue.end + 4) {
                 if let (d, _) = reader.read(at: m), d.year != nil, d.month != nil { return d.iso }
                 m += 1
             }
+        }
+        return nil
+    }
+
+    /// A complete date (year, month, day) in a short line near the top that is no sentence:
+    /// "Source: Xinhua | 2023-02-08 20:13:45 | Editor: …", "Tuesday, 14 Mar 2023",
+    /// "By Liu Ning (People's Daily Online) 14:26, June 12, 2023".
+    private func headerDate(_ i: Int, _ j: Int, _ lineBytes: Int, _ tp: UnsafeBufferPointer<Token>, _ reader: DateReader) -> String? {
+        guard lineBytes <= 120, tp[j - 1].key != DateReader.dot else { return nil }
+        for k in i..<j {
+            if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil, d.day != nil { return d.iso }
         }
         return nil
     }

@@ -15,6 +15,13 @@ struct PageFurniture {
     }
 
     func clean(_ b: [UInt8]) -> [UInt8] {
+        var dropped: [UInt8] = []
+        return clean(b, dropped: &dropped)
+    }
+
+    /// Also hands back the dropped lines (bylines, "Source: … | 2023-05-22"), one per line, for the
+    /// publication date they may carry.
+    func clean(_ b: [UInt8], dropped: inout [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var pendingBlank = false
@@ -32,7 +39,9 @@ struct PageFurniture {
                     if !out.isEmpty { out.append(0x0A); if pendingBlank { out.append(0x0A) } }
                     out.append(contentsOf: b[s..<e])
                     pendingBlank = false
-                case .drop: break
+                case .drop:
+                    if !dropped.isEmpty { dropped.append(0x0A) }
+                    dropped.append(contentsOf: b[s..<e])
                 case .dropRest: return out
                 }
             }

@@ -55,4 +55,25 @@ final class EntityStageTests: XCTestCase {
         let noYear = try entities("On July 10 this year a charter flight left.", published: "--12-07")
         XCTAssertTrue(noYear.contains { if case .date(let s, _) = $0.1 { return s == "--07-10" } else { return false } })
     }
+
+    func dates(_ text: String, published: String?) throws -> [String] {
+        try entities(text, published: published).compactMap { (w, v) -> String? in
+            if case .date(let s, let e) = v { return w + "=" + (s ?? "") + (e.map { "/" + $0 } ?? "") }
+            return nil
+        }
+    }
+
+    func testRelativeDates() throws {
+        // 2024-05-15 is a Wednesday
+        XCTAssertEqual(try dates("The group left on Monday and returned on Wednesday, a week after last Wednesday.", published: "2024-05-15"),
+                       ["Monday=2024-05-13", "Wednesday=2024-05-15", "Wednesday=2024-05-08"])
+        XCTAssertEqual(try dates("The fair closed late last month; a second one opens next Friday.", published: "2024-01-10"),
+                       ["last month=2023-12"])
+        XCTAssertEqual(try dates("Buyers came last week.", published: "2024-03-04"), ["last week=2024-02"])
+        // "the 3rd": the publication month when the day is not after it
+        XCTAssertEqual(try dates("The plan runs until the end of June, and on the 3rd a job fair was held.", published: "2024-04-05"),
+                       ["June=2024-06", "the 3rd=2024-04-03"])
+        XCTAssertEqual(try dates("On April 20th a fair opened. On the 22nd, firms signed deals.", published: "2024-05-05"),
+                       ["April 20th=2024-04-20", "the 22nd=2024-04-22"])
+    }
 }

@@ -17,6 +17,16 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(try published("date 2023-04-11 text", input: "2022-01-02T10:00:00Z"), "2022-01-02")
     }
 
+    func testDatesOnSourceAndBylineLines() throws {
+        // Removed as furniture, but their dates still date the article
+        XCTAssertEqual(try published("Ningxia wine heads west\n\nSource: Ningxia Daily | 2024-07-03\n\nYINCHUAN -- Text follows."), "2024-07-03")
+        XCTAssertEqual(try published("Headline\nBy Wang Lei in Hefei | example.com | Updated: 2024-01-15 08:02\n\nText follows."), "2024-01-15")
+        XCTAssertEqual(try published("Headline\n\n2024-01-15 08:02   Source: Some News Agency   [Print]\n\nText follows."), "2024-01-15")
+        XCTAssertEqual(try published("Headline\n\nFriday, 9 Aug 2024\n11:00 AM\n\nText follows."), "2024-08-09")
+        // A date inside a running sentence is no publication date
+        XCTAssertEqual(try published("Headline\n\nThe fair opened on August 9, 2024, in Hall 3 and drew many visitors from abroad."), nil)
+    }
+
     func testTitleAndDateline() throws {
         let doc = try runStages("NANNING, Dec. 7 (Xinhua) -- The Guangxi Department of Commerce led a delegation to Hanoi.", through: "metadata")
         XCTAssertNil(doc.title)                              // a dateline paragraph is no title
