@@ -18,7 +18,13 @@ struct FrameReader {
     static let listJoin: Set<UInt64> = Set([",", "and", "&", "as", "well"].map(TokenKey.of))
     static let tripNouns: Set<UInt64> = Set(["tour", "tours", "trip", "trips", "countries", "markets", "market", "visit", "cities", "nations", "mission"].map(TokenKey.of))
     static let city = TokenKey.of("city"), province = TokenKey.of("province"), the = TokenKey.of("the"), to = TokenKey.of("to"), inKey = TokenKey.of("in")
-    static let leaving = TokenKey.of("leaving")
+    static let leaving = TokenKey.of("leaving"), comma = TokenKey.of(","), by = TokenKey.of("by")
+    static let signing: Set<UInt64> = Set(["signed", "signing", "signs", "sign", "inked", "clinched"].map(TokenKey.of))
+    static let audienceVerbs: Set<UInt64> = Set(["attended", "visited", "watched", "joined"].map(TokenKey.of))
+    /// Words before "in" that make the Chinese place after it a fair's venue ("the Expo will be held in Kunming").
+    static let venueBefore: Set<UInt64> = Set(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"].map(TokenKey.of))
+    /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
+    static let groupNouns: Set<UInt64> = Set(["delegation", "delegations", "mission", "group", "team"].map(TokenKey.of))
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     init(rules: RuleStore, doc: Document, sentence: Sentence, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>) {
@@ -114,6 +120,14 @@ struct FrameReader {
             default: break
             }
         }
+        // Organizer: an organisation naming the group ("a Yunnan provincial government delegation")
+        for e in entities {
+            guard case .organization(let o, let home, false) = e.value else { continue }
+            var k = e.tokens.upperBound
+            if k < hi, tp[k].key != Self.the, tp[k].kind == .word, !Self.groupNouns.contains(tp[k].key), k + 1 < hi, Self.groupNouns.contains(tp[k + 1].key) { k += 1 }  // "trade delegation"
+            guard k < hi, Self.groupNouns.contains(tp[k].key) else { continue }
+            d.addOrganizer(o, home: home, rule: "X delegation", words: words(e.tokens.lowerBound..<(k + 1)))
+        }
         // Organizer: an organisation or Chinese place acting as subject ("X led", "Zhejiang Province launched")
         for e in entities {
             let before = e.tokens.lowerBound > lo ? tp[e.tokens.lowerBound - 1].key : 0
@@ -141,7 +155,8 @@ struct FrameReader {
                 guard let e = entity(at: k), let (_, p, adj) = place(e), !adj else { break }
                 let isIn = tp[c.start].key == Self.inKey
                 if p.code == "CN" && p.kind == .country { break }
-                if p.isChinese && isIn && type != .recruitmentDrive { break }
+                if p.isChinese && isIn && type != .recruitmentDrive
+                    && !(type == .tradeFair && c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key)) { break }
                 if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }
                 d.addDestination(destination(p), rule: "dest_prep: " + words(c.start..<c.end), words: words(c.start..<e.tokens.upperBound))
                 for t in e.tokens { destinationTokens.insert(t) }
@@ -168,6 +183,10 @@ struct FrameReader {
             let before = s > lo ? tp[s - 1].key : 0
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) {
                 d.addOrigin(pi, name: p.name, rule: "origin_prep", words: words((s - 1)..<t)); continue
+            }
+            // "In Quanzhou, eight companies …": the scene of the action is where its agents are
+            if s == lo + 1, before == Self.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
+                d.addOrigin(pi, name: p.name, rule: "In X, (scene)", words: words((s - 1)..<t)); continue
             }
             if before == Self.to || before == Self.inKey { continue }
             if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && $0.tokens.contains(s) } else { return false } }) {
@@ -218,9 +237,12 @@ struct FrameReader {
         for e in entities {
             guard case .count(let v, let q, let unit?) = e.value else { continue }
             let s = e.tokens.lowerBound
-            if s > lo, tp[s - 1].key == Self.signed || (s > lo + 1 && tp[s - 2].key == Self.signed) {
+            if s > lo, Self.signing.contains(tp[s - 1].key) || (s > lo + 1 && Self.signing.contains(tp[s - 2].key)) {
                 outcomeCount = (v, unit); continue
             }
+            if unit == "contracts" { continue }
+            // "attended by more than 300 officials": the audience, not the participants
+            if s > lo + 1, tp[s - 1].key == Self.by, Self.audienceVerbs.contains(tp[s - 2].key) { continue }
             d.addParticipant(unit, Count(value: v, qualifier: q), words: words(e.tokens))
         }
         // Outcomes: amounts, with the kind named nearest to them

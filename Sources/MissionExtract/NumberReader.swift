@@ -85,7 +85,9 @@ struct NumberReader {
             // Counts: the unit noun within five tokens ("eight Wenzhou-based auto parts manufacturers").
             var unit: String?
             var j = numEnd
-            while j < min(range.upperBound, numEnd + 6) {
+            // "a five-year contract", "a 10-member team": a compound modifier, not a count of the noun
+            let compound = numEnd < range.upperBound && ctx.tokens[numEnd].key == Self.dash && !ctx.tokens[numEnd].spaceBefore
+            while !compound, j < min(range.upperBound, numEnd + 6) {
                 let tk = ctx.tokens[j]
                 if let m = rules.units.longest(at: j, ctx) { unit = m.label; end = m.end; break }
                 if tk.kind == .number || Self.stops.contains(tk.key) { break }

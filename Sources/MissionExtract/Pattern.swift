@@ -324,8 +324,10 @@ struct PatternSet: Sendable {
             // Shortest gap first: keeps "organized ~ to" from swallowing a later "to".
             while j <= min(i + Int(el.gap), ctx.limit) {
                 if let r = matchElements(s, e + 1, last, j, ctx) { return r }
-                // Quotation marks do not break a phrase: launched the “Action …”.
-                guard j < ctx.limit, ctx.tokens[j].kind != .punct || ctx.tokens[j].key == Tokenizer.quoteKey else { return nil }
+                // Quotation marks do not break a phrase: launched the “Action …”; nor does the
+                // hyphen inside a word: took part in the China-ASEAN Expo.
+                guard j < ctx.limit, ctx.tokens[j].kind != .punct || ctx.tokens[j].key == Tokenizer.quoteKey
+                        || PatternSet.wordHyphen(j, ctx) else { return nil }
                 j += 1
             }
             return nil
@@ -353,4 +355,10 @@ struct PatternSet: Sendable {
     }
 
     static let andKey = TokenKey.of("and")
+    static let hyphenKey = TokenKey.of("-")
+
+    /// A hyphen glued to the words on both sides ("China-ASEAN").
+    @inline(__always) static func wordHyphen(_ j: Int, _ ctx: MatchContext) -> Bool {
+        ctx.tokens[j].key == hyphenKey && !ctx.tokens[j].spaceBefore && j + 1 < ctx.limit && !ctx.tokens[j + 1].spaceBefore
+    }
 }

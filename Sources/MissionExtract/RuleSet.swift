@@ -71,7 +71,8 @@ final class RuleStore: @unchecked Sendable {
     static let activityNames: Set<String> = ["exhibition", "business_negotiation", "investment_promotion", "customer_visit",
         "order_grabbing", "trade_promotion", "recruitment", "factory_inspection", "online_exhibition", "supply_docking"]
     static let transportNames: Set<String> = ["charter_flight", "scheduled_flight", "shared_flight", "rail", "ship"]
-    static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows"]
+    /// `contracts` counts only what was signed (an outcome), never participants.
+    static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
     static let outcomeKinds: Set<String> = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
     static let orgKinds: Set<String> = ["government", "association", "company", "person", "other", "media"]
 
