@@ -22,6 +22,7 @@ struct DateFinder {
     static let fillers: Set<UInt64> = Set(["mid", "-", "early", "late", "the", "end", "of", "beginning", "middle"].map(TokenKey.of))
     static let this = TokenKey.of("this"), next = TokenKey.of("next"), last = TokenKey.of("last"), year = TokenKey.of("year")
     static let the = TokenKey.of("the")
+    static let nthLead: Set<UInt64> = Set(["on", "by", "since", "until", "till", "from", "to", "and", "before", "after", "through"].map(TokenKey.of))
     static let month = TokenKey.of("month"), week = TokenKey.of("week")
     /// Weekday names, Monday = 0; capitalised in text.
     static let weekdays: [UInt64: Int] = Dictionary(uniqueKeysWithValues:
@@ -101,9 +102,11 @@ struct DateFinder {
             guard !used[i] else { i += 1; continue }
             let t = ctx.tokens[i]
             let prevKey = i > range.lowerBound ? ctx.tokens[i - 1].key : 0
-            // "On the 21st": a day of the month last mentioned
+            // "On the 21st": a day of the month last mentioned (not "the 3rd China … Expo", an edition)
             if t.key == Self.the, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),
-               DateReader.ordinals.contains(ctx.tokens[i + 2].key), let month = nthMonth(d) {
+               DateReader.ordinals.contains(ctx.tokens[i + 2].key),
+               Self.nthLead.contains(prevKey) || (i + 3 < range.upperBound && ctx.tokens[i + 3].kind == .punct),
+               let month = nthMonth(d) {
                 let date = DateParts(year: month.year, month: month.month, day: d)
                 add(date, nil, i..<(i + 3), "date: the Nth", &used, &found)
                 i += 3; continue

@@ -100,7 +100,21 @@ struct EntityStage: ExtractionStage {
             }
             var name = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
             if let template = m.label.template {
-                let p = template.contains("{city}") ? (city ?? province) : province
+                // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
+                var hereCity: Int?, hereProvince: Int?
+                for e in found where e.tokens.upperBound <= i && e.tokens.lowerBound == range.lowerBound + 1
+                    && ctx.tokens[range.lowerBound].key == Self.inKey && e.tokens.upperBound < i && ctx.tokens[e.tokens.upperBound].key == Self.comma {
+                    guard case .place(let p32, false) = e.value else { continue }
+                    let place = rules.places[Int(p32)]
+                    switch place.kind {
+                    case .province: hereProvince = Int(p32)
+                    case .city, .district:
+                        hereCity = Int(p32)
+                        if let prov = place.province { hereProvince = rules.provinceIndex[prov] }
+                    default: break
+                    }
+                }
+                let p = template.contains("{city}") ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
                 guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province
                 home = p
                 name = template.replacingOccurrences(of: "{province}", with: rules.places[p].name)
@@ -131,5 +145,5 @@ struct EntityStage: ExtractionStage {
         }
     }
 
-    static let the = TokenKey.of("the")
+    static let the = TokenKey.of("the"), inKey = TokenKey.of("in"), comma = TokenKey.of(",")
 }

@@ -97,6 +97,8 @@ struct EventDraft {
         for p in o.origin where !origin.contains(p) { origin.append(p) }
         for d in o.destinations where !destinations.contains(where: { $0.code == d.code && ($0.code != "CN" || $0.name == d.name) }) { destinations.append(d) }
         if !hasDate, o.hasDate { start = o.start; end = o.end; ownDate = o.ownDate }
+        // "… opened on Saturday. The fair runs until May 5": the later mention gives the end
+        else if start != nil, end == nil, o.start == nil, let e = o.end, e >= (start ?? "") { end = e }
         if duration == nil { duration = o.duration }
         if let t = o.whenText, whenText == nil || !(whenText ?? "").contains(t) { whenText = whenText.map { $0 + " … " + t } ?? t }
         for p in o.participants where !participants.contains(where: { $0.unit == p.unit }) { participants.append(p) }

@@ -9,6 +9,7 @@ struct EventStage: ExtractionStage {
 
     /// Ties between types go to the first in this order.
     static let question = TokenKey.of("?")
+    static let timeRelative: Set<UInt64> = Set(["following", "after", "before", "since"].map(TokenKey.of))
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -53,19 +54,39 @@ struct EventStage: ExtractionStage {
                 score[t.label.type, default: 0] += t.label.weight
                 strongest[t.label.type] = max(strongest[t.label.type] ?? 0, t.label.weight)
             }
-            let best = Self.precedence.max { (score[$0] ?? 0, -(Self.precedence.firstIndex(of: $0)!)) < (score[$1] ?? 0, -(Self.precedence.firstIndex(of: $1)!)) }!
+            var best = Self.precedence.max { (score[$0] ?? 0, -(Self.precedence.firstIndex(of: $0)!)) < (score[$1] ?? 0, -(Self.precedence.firstIndex(of: $1)!)) }!
+            // A policy announced first governs what follows it ("will step up support for local
+            // governments holding exhibitions"); a trip abroad before the deals signed on it keeps
+            // them as its outcome ("led 35 enterprises to Japan, where they … signed deals").
+            if let first = triggers.filter({ $0.label.weight >= 3 }).min(by: { $0.start < $1.start }) {
+                if first.label.type == .policyMeasure { best = .policyMeasure }
+                if best == .deal, first.label.type == .tradeMission || first.label.type == .tradeFair,
+                   reader.hasForeignPlace(after: first.end) { best = first.label.type }
+            }
             let previous = si > 0 ? draftOf[si - 1] : nil
 
             // "this trip", "the scheme", "these events": another mention of a recent event
             // A capitalised noun is a name ("The online Canton Fair"), not a pointer back.
+            // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
             let anaphors = rules.anaphors.scan(from: s.tokens.lowerBound, reader.ctx)
                 .filter { !tp[$0.end - 1].capitalized || $0.end - 1 == s.tokens.lowerBound }
+                .filter { a in
+                    !(a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key))
+                        && rules.cue(.speech, at: a.end, reader.ctx) == nil
+                }
             if let target = anaphorTarget(anaphors.map(\.label), si, drafts, draftOf) {
                 var frame = EventDraft(type: drafts[target].type, sentences: [si], weight: 0, anchor: "")
                 reader.read(type: frame.type, triggers: triggers.filter { $0.label.type == frame.type }, into: &frame)
-                drafts[target].absorb(frame)
-                draftOf[si] = target
-                continue
+                // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
+                let t = drafts[target]
+                let otherAgent = !frame.organizer.isEmpty && !t.organizer.isEmpty && !sameOrganizer(frame, t)
+                    && !frame.organizerHomes.contains { t.organizerHomes.contains($0) }
+                let otherDate = frame.hasDate && t.hasDate && !frame.relativeDate && !Self.overlaps(frame.start, t.start)
+                if !(otherAgent && otherDate) {
+                    drafts[target].absorb(frame)
+                    draftOf[si] = target
+                    continue
+                }
             }
             let typeTriggers = triggers.filter { $0.label.type == best }
             guard (strongest[best] ?? 0) >= 2 else {
@@ -94,13 +115,13 @@ struct EventStage: ExtractionStage {
                 if best == .deal, prev.type == .tradeMission || prev.type == .tradeFair, frame.organizer.isEmpty, frame.origin.isEmpty {
                     drafts[p].absorb(frame); draftOf[si] = p; continue
                 }
-                // "On the 21st, …": the same action, a day later
-                if prev.type == best, frame.relativeDate, !frame.another {
+                // "On the 21st, …": the same action, a day later (by the same people)
+                if prev.type == best, frame.relativeDate, !frame.another, compatibleAgent(frame, prev) {
                     drafts[p].absorb(frame); draftOf[si] = p; continue
                 }
                 // The next sentence of the same paragraph about the same action, without its own agent or date
                 if prev.type == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate,
-                   frame.organizer.isEmpty || sameOrganizer(frame, prev) {
+                   frame.organizer.isEmpty || sameOrganizer(frame, prev) || namesOrganizerOf(frame, prev) {
                     drafts[p].absorb(frame); draftOf[si] = p; continue
                 }
             }
@@ -128,6 +149,27 @@ struct EventStage: ExtractionStage {
         return !doc.entities[s.entities].contains { e in
             switch e.value { case .place, .organization: return true; default: return false }
         }
+    }
+
+    /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
+    static func overlaps(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a == b }
+        return a.hasPrefix(b) || b.hasPrefix(a)
+    }
+
+    /// The agents of `frame` do not contradict `prev`: no organizer or origin of its own, or shared ones.
+    private func compatibleAgent(_ frame: EventDraft, _ prev: EventDraft) -> Bool {
+        if !frame.organizer.isEmpty, !prev.organizer.isEmpty { return sameOrganizer(frame, prev) }
+        if !frame.origin.isEmpty, !prev.origin.isEmpty { return frame.origin.contains { prev.origin.contains($0) } }
+        return true
+    }
+
+    /// `frame` names who organised `prev`: "a delegation from Dongguan arrived … Organized by the Dongguan
+    /// bureau, 46 enterprises …", or the same place's government ("the province plans …").
+    private func namesOrganizerOf(_ frame: EventDraft, _ prev: EventDraft) -> Bool {
+        guard !frame.organizerHomes.isEmpty else { return false }
+        if prev.organizer.isEmpty { return frame.organizerHomes.contains { prev.origin.contains($0) } }
+        return frame.organizerHomes.contains { prev.organizerHomes.contains($0) }
     }
 
     private func sameOrganizer(_ a: EventDraft, _ b: EventDraft) -> Bool {

@@ -93,6 +93,30 @@ struct FrameReader {
         return false
     }
 
+    /// "from south-west China's Sichuan province": a place at the end of a from-phrase (within seven
+    /// tokens of words, hyphens and possessives after "from", no other place between).
+    func inFromPhrase(_ s: Int) -> Bool {
+        var k = s - 1
+        while k >= sentence.tokens.lowerBound, s - k <= 7 {
+            let t = tp[k]
+            if cues.contains(where: { $0.label == .originPrep && $0.start == k }) { return k < s - 1 }
+            guard t.kind == .word || t.key == Self.dash || t.key == Tokenizer.apostropheKey else { return false }
+            if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
+            // another place in between, not a possessive ("from Fuzhou Changle Airport"): that one is the origin
+            if tp[k + 1].key != Tokenizer.apostropheKey, entities.contains(where: { $0.tokens.upperBound == k + 1 && place($0) != nil }) { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A place outside China after token k of the sentence: the trip goes abroad.
+    func hasForeignPlace(after k: Int) -> Bool {
+        entities.contains { e in
+            guard e.tokens.lowerBound >= k, let (_, p, _) = place(e) else { return false }
+            return !p.isChinese
+        }
+    }
+
     /// "from Qingdao and Yantai": a place listed after a place that follows "from".
     func listedAfterOriginPrep(_ s: Int) -> Bool {
         var k = s - 1
@@ -131,7 +155,7 @@ struct FrameReader {
         // Organizer: an organisation or Chinese place acting as subject ("X led", "Zhejiang Province launched")
         for e in entities {
             let before = e.tokens.lowerBound > lo ? tp[e.tokens.lowerBound - 1].key : 0
-            guard !Self.notSubjectAfter.contains(before), agentVerbFollows(e.tokens.upperBound) else { continue }
+            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(e.tokens.lowerBound), agentVerbFollows(e.tokens.upperBound) else { continue }
             switch e.value {
             case .organization(let o, let home, false):
                 d.addOrganizer(o, home: home, rule: "subject", words: words(e.tokens.lowerBound..<min(hi, e.tokens.upperBound + 2)))
@@ -181,7 +205,7 @@ struct FrameReader {
             guard let (pi, p, adj) = place(e), !adj, p.isChinese, p.kind != .country, !destinationTokens.contains(e.tokens.lowerBound) else { continue }
             let s = e.tokens.lowerBound, t = e.tokens.upperBound
             let before = s > lo ? tp[s - 1].key : 0
-            if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) {
+            if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
                 d.addOrigin(pi, name: p.name, rule: "origin_prep", words: words((s - 1)..<t)); continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
