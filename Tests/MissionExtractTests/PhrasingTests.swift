@@ -124,4 +124,41 @@ final class PhrasingTests: XCTestCase {
         XCTAssertEqual(e.participant("enterprises")?.value, 30)
         XCTAssertEqual(e.when.start, "2023-02-03")
     }
+
+    func testDepartureAnnouncementsAndMeasures() throws {
+        let doc = try extract("""
+        Guangxi firms go abroad
+
+        On June 12, a delegation of 26 enterprises organized by the Guangxi Department of Commerce set off for Hanoi and Ho Chi Minh City.
+
+        A delegation headed by the Nanning Municipal Bureau of Commerce departed for Bangkok on Sunday.
+
+        More than 200 exhibitors from 15 countries took part in the 20th China-ASEAN Expo in Nanning.
+
+        On Monday, the Guangxi regional government rolled out 15 measures to help exporters expand markets.
+        """, published: "2023-06-20")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission, .tradeMission, .tradeFair, .policyMeasure])
+        XCTAssertEqual(doc.events[0].destinations.map(\.code), ["VN"])
+        XCTAssertEqual(doc.events[1].organizer.map(\.name), ["Nanning Municipal Bureau of Commerce"])
+        XCTAssertEqual(doc.events[1].when.start, "2023-06-18")
+        XCTAssertEqual(doc.events[2].destinations.map(\.name), ["Nanning"])
+        XCTAssertEqual(doc.events[2].participant("countries")?.value, 15)
+        XCTAssertEqual(doc.events[3].organizer.map(\.name), ["Guangxi regional government"])
+        XCTAssertEqual(doc.events[3].when.start, "2023-06-19")
+    }
+
+    func testStatisticsHistoryAndDescriptionsAreNoEvents() throws {
+        let doc = try extract("""
+        Zhejiang trade grows
+
+        Sales at the Canton Fair reached 21.69 billion U.S. dollars in 2019, according to official data.
+
+        Held in Guangzhou every spring and autumn, the Canton Fair is China's largest trade fair.
+
+        A group of 20 economies accounted for 80 percent of the province's trade last month.
+
+        Analysts said the province could see more firms exhibit at the Hannover Messe next year.
+        """, published: "2023-05-10")
+        XCTAssertEqual(doc.events.map(\.type), [])
+    }
 }
