@@ -227,6 +227,10 @@ final class MetricsServerTests: XCTestCase {
         XCTAssertEqual(try HTTPGet.parse("http://localhost"), .init(host: "localhost", port: 80, path: "/"))
         XCTAssertThrowsError(try HTTPGet.parse("https://127.0.0.1:1"))
         XCTAssertThrowsError(try HTTPGet.parse("http://127.0.0.1:port"))
+        XCTAssertTrue(try MetricsServer.listenAddress("127.0.0.1:9560") == ("127.0.0.1", 9560))
+        XCTAssertTrue(try MetricsServer.listenAddress("[::1]:0") == ("::1", 0))
+        XCTAssertThrowsError(try MetricsServer.listenAddress("127.0.0.1"))
+        XCTAssertThrowsError(try MetricsServer.listenAddress("127.0.0.1:9560/metrics"))
     }
 
     // MARK: Raw sockets
