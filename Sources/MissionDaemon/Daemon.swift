@@ -44,7 +44,7 @@ public final class Daemon: Sendable {
         }
         let extractor = Extractor(rules: try RuleLoader.load(directory: config.rules))
         do {
-            journal = try ArticleJournal(directory: state + "/journal", fsync: config.fsync)
+            journal = try ArticleJournal(directory: state + "/journal", fsync: Self.journalPolicy(config.fsync))
             eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention)
         } catch {
             throw DaemonError("state in \(state): \(error.description)")
@@ -129,9 +129,17 @@ public final class Daemon: Sendable {
         if !stopOnce.exchange(true, ordering: .acquiringAndReleasing) { options.notifier.stopping() }
         replay.stop()
         publisher.close()
+        context.terminate()  // every socket is closed: returns once queued messages have left (linger)
         journal.close()
         eventLog.close()
         logger.info("stopped", metadata: ["last_seq": "\(eventLog.lastSeq)"])
+    }
+
+    /// `always` for the journal means "durable before the acknowledgement", which the
+    /// journal's group commit with no wait gives too: articles arriving while one fdatasync
+    /// runs share the next one, instead of each paying its own on the decode queue.
+    static func journalPolicy(_ configured: FsyncPolicy) -> FsyncPolicy {
+        configured == .always ? .groupCommit(milliseconds: 0) : configured
     }
 
     /// `--once` output: one line per published message, `topic json`.

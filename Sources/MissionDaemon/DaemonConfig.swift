@@ -42,18 +42,31 @@ public struct DaemonConfig: Sendable, Equatable {
     /// Parses YAML text; unknown keys are errors, so a misspelt key cannot go unnoticed.
     public static func parse(yaml: String, source: String = "config") throws(DaemonError) -> DaemonConfig {
         do {
-            guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return DaemonConfig() }
-            let config = try YAMLDecoder().decode(DaemonConfig.self, from: yaml)
+            // Only comments, or nothing: every key takes its default.
+            guard let node = try Yams.compose(yaml: yaml), node.null == nil else {
+                return DaemonConfig()
+            }
+            let config = try YAMLDecoder().decode(DaemonConfig.self, from: node)
             try config.validate()
             return config
-        } catch let error as DaemonError {
-            throw DaemonError("\(source): \(error.description)")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw DaemonError("\(source): \(key.isEmpty ? "" : "\(key): ")\(context.debugDescription)")
         } catch {
-            throw DaemonError("\(source): \(error)")
+            throw DaemonError("\(source): \(describe(error))")
         }
+    }
+
+    /// The innermost useful message of a decoding error, with the key it is about.
+    private static func describe(_ error: any Error) -> String {
+        let context: DecodingError.Context
+        switch error {
+        case let error as DaemonError: return error.description
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
+             DecodingError.keyNotFound(_, let c), DecodingError.dataCorrupted(let c):
+            context = c
+        default: return "\(error)"
+        }
+        if let underlying = context.underlyingError { return describe(underlying) }
+        let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return (key.isEmpty ? "" : "\(key): ") + context.debugDescription
     }
 
     /// `path` made absolute against `base` (the config file's directory or the working directory).

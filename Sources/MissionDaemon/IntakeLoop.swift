@@ -80,7 +80,7 @@ final class IntakeLoop: @unchecked Sendable {
             stopped.signal()
         }
         var poller = ZMQPoller()
-        let mailboxIndex = poller.add(fileDescriptor: mailbox.wakeup.descriptor)
+        poller.add(fileDescriptor: mailbox.wakeup.descriptor)  // drained at the top of each turn
         var routerIndex: Int?
         do {
             if let router { routerIndex = try poller.add(router) }
@@ -95,8 +95,9 @@ final class IntakeLoop: @unchecked Sendable {
             handle(mailbox.takeAll())
             let stopping = stopRequested.load(ordering: .acquiring)
             if !stopping { admitBacklog() }
-            if stopping || (exitWhenIdle && isIdle) {
-                if inFlight == 0 { break }
+            if (stopping || (exitWhenIdle && isIdle)) && inFlight == 0 { break }
+            if stopping {
+                // A signal: finish what is in flight, but not forever (systemd's stop timeout).
                 let deadline = drainDeadline ?? .now() + drainTimeout
                 drainDeadline = deadline
                 if DispatchTime.now() >= deadline {
@@ -114,7 +115,6 @@ final class IntakeLoop: @unchecked Sendable {
                 logger.critical("intake: poll failed", metadata: ["error": "\(error)"])
                 break
             }
-            if poller.events(at: mailboxIndex).contains(.readable) { /* handled at the top */ }
             if let routerIndex, poller.events(at: routerIndex).contains(.readable) { readRouter() }
             if let watchIndex, poller.events(at: watchIndex).contains(.readable) { inbox?.handleWatchEvents() }
         }
@@ -193,7 +193,10 @@ final class IntakeLoop: @unchecked Sendable {
                 case .file(let name): inbox?.journaled(name)
                 case .recovered: break
                 }
-                if duplicate { releaseSlot() }
+                if duplicate {
+                    logger.info("duplicate article: journaled before, not run again", metadata: ["name": "\(name)", "article": "\(articleID)"])
+                    releaseSlot()
+                }
 
             case .refused(let origin, let name, let reason):
                 if let kind = origin.intake { stats.counters(for: kind).rejected.add(1, ordering: .relaxed) }

@@ -17,6 +17,7 @@ final class ReplayServer: @unchecked Sendable {
     private let stopSignal: Wakeup
     private let stopRequested = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
+    private let started = Atomic<Bool>(false)
 
     init(context: ZMQContext, endpoint: String, eventLog: EventLog, logger: Logger) throws(DaemonError) {
         do {
@@ -32,6 +33,7 @@ final class ReplayServer: @unchecked Sendable {
     }
 
     func start() {
+        started.store(true, ordering: .releasing)
         let thread = Thread { [self] in run() }
         thread.name = "missiond.replay"
         thread.start()
@@ -39,6 +41,7 @@ final class ReplayServer: @unchecked Sendable {
 
     /// Stops the thread and closes the socket; returns once both are done.
     func stop() {
+        guard started.load(ordering: .acquiring) else { return socket.close() }
         stopRequested.store(true, ordering: .releasing)
         stopSignal.signal()
         stopped.wait()

@@ -71,7 +71,7 @@ final class DaemonProcess {
                 process.terminate()
                 process.waitUntilExit()
             }
-            if test.testRun?.hasSucceeded == false, let log = try? String(contentsOf: logFile, encoding: .utf8) {
+            if (test.testRun?.totalFailureCount ?? 0) > 0, let log = try? String(contentsOf: logFile, encoding: .utf8) {
                 print("---- daemon log (\(test.name)) ----\n\(log)\n----")
             }
             try? FileManager.default.removeItem(at: directory)
