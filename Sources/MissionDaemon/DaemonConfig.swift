@@ -19,6 +19,14 @@ public struct DaemonConfig: Sendable, Equatable {
     public var eventLogMaxAgeSeconds = 30 * 24 * 3600
     public var statsIntervalSeconds = 5.0
     public var logLevel = "info"
+    /// `host:port` of the loopback HTTP server for /metrics, /health, /ready; nil is off.
+    public var metrics: String? = "127.0.0.1:9560"
+    /// CurveZMQ on the intake, publish and replay sockets; nil is no CURVE.
+    public var curve: CurveSettings?
+    /// Lets a socket without CURVE (or the metrics port) bind beyond loopback.
+    public var allowInsecureNonLoopback = false
+    /// Room for rejected socket bodies in `<state>/quarantine/`: beyond it they are not kept.
+    public var quarantineMaxBytes = 256 << 20
 
     public init() {}
 
@@ -36,6 +44,7 @@ public struct DaemonConfig: Sendable, Equatable {
         config.inbox = resolve(config.inbox, against: base)
         config.state = resolve(config.state, against: base)
         config.rules = resolve(config.rules, against: base)
+        config.curve?.resolvePaths(against: base)
         return config
     }
 
@@ -84,6 +93,8 @@ public struct DaemonConfig: Sendable, Equatable {
             throw DaemonError("event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
+        guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
+        if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
             throw DaemonError("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
         }
@@ -108,6 +119,9 @@ extension DaemonConfig: Decodable {
         case eventLogMaxAgeSeconds = "event_log_max_age_seconds"
         case statsIntervalSeconds = "stats_interval_seconds"
         case logLevel = "log_level"
+        case metrics, curve
+        case allowInsecureNonLoopback = "allow_insecure_non_loopback"
+        case quarantineMaxBytes = "quarantine_max_bytes"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -146,5 +160,13 @@ extension DaemonConfig: Decodable {
         eventLogMaxAgeSeconds = try c.decodeIfPresent(Int.self, forKey: .eventLogMaxAgeSeconds) ?? eventLogMaxAgeSeconds
         statsIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .statsIntervalSeconds) ?? statsIntervalSeconds
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? logLevel
+        if c.contains(.metrics) {
+            // `metrics:` with nothing, `""` or `off` turns the server off.
+            let value = try c.decodeNil(forKey: .metrics) ? "" : try c.decode(String.self, forKey: .metrics)
+            metrics = ["", "off"].contains(value.lowercased()) ? nil : value
+        }
+        curve = try c.decodeIfPresent(CurveSettings.self, forKey: .curve)
+        allowInsecureNonLoopback = try c.decodeIfPresent(Bool.self, forKey: .allowInsecureNonLoopback) ?? allowInsecureNonLoopback
+        quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
     }
 }

@@ -1,13 +1,16 @@
+import Dispatch
 import Logging
 import MissionExtract
 import MissionStore
+import Synchronization
 
 /// What the pipeline tells the intake thread about an article it was given.
 enum IntakeNotice: Sendable {
     /// Journaled (durable): the sender may be told `ok`/`duplicate`. A duplicate stops here.
     case journaled(ArticleOrigin, name: String, articleID: String, duplicate: Bool)
-    /// Refused before journaling (the decode stage): reply `error` / quarantine.
-    case refused(ArticleOrigin, name: String, reason: String)
+    /// Refused before journaling (the decode stage): reply `error` / quarantine. `body` is
+    /// what the client sent, so that a socket reject can be kept in the quarantine.
+    case refused(ArticleOrigin, name: String, reason: String, body: [UInt8])
     /// The journal could not take it: reply `error`, leave the file in the inbox.
     case journalFailed(ArticleOrigin, name: String, reason: String)
     /// The article left the pipeline after it was journaled: its slot is free.
@@ -19,31 +22,53 @@ enum IntakeNotice: Sendable {
 final class Pipeline: Sendable {
     private let decode: StageQueue
     private let stages: [StageQueue]
+    /// The rules in force: read once per article, when it starts (see `replaceRules`).
+    private let rules: Mutex<Extractor>
     private let journal: ArticleJournal
     private let publisher: Publisher
+    private let metrics: DaemonMetrics
+    let journalProgress = ProgressTracker()
     private let notify: @Sendable (IntakeNotice) -> Void
     private let logger: Logger
 
-    init(extractor: Extractor, journal: ArticleJournal, publisher: Publisher, logger: Logger,
+    init(extractor: Extractor, journal: ArticleJournal, publisher: Publisher, metrics: DaemonMetrics, logger: Logger,
          notify: @escaping @Sendable (IntakeNotice) -> Void) {
-        let queues = extractor.stages.map(StageQueue.init)
-        precondition(queues.first?.stage.name == "decode", "the extractor's first stage must be decode")
+        let queues = extractor.stages.map { StageQueue(name: $0.name, metrics: metrics) }
+        precondition(queues.first?.name == "decode", "the extractor's first stage must be decode")
         decode = queues[0]
         stages = Array(queues.dropFirst())
+        rules = Mutex(extractor)
         self.journal = journal
         self.publisher = publisher
+        self.metrics = metrics
         self.logger = logger
         self.notify = notify
     }
 
+    /// New rules for every article that starts from now on; articles in flight finish with
+    /// the rules they started with. Refused if the stages differ (they come from the code).
+    func replaceRules(_ extractor: Extractor) throws(DaemonError) {
+        let names = extractor.stages.map(\.name)
+        guard names == [decode.name] + stages.map(\.name) else {
+            throw DaemonError("the new rules give the stages \(names), not \([decode.name] + stages.map(\.name))")
+        }
+        rules.withLock { $0 = extractor }
+    }
+
+    /// Articles waiting in front of each stage, by stage name.
+    var queueDepths: [(stage: String, depth: Int)] {
+        ([decode] + stages).map { ($0.name, $0.depth) }
+    }
+
     /// A new article from an intake: decode it (its id is known then), journal it, go on.
     func submit(_ job: ArticleJob) {
-        decode.run(job) { result in
+        let extractor = rules.withLock { $0 }
+        decode.run(job, stage: extractor.stages[0]) { result in
             switch result {
             case .failure(let rejection):
-                self.notify(.refused(job.origin, name: job.name, reason: rejection.reason))
+                self.notify(.refused(job.origin, name: job.name, reason: rejection.reason, body: job.document.input.body))
             case .success(let decoded):
-                self.journal(decoded)
+                self.journal(decoded, extractor: extractor)
             }
         }
     }
@@ -51,11 +76,12 @@ final class Pipeline: Sendable {
     /// An article journaled before a restart and not finished: it was acknowledged then,
     /// so it only needs the stages again. Its events keep their ids, so none is logged twice.
     func resume(_ article: JournaledArticle) {
+        let extractor = rules.withLock { $0 }
         let input = ArticleInput(
             name: article.name, body: Array(article.text.utf8),
             source: ArticleSource(rawValue: article.source) ?? .dir,
             published: article.published, sourceURL: article.sourceURL)
-        decode.run(ArticleJob(origin: .recovered, input: input)) { result in
+        decode.run(ArticleJob(origin: .recovered, input: input), stage: extractor.stages[0]) { result in
             switch result {
             case .failure(let rejection):
                 self.rejectLate(ArticleJob(origin: .recovered, input: input), articleID: article.articleID, reason: rejection.reason)
@@ -65,21 +91,36 @@ final class Pipeline: Sendable {
                                         metadata: ["journaled": "\(article.articleID)", "decoded": "\(decoded.document.articleID)"])
                     decoded.document.articleID = article.articleID
                 }
-                self.advance(decoded, from: 0)
+                self.advance(decoded, from: 0, extractor: extractor)
             }
         }
     }
 
-    private func journal(_ job: ArticleJob) {
+    /// The watchdog's heartbeat: through every stage queue in order, then the publisher's
+    /// queue. `done` runs only if none of them is stuck.
+    func heartbeat(_ done: @escaping @Sendable () -> Void) {
+        decode.pass { self.passHeartbeat(done, from: 0) }
+    }
+
+    private func passHeartbeat(_ done: @escaping @Sendable () -> Void, from index: Int) {
+        guard index < stages.count else { return publisher.heartbeat(done) }
+        stages[index].pass { self.passHeartbeat(done, from: index + 1) }
+    }
+
+    private func journal(_ job: ArticleJob, extractor: Extractor) {
         let document = job.document
         let record = JournaledArticle(
             articleID: document.articleID, name: document.input.name, source: document.input.source.rawValue,
             published: document.input.published, sourceURL: document.input.sourceURL, text: document.text)
+        let started = ContinuousClock.now
+        journalProgress.begin()
         journal.append(record) { result in
+            self.journalProgress.end()
+            self.metrics.recordStage("journal", duration: ContinuousClock.now - started)
             switch result {
             case .success(.accepted):
                 self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: false))
-                self.advance(job, from: 0)
+                self.advance(job, from: 0, extractor: extractor)
             case .success(.duplicate):
                 self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: true))
             case .failure(let error):
@@ -88,14 +129,14 @@ final class Pipeline: Sendable {
         }
     }
 
-    private func advance(_ job: ArticleJob, from index: Int) {
+    private func advance(_ job: ArticleJob, from index: Int, extractor: Extractor) {
         guard index < stages.count else {
             publisher.finish(job)
             return
         }
-        stages[index].run(job) { result in
+        stages[index].run(job, stage: extractor.stages[index + 1]) { result in
             switch result {
-            case .success(let next): self.advance(next, from: index + 1)
+            case .success(let next): self.advance(next, from: index + 1, extractor: extractor)
             case .failure(let rejection): self.rejectLate(job, articleID: job.document.articleID, reason: rejection.reason)
             }
         }

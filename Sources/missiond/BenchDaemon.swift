@@ -19,7 +19,7 @@ final class BenchDaemon {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["run", "--state", state, "--inbox", inbox, "--rules", rules,
                              "--intake", intake, "--publish", events,
-                             "--replay", "tcp://127.0.0.1:\(portBase + 2)"] + extraArguments
+                             "--replay", "tcp://127.0.0.1:\(portBase + 2)", "--metrics", "127.0.0.1:0"] + extraArguments
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
 

@@ -13,7 +13,7 @@ final class ReplayAndJSONTests: XCTestCase {
         let log = try EventLog(directory: directory, fsync: .never, retention: Retention(maxBytes: 1 << 30, maxAgeSeconds: 3600))
         defer { log.close() }
         _ = try log.append((1...5).map { index in PendingEvent(id: "evt_\(index)") { seq in #"{"seq":\#(seq)}"# } })
-        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", eventLog: log, logger: Logger(label: "test"))
+        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", curveSecretKey: nil, eventLog: log, logger: Logger(label: "test"))
         server.start()
         defer { server.stop() }
 
@@ -44,7 +44,7 @@ final class ReplayAndJSONTests: XCTestCase {
         defer { log.close() }
         for index in 1...5 { _ = try log.append([PendingEvent(id: "evt_\(index)") { seq in #"{"seq":\#(seq)}"# }]) }
         try log.applyRetention(now: Date())
-        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", eventLog: log, logger: Logger(label: "test"))
+        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", curveSecretKey: nil, eventLog: log, logger: Logger(label: "test"))
         defer { server.stop() }
         let oldest = log.oldestSeq
         XCTAssertGreaterThan(oldest, 1)
