@@ -47,6 +47,7 @@ public final class Daemon: Sendable {
 
     public init(options: Options, logger: Logger = Logger(label: "missiond")) throws(DaemonError) {
         let config = options.config
+        Self.limitMallocArenas()
         self.options = options
         self.logger = logger
         self.running = Mutex(config)
@@ -366,9 +367,22 @@ public final class Daemon: Sendable {
         configured == .always ? .groupCommit(milliseconds: 0) : configured
     }
 
+    /// glibc gives each thread that allocates its own malloc arena (up to 8 per core), and
+    /// every arena keeps freed 5 KB article buffers for itself: with a dozen Dispatch threads
+    /// that alone was ~18 MiB of the daemon's peak resident memory. Two arenas suit two lanes.
+    /// `MALLOC_ARENA_MAX` in the environment still wins.
+    static func limitMallocArenas() {
+        guard getenv("MALLOC_ARENA_MAX") == nil else { return }
+        _ = glibcMallopt(-8 /* M_ARENA_MAX, <malloc.h> */, 2)
+    }
+
     /// `--once` output: one line per published message, `topic json`.
     private static let printToStandardOutput: @Sendable (String, String) -> Void = { topic, json in
         var line = topic + " " + json + "\n"
         line.withUTF8 { bytes in _ = write(STDOUT_FILENO, bytes.baseAddress, bytes.count) }
     }
 }
+
+/// glibc's `mallopt` (<malloc.h> is not in the Glibc module).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32

@@ -19,9 +19,17 @@ enum IntakeNotice: Sendable {
 
 /// intake → decode → journal (durable, then the intake replies) → metadata → sentences →
 /// entities → events → publisher (event log, PUB, journal markDone).
+///
+/// An article runs on one of `laneCount` serial lanes: decode there, then the journal's group
+/// commit, then all the remaining stages back to back on the same lane, then the publisher.
+/// Two lanes keep both cores busy with different articles; more would only add threads.
 final class Pipeline: Sendable {
+    static let laneCount = 2
+
     private let decode: StageQueue
     private let stages: [StageQueue]
+    private let lanes: [DispatchQueue]
+    private let nextLane = Atomic<Int>(0)
     /// The rules in force: read once per article, when it starts (see `replaceRules`).
     private let rules: Mutex<Extractor>
     private let journal: ArticleJournal
@@ -37,6 +45,7 @@ final class Pipeline: Sendable {
         precondition(queues.first?.name == "decode", "the extractor's first stage must be decode")
         decode = queues[0]
         stages = Array(queues.dropFirst())
+        lanes = (0..<Self.laneCount).map { DispatchQueue(label: "missiond.lane.\($0)") }
         rules = Mutex(extractor)
         self.journal = journal
         self.publisher = publisher
@@ -60,16 +69,26 @@ final class Pipeline: Sendable {
         ([decode] + stages).map { ($0.name, $0.depth) }
     }
 
+    private func pickLane() -> DispatchQueue {
+        lanes[(nextLane.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max) % lanes.count]
+    }
+
     /// A new article from an intake: decode it (its id is known then), journal it, go on.
     func submit(_ job: ArticleJob) {
         let extractor = rules.withLock { $0 }
-        decode.run(job, stage: extractor.stages[0]) { result in
-            switch result {
-            case .failure(let rejection):
-                self.notify(.refused(job.origin, name: job.name, reason: rejection.reason, body: job.document.input.body))
-            case .success(let decoded):
-                self.journal(decoded, extractor: extractor)
+        let lane = pickLane()
+        decode.enqueued()
+        lane.async {
+            var job = job
+            do throws(ArticleRejection) {
+                try self.decode.run(&job, stage: extractor.stages[0], queued: true)
+            } catch {
+                self.notify(.refused(job.origin, name: job.name, reason: error.reason, body: job.document.input.body))
+                return
             }
+            // Decoded: the text and its bytes are in the document; the raw body is not needed again.
+            job.document.input.body = []
+            self.journal(job, extractor: extractor, lane: lane)
         }
     }
 
@@ -81,33 +100,38 @@ final class Pipeline: Sendable {
             name: article.name, body: Array(article.text.utf8),
             source: ArticleSource(rawValue: article.source) ?? .dir,
             published: article.published, sourceURL: article.sourceURL)
-        decode.run(ArticleJob(origin: .recovered, input: input), stage: extractor.stages[0]) { result in
-            switch result {
-            case .failure(let rejection):
-                self.rejectLate(ArticleJob(origin: .recovered, input: input), articleID: article.articleID, reason: rejection.reason)
-            case .success(var decoded):
-                if decoded.document.articleID != article.articleID {
-                    self.logger.warning("a recovered article decodes to another id; keeping the journaled one",
-                                        metadata: ["journaled": "\(article.articleID)", "decoded": "\(decoded.document.articleID)"])
-                    decoded.document.articleID = article.articleID
-                }
-                self.advance(decoded, from: 0, extractor: extractor)
+        let lane = pickLane()
+        decode.enqueued()
+        lane.async {
+            var job = ArticleJob(origin: .recovered, input: input)
+            do throws(ArticleRejection) {
+                try self.decode.run(&job, stage: extractor.stages[0], queued: true)
+            } catch {
+                self.rejectLate(job, articleID: article.articleID, reason: error.reason)
+                return
             }
+            job.document.input.body = []
+            if job.document.articleID != article.articleID {
+                self.logger.warning("a recovered article decodes to another id; keeping the journaled one",
+                                    metadata: ["journaled": "\(article.articleID)", "decoded": "\(job.document.articleID)"])
+                job.document.articleID = article.articleID
+            }
+            self.runStages(&job, extractor: extractor, queued: false)
         }
     }
 
-    /// The watchdog's heartbeat: through every stage queue in order, then the publisher's
-    /// queue. `done` runs only if none of them is stuck.
+    /// The watchdog's heartbeat: through every lane in order, then the publisher's queue.
+    /// `done` runs only if none of them is stuck.
     func heartbeat(_ done: @escaping @Sendable () -> Void) {
-        decode.pass { self.passHeartbeat(done, from: 0) }
+        passHeartbeat(done, from: 0)
     }
 
     private func passHeartbeat(_ done: @escaping @Sendable () -> Void, from index: Int) {
-        guard index < stages.count else { return publisher.heartbeat(done) }
-        stages[index].pass { self.passHeartbeat(done, from: index + 1) }
+        guard index < lanes.count else { return publisher.heartbeat(done) }
+        lanes[index].async { self.passHeartbeat(done, from: index + 1) }
     }
 
-    private func journal(_ job: ArticleJob, extractor: Extractor) {
+    private func journal(_ job: ArticleJob, extractor: Extractor, lane: DispatchQueue) {
         let document = job.document
         let record = JournaledArticle(
             articleID: document.articleID, name: document.input.name, source: document.input.source.rawValue,
@@ -120,7 +144,11 @@ final class Pipeline: Sendable {
             switch result {
             case .success(.accepted):
                 self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: false))
-                self.advance(job, from: 0, extractor: extractor)
+                if let first = self.stages.first { first.enqueued() }
+                lane.async {
+                    var job = job
+                    self.runStages(&job, extractor: extractor, queued: true)
+                }
             case .success(.duplicate):
                 self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: true))
             case .failure(let error):
@@ -129,17 +157,18 @@ final class Pipeline: Sendable {
         }
     }
 
-    private func advance(_ job: ArticleJob, from index: Int, extractor: Extractor) {
-        guard index < stages.count else {
-            publisher.finish(job)
-            return
-        }
-        stages[index].run(job, stage: extractor.stages[index + 1]) { result in
-            switch result {
-            case .success(let next): self.advance(next, from: index + 1, extractor: extractor)
-            case .failure(let rejection): self.rejectLate(job, articleID: job.document.articleID, reason: rejection.reason)
+    /// The stages after the journal, back to back on the calling lane, then the publisher.
+    private func runStages(_ job: inout ArticleJob, extractor: Extractor, queued: Bool) {
+        for index in stages.indices {
+            do throws(ArticleRejection) {
+                try stages[index].run(&job, stage: extractor.stages[index + 1], queued: queued && index == 0)
+            } catch {
+                rejectLate(job, articleID: job.document.articleID, reason: error.reason)
+                return
             }
         }
+        job.render()
+        publisher.finish(job)
     }
 
     /// A stage after the journal refused the article: record that, so it is not run again.

@@ -84,10 +84,20 @@ final class Publisher: @unchecked Sendable {
         flushScheduled = false
 
         var pending: [PendingEvent] = []
+        // The `article` object, built once per article for its events and its article.done.
+        var articles: [String] = []
+        articles.reserveCapacity(jobs.count)
         for job in jobs {
-            let article = job.document.articleJSON()
-            for event in job.document.events {
-                pending.append(PendingEvent(id: event.id) { seq in event.json(seq: seq, article: article) })
+            let rendered = job.rendered
+            let article = rendered?.article ?? job.document.articleJSON()
+            articles.append(article)
+            for (k, event) in job.document.events.enumerated() {
+                if let rendered, k < rendered.events.count, let parts = rendered.events[k] {
+                    // Rendered on the article's lane: only the seq is filled in here.
+                    pending.append(PendingEvent(id: event.id) { seq in parts.before + String(seq) + parts.after })
+                } else {
+                    pending.append(PendingEvent(id: event.id) { seq in event.json(seq: seq, article: article) })
+                }
             }
         }
         let logged: [LoggedEvent]
@@ -105,7 +115,9 @@ final class Publisher: @unchecked Sendable {
         loggedByID.reserveCapacity(logged.count)
         for event in logged { loggedByID[event.id] = event }
 
-        for job in jobs {
+        var doneIDs: [String] = []
+        doneIDs.reserveCapacity(jobs.count)
+        for (k, job) in jobs.enumerated() {
             var first: UInt64?
             var last: UInt64?
             var published = 0
@@ -121,24 +133,26 @@ final class Publisher: @unchecked Sendable {
                 last = entry.seq
                 published += 1
             }
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - job.startedAt.uptimeNanoseconds) / 1e6
+            let micros = (DispatchTime.now().uptimeNanoseconds - job.startedAt.uptimeNanoseconds) / 1000
             send(topic: "article.done", JSONText.object([
-                ("article", job.document.articleJSON()),
+                ("article", articles[k]),
                 ("events", String(job.document.events.count)),
                 ("new_events", String(published)),
                 ("seq_first", JSONText.numberOrNull(first)),
                 ("seq_last", JSONText.numberOrNull(last)),
-                ("ms", String(format: "%.1f", milliseconds)),
+                ("ms", JSONText.tenths(micros)),
             ]))
             articlesDone += 1
-            do {
-                try journal.markDone(job.document.articleID)
-            } catch {
-                logger.error("cannot mark an article done in the journal; it will run again (its events will not repeat)",
-                             metadata: ["article": "\(job.document.articleID)", "error": "\(error)"])
-            }
-            onFinished(job.origin)
+            doneIDs.append(job.document.articleID)
         }
+        // One journal write for the whole batch, not one per article.
+        do {
+            try journal.markDone(doneIDs)
+        } catch {
+            logger.error("cannot mark articles done in the journal; they will run again (their events will not repeat)",
+                         metadata: ["articles": "\(doneIDs.count)", "error": "\(error)"])
+        }
+        for job in jobs { onFinished(job.origin) }
     }
 
     /// Publishes `article.rejected`; `origin` is given when the article held a pipeline slot
