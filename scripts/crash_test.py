@@ -63,7 +63,7 @@ class Daemon:
         self.cmd = [missiond, "run", "--state", state, "--inbox", inbox, "--rules", rules,
                     "--intake", f"tcp://127.0.0.1:{ports[0]}",
                     "--publish", f"tcp://127.0.0.1:{ports[1]}",
-                    "--replay", f"tcp://127.0.0.1:{ports[2]}"]
+                    "--replay", f"tcp://127.0.0.1:{ports[2]}", "--metrics", "off"]
         self.log = open(os.path.join(state, "..", "daemon.log"), "ab")
         self.proc = None
 

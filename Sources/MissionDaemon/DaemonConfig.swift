@@ -19,6 +19,14 @@ public struct DaemonConfig: Sendable, Equatable {
     public var eventLogMaxAgeSeconds = 30 * 24 * 3600
     public var statsIntervalSeconds = 5.0
     public var logLevel = "info"
+    /// `host:port` of the loopback HTTP server for /metrics, /health, /ready; nil is off.
+    public var metrics: String? = "127.0.0.1:9560"
+    /// CurveZMQ on the intake, publish and replay sockets; nil is no CURVE.
+    public var curve: CurveSettings?
+    /// Lets a socket without CURVE (or the metrics port) bind beyond loopback.
+    public var allowInsecureNonLoopback = false
+    /// Room for rejected socket bodies in `<state>/quarantine/`: beyond it they are not kept.
+    public var quarantineMaxBytes = 256 << 20
 
     public init() {}
 
@@ -36,24 +44,38 @@ public struct DaemonConfig: Sendable, Equatable {
         config.inbox = resolve(config.inbox, against: base)
         config.state = resolve(config.state, against: base)
         config.rules = resolve(config.rules, against: base)
+        config.curve?.resolvePaths(against: base)
         return config
     }
 
     /// Parses YAML text; unknown keys are errors, so a misspelt key cannot go unnoticed.
     public static func parse(yaml: String, source: String = "config") throws(DaemonError) -> DaemonConfig {
         do {
-            guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return DaemonConfig() }
-            let config = try YAMLDecoder().decode(DaemonConfig.self, from: yaml)
+            // Only comments, or nothing: every key takes its default.
+            guard let node = try Yams.compose(yaml: yaml), node.null == nil else {
+                return DaemonConfig()
+            }
+            let config = try YAMLDecoder().decode(DaemonConfig.self, from: node)
             try config.validate()
             return config
-        } catch let error as DaemonError {
-            throw DaemonError("\(source): \(error.description)")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw DaemonError("\(source): \(key.isEmpty ? "" : "\(key): ")\(context.debugDescription)")
         } catch {
-            throw DaemonError("\(source): \(error)")
+            throw DaemonError("\(source): \(describe(error))")
         }
+    }
+
+    /// The innermost useful message of a decoding error, with the key it is about.
+    private static func describe(_ error: any Error) -> String {
+        let context: DecodingError.Context
+        switch error {
+        case let error as DaemonError: return error.description
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
+             DecodingError.keyNotFound(_, let c), DecodingError.dataCorrupted(let c):
+            context = c
+        default: return "\(error)"
+        }
+        if let underlying = context.underlyingError { return describe(underlying) }
+        let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return (key.isEmpty ? "" : "\(key): ") + context.debugDescription
     }
 
     /// `path` made absolute against `base` (the config file's directory or the working directory).
@@ -71,6 +93,8 @@ public struct DaemonConfig: Sendable, Equatable {
             throw DaemonError("event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
+        guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
+        if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
             throw DaemonError("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
         }
@@ -95,6 +119,9 @@ extension DaemonConfig: Decodable {
         case eventLogMaxAgeSeconds = "event_log_max_age_seconds"
         case statsIntervalSeconds = "stats_interval_seconds"
         case logLevel = "log_level"
+        case metrics, curve
+        case allowInsecureNonLoopback = "allow_insecure_non_loopback"
+        case quarantineMaxBytes = "quarantine_max_bytes"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -133,5 +160,13 @@ extension DaemonConfig: Decodable {
         eventLogMaxAgeSeconds = try c.decodeIfPresent(Int.self, forKey: .eventLogMaxAgeSeconds) ?? eventLogMaxAgeSeconds
         statsIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .statsIntervalSeconds) ?? statsIntervalSeconds
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? logLevel
+        if c.contains(.metrics) {
+            // `metrics:` with nothing, `""` or `off` turns the server off.
+            let value = try c.decodeNil(forKey: .metrics) ? "" : try c.decode(String.self, forKey: .metrics)
+            metrics = ["", "off"].contains(value.lowercased()) ? nil : value
+        }
+        curve = try c.decodeIfPresent(CurveSettings.self, forKey: .curve)
+        allowInsecureNonLoopback = try c.decodeIfPresent(Bool.self, forKey: .allowInsecureNonLoopback) ?? allowInsecureNonLoopback
+        quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
     }
 }

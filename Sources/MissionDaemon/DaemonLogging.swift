@@ -1,15 +1,19 @@
 import Glibc
 import Logging
+import Synchronization
 
 /// Log lines on stderr (journald takes them from there): time, level, label, message, metadata.
+/// Every handler reads one process-wide level, so a reload can change it for every logger.
 public struct StderrLogHandler: LogHandler {
-    public var logLevel: Logger.Level
+    public var logLevel: Logger.Level {
+        get { DaemonLogging.level }
+        set { DaemonLogging.level = newValue }
+    }
     public var metadata: Logger.Metadata = [:]
     private let label: String
 
-    public init(label: String, level: Logger.Level) {
+    public init(label: String) {
         self.label = label
-        self.logLevel = level
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -41,12 +45,25 @@ public struct StderrLogHandler: LogHandler {
 }
 
 public enum DaemonLogging {
+    private static let currentLevel = Atomic<Int>(Logger.Level.info.index)
+
+    /// The level every `StderrLogHandler` logs at (a reload sets it from `log_level`).
+    public static var level: Logger.Level {
+        get { Logger.Level.allCases[currentLevel.load(ordering: .relaxed)] }
+        set { currentLevel.store(newValue.index, ordering: .relaxed) }
+    }
+
     public static func level(named name: String) -> Logger.Level? {
         Logger.Level(rawValue: name.lowercased())
     }
 
     /// Installs the stderr handler for the whole process (once, at start).
     public static func bootstrap(level: Logger.Level) {
-        LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level) }
+        self.level = level
+        LoggingSystem.bootstrap { label in StderrLogHandler(label: label) }
     }
+}
+
+extension Logger.Level {
+    fileprivate var index: Int { Logger.Level.allCases.firstIndex(of: self) ?? 2 }
 }

@@ -8,7 +8,7 @@ import MissionExtract
 final class InboxIntake {
     let inbox: String
     let doneDirectory: String
-    let quarantineDirectory: String
+    let quarantine: Quarantine
     /// `--once`: leave the user's files where they are; remember them instead.
     let keepFiles: Bool
     private let maxArticleBytes: Int
@@ -29,10 +29,11 @@ final class InboxIntake {
     /// With `keepFiles`: names already taken in this run.
     private var taken = Set<String>()
 
-    init(inbox: String, stateDirectory: String, maxArticleBytes: Int, keepFiles: Bool, watch: Bool, logger: Logger) throws(DaemonError) {
+    init(inbox: String, stateDirectory: String, quarantine: Quarantine, maxArticleBytes: Int, keepFiles: Bool,
+         watch: Bool, logger: Logger) throws(DaemonError) {
         self.inbox = inbox
         self.doneDirectory = stateDirectory + "/done"
-        self.quarantineDirectory = stateDirectory + "/quarantine"
+        self.quarantine = quarantine
         self.maxArticleBytes = maxArticleBytes
         self.keepFiles = keepFiles
         self.logger = logger
@@ -144,13 +145,10 @@ final class InboxIntake {
         defer { release(name) }
         do {
             if keepFiles {
-                let reasonPath = SafeFile.freeName(in: quarantineDirectory, for: name + ".reason")
-                try SafeFile.writeText("\(inbox)/\(name): \(reason)\n", to: reasonPath)
+                try quarantine.noteOnly(name: name, label: "\(inbox)/\(name)", reason: reason)
                 return nil
             }
-            let path = try SafeFile.move(inbox + "/" + name, into: quarantineDirectory, name: name)
-            try SafeFile.writeText(reason + "\n", to: path + ".reason")
-            return path
+            return try quarantine.moveIn(inbox + "/" + name, name: name, reason: reason)
         } catch {
             logger.error("cannot quarantine a rejected file", metadata: ["file": "\(name)", "error": "\(error)"])
             return nil

@@ -6,22 +6,27 @@ import MissionStore
 import Synchronization
 import ZMQ
 
-/// The intake thread. It alone owns the intake ROUTER, the inbox and the count of articles
-/// in flight; it polls the ROUTER, the inotify descriptor and its mailbox (replies and
-/// notices from the pipeline's queues) together. When `maxInFlight` articles are in the
-/// pipeline it stops reading the ROUTER (clients wait) and leaves inbox files where they
-/// are, so memory stays bounded under any load.
+/// The intake thread. It alone owns the intake ROUTER, the inbox, the quarantine and the
+/// count of articles in flight; it polls the ROUTER, the inotify descriptor and its two
+/// mailboxes (notices from the pipeline's queues; control work from the daemon: reload,
+/// heartbeat) together. When `maxInFlight` articles are in the pipeline it stops reading
+/// the ROUTER (clients wait) and leaves inbox files where they are, so memory stays
+/// bounded under any load.
 final class IntakeLoop: @unchecked Sendable {
     let mailbox: Mailbox<IntakeNotice>
+    private let control: Mailbox<@Sendable (IntakeLoop) -> Void>
     private let router: ZMQSocket?
+    /// The endpoint the ROUTER is bound to (changed by a reload's `move`).
+    private var routerEndpoint: String
     private let inbox: InboxIntake?
+    private let quarantine: Quarantine
     private var recovered: [JournaledArticle]
     private var recoveredHead = 0
     private let pipeline: Pipeline
     private let publisher: Publisher
     private let stats: DaemonStats
     private let logger: Logger
-    private let maxInFlight: Int
+    private var maxInFlight: Int
     private let maxArticleBytes: Int
     /// `--once`: stop by itself when the inbox and recovery backlog are done.
     private let exitWhenIdle: Bool
@@ -30,6 +35,7 @@ final class IntakeLoop: @unchecked Sendable {
     private var inFlight = 0
     private let stopRequested = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
+    private let running = Atomic<Bool>(false)
 
     struct Settings {
         var maxInFlight: Int
@@ -39,10 +45,14 @@ final class IntakeLoop: @unchecked Sendable {
         var drainTimeout: Double = 25
     }
 
-    init(router: ZMQSocket?, inbox: InboxIntake?, recovered: [JournaledArticle], mailbox: Mailbox<IntakeNotice>,
-         pipeline: Pipeline, publisher: Publisher, stats: DaemonStats, settings: Settings, logger: Logger) {
-        self.router = router
+    init(router: (socket: ZMQSocket, endpoint: String)?, inbox: InboxIntake?, quarantine: Quarantine,
+         recovered: [JournaledArticle], mailbox: Mailbox<IntakeNotice>,
+         pipeline: Pipeline, publisher: Publisher, stats: DaemonStats, settings: Settings, logger: Logger) throws(DaemonError) {
+        self.router = router?.socket
+        self.routerEndpoint = router?.endpoint ?? ""
         self.inbox = inbox
+        self.quarantine = quarantine
+        self.control = try Mailbox()
         self.recovered = recovered
         self.mailbox = mailbox
         self.pipeline = pipeline
@@ -56,6 +66,7 @@ final class IntakeLoop: @unchecked Sendable {
     }
 
     func start() {
+        running.store(true, ordering: .releasing)
         let thread = Thread { [self] in run() }
         thread.name = "missiond.intake"
         thread.start()
@@ -72,15 +83,56 @@ final class IntakeLoop: @unchecked Sendable {
         stopped.wait()
     }
 
+    // MARK: Control from other threads
+
+    /// Runs `done` on the intake thread at its next turn: the first leg of the watchdog's
+    /// heartbeat, which then goes through the pipeline.
+    func heartbeat(_ done: @escaping @Sendable () -> Void) {
+        control.post { loop in loop.pipeline.heartbeat(done) }
+    }
+
+    /// New limits from a reload, taken at the intake thread's next turn.
+    func reconfigure(maxInFlight: Int, quarantineMaxBytes: Int) {
+        control.post { loop in
+            loop.maxInFlight = maxInFlight
+            loop.quarantine.maxBytes = quarantineMaxBytes
+        }
+    }
+
+    /// Moves the ROUTER to `endpoint` on the intake thread and waits for the outcome; on
+    /// failure it stays where it was. Its clients on other endpoints keep their connections.
+    func move(to endpoint: String) -> Result<ServerEndpoint.Moved, ZMQError> {
+        guard let router else { return .failure(ZMQError(errno: ENOTSUP, operation: "move the intake socket (none: --once)")) }
+        guard running.load(ordering: .acquiring) else {
+            return .failure(ZMQError(errno: ESRCH, operation: "move the intake socket (intake not running)"))
+        }
+        let outcome = Mutex<Result<ServerEndpoint.Moved, ZMQError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        control.post { loop in
+            let result = Result { () throws(ZMQError) in
+                try ServerEndpoint.move(router, from: loop.routerEndpoint, to: endpoint)
+            }
+            if case .success(let moved) = result { loop.routerEndpoint = moved.bound }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 10) == .success, let result = outcome.withLock({ $0 }) else {
+            return .failure(ZMQError(errno: ETIMEDOUT, operation: "move the intake socket (its thread did not answer)"))
+        }
+        return result
+    }
+
     // MARK: The loop
 
     private func run() {
         defer {
+            running.store(false, ordering: .releasing)
             router?.close()
             stopped.signal()
         }
         var poller = ZMQPoller()
-        let mailboxIndex = poller.add(fileDescriptor: mailbox.wakeup.descriptor)
+        poller.add(fileDescriptor: mailbox.wakeup.descriptor)  // both drained at the top of each turn
+        poller.add(fileDescriptor: control.wakeup.descriptor)
         var routerIndex: Int?
         do {
             if let router { routerIndex = try poller.add(router) }
@@ -92,11 +144,13 @@ final class IntakeLoop: @unchecked Sendable {
         var drainDeadline: DispatchTime?
 
         while true {
+            for work in control.takeAll() { work(self) }
             handle(mailbox.takeAll())
             let stopping = stopRequested.load(ordering: .acquiring)
             if !stopping { admitBacklog() }
-            if stopping || (exitWhenIdle && isIdle) {
-                if inFlight == 0 { break }
+            if (stopping || (exitWhenIdle && isIdle)) && inFlight == 0 { break }
+            if stopping {
+                // A signal: finish what is in flight, but not forever (systemd's stop timeout).
                 let deadline = drainDeadline ?? .now() + drainTimeout
                 drainDeadline = deadline
                 if DispatchTime.now() >= deadline {
@@ -114,7 +168,6 @@ final class IntakeLoop: @unchecked Sendable {
                 logger.critical("intake: poll failed", metadata: ["error": "\(error)"])
                 break
             }
-            if poller.events(at: mailboxIndex).contains(.readable) { /* handled at the top */ }
             if let routerIndex, poller.events(at: routerIndex).contains(.readable) { readRouter() }
             if let watchIndex, poller.events(at: watchIndex).contains(.readable) { inbox?.handleWatchEvents() }
         }
@@ -136,16 +189,16 @@ final class IntakeLoop: @unchecked Sendable {
         }
         guard let inbox else { return }
         while inFlight < maxInFlight, let next = inbox.next() {
-            stats.directory.received.add(1, ordering: .relaxed)
+            stats.directory.count(.received)
             switch next {
             case .article(let input):
                 holdSlot()
                 pipeline.submit(ArticleJob(origin: .file(name: input.name), input: input))
             case .rejected(let name, let reason):
-                stats.directory.rejected.add(1, ordering: .relaxed)
+                stats.directory.count(.rejected)
                 let path = inbox.quarantine(name, reason: reason)
                 logger.notice("inbox file rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
-                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: path, origin: nil)
+                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: path.map { .kept(path: $0) }, origin: nil)
             }
         }
     }
@@ -165,15 +218,18 @@ final class IntakeLoop: @unchecked Sendable {
                 return
             }
             let message = RouterMessage(frames: frames)
-            stats.socket.received.add(1, ordering: .relaxed)
+            stats.socket.count(.received)
             switch IntakeRequest(payload: message.payload, maxArticleBytes: maxArticleBytes) {
             case .article(let input):
                 holdSlot()
                 pipeline.submit(ArticleJob(origin: .socket(envelope: message.envelope), input: input))
-            case .malformed(let name, let reason):
-                stats.socket.rejected.add(1, ordering: .relaxed)
+            case .malformed(let name, let reason, let body):
+                stats.socket.count(.rejected)
                 reply(message.envelope, ["error", reason, name])
-                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: nil, origin: nil)
+                logger.notice("article rejected", metadata: ["name": "\(name)", "reason": "\(reason)"])
+                let kept = body.map { quarantine.keep(body: $0, name: name, reason: reason) }
+                if case .notKept(let note) = kept { logger.notice("socket article not quarantined", metadata: ["name": "\(name)", "why": "\(note)"]) }
+                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: kept, origin: nil)
             }
         }
     }
@@ -184,31 +240,35 @@ final class IntakeLoop: @unchecked Sendable {
         for notice in notices {
             switch notice {
             case .journaled(let origin, let name, let articleID, let duplicate):
-                if let kind = origin.intake {
-                    let counters = stats.counters(for: kind)
-                    if duplicate { counters.duplicate.add(1, ordering: .relaxed) } else { counters.accepted.add(1, ordering: .relaxed) }
-                }
+                if let kind = origin.intake { stats.counters(for: kind).count(duplicate ? .duplicate : .accepted) }
                 switch origin {
                 case .socket(let envelope): reply(envelope, [duplicate ? "duplicate" : "ok", articleID, name])
                 case .file(let name): inbox?.journaled(name)
                 case .recovered: break
                 }
-                if duplicate { releaseSlot() }
+                if duplicate {
+                    logger.info("duplicate article: journaled before, not run again", metadata: ["name": "\(name)", "article": "\(articleID)"])
+                    releaseSlot()
+                }
 
-            case .refused(let origin, let name, let reason):
-                if let kind = origin.intake { stats.counters(for: kind).rejected.add(1, ordering: .relaxed) }
-                var quarantined: String?
+            case .refused(let origin, let name, let reason, let body):
+                if let kind = origin.intake { stats.counters(for: kind).count(.rejected) }
+                var quarantined: Quarantine.Outcome?
                 switch origin {
-                case .socket(let envelope): reply(envelope, ["error", reason, name])
-                case .file(let name): quarantined = inbox?.quarantine(name, reason: reason)
+                case .socket(let envelope):
+                    reply(envelope, ["error", reason, name])
+                    quarantined = quarantine.keep(body: body, name: name, reason: reason)
+                case .file(let name): quarantined = inbox?.quarantine(name, reason: reason).map { .kept(path: $0) }
                 case .recovered: break
                 }
-                logger.notice("article rejected", metadata: ["name": "\(name)", "reason": "\(reason)"])
+                var metadata: Logger.Metadata = ["name": "\(name)", "reason": "\(reason)"]
+                if case .notKept(let note) = quarantined { metadata["quarantine"] = "\(note)" }
+                logger.notice("article rejected", metadata: metadata)
                 publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: quarantined, origin: nil)
                 releaseSlot()
 
             case .journalFailed(let origin, let name, let reason):
-                if let kind = origin.intake { stats.counters(for: kind).failed.add(1, ordering: .relaxed) }
+                if let kind = origin.intake { stats.counters(for: kind).count(.failed) }
                 logger.error("cannot journal an article", metadata: ["name": "\(name)", "error": "\(reason)"])
                 switch origin {
                 case .socket(let envelope): reply(envelope, ["error", reason, name])

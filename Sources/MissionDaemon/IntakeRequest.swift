@@ -4,8 +4,9 @@ import MissionExtract
 /// One intake message checked against wire.md: `[name, body, metadata?]`.
 enum IntakeRequest {
     case article(ArticleInput)
-    /// Not an article: the reason for the `error` reply, and the name if one could be read.
-    case malformed(name: String, reason: String)
+    /// Not an article: the reason for the `error` reply, the name if one could be read, and
+    /// the body when the message had one (it is kept in the quarantine).
+    case malformed(name: String, reason: String, body: [UInt8]? = nil)
 
     static let maxNameBytes = 1024
 
@@ -27,19 +28,19 @@ enum IntakeRequest {
         }
         let body = frames[1]
         guard body.count <= maxArticleBytes else {
-            self = .malformed(name: name, reason: "the body is \(body.count) bytes, over the limit of \(maxArticleBytes) bytes")
+            self = .malformed(name: name, reason: "the body is \(body.count) bytes, over the limit of \(maxArticleBytes) bytes", body: body)
             return
         }
         var published: String?
         var sourceURL: String?
         if frames.count == 3 && !frames[2].isEmpty {
             guard let object = (try? JSONSerialization.jsonObject(with: Data(frames[2]))) as? [String: Any] else {
-                self = .malformed(name: name, reason: "the metadata frame must be a JSON object {\"published\", \"source_url\"}")
+                self = .malformed(name: name, reason: "the metadata frame must be a JSON object {\"published\", \"source_url\"}", body: body)
                 return
             }
             for (key, value) in object where key == "published" || key == "source_url" {
                 guard value is NSNull || value is String else {
-                    self = .malformed(name: name, reason: "metadata \"\(key)\" must be a string")
+                    self = .malformed(name: name, reason: "metadata \"\(key)\" must be a string", body: body)
                     return
                 }
             }

@@ -26,6 +26,12 @@ enum JSONText {
         value.map(quoted) ?? "null"
     }
 
+    /// Microseconds as milliseconds with one decimal (`12.3`), without Foundation's formatter.
+    static func tenths(_ micros: UInt64) -> String {
+        let tenths = (micros + 50) / 100
+        return String(tenths / 10) + "." + String(tenths % 10)
+    }
+
     static func numberOrNull(_ value: UInt64?) -> String {
         value.map { String($0) } ?? "null"
     }

@@ -1,13 +1,16 @@
+import Dispatch
 import Logging
 import MissionExtract
 import MissionStore
+import Synchronization
 
 /// What the pipeline tells the intake thread about an article it was given.
 enum IntakeNotice: Sendable {
     /// Journaled (durable): the sender may be told `ok`/`duplicate`. A duplicate stops here.
     case journaled(ArticleOrigin, name: String, articleID: String, duplicate: Bool)
-    /// Refused before journaling (the decode stage): reply `error` / quarantine.
-    case refused(ArticleOrigin, name: String, reason: String)
+    /// Refused before journaling (the decode stage): reply `error` / quarantine. `body` is
+    /// what the client sent, so that a socket reject can be kept in the quarantine.
+    case refused(ArticleOrigin, name: String, reason: String, body: [UInt8])
     /// The journal could not take it: reply `error`, leave the file in the inbox.
     case journalFailed(ArticleOrigin, name: String, reason: String)
     /// The article left the pipeline after it was journaled: its slot is free.
@@ -16,70 +19,136 @@ enum IntakeNotice: Sendable {
 
 /// intake → decode → journal (durable, then the intake replies) → metadata → sentences →
 /// entities → events → publisher (event log, PUB, journal markDone).
+///
+/// An article runs on one of `laneCount` serial lanes: decode there, then the journal's group
+/// commit, then all the remaining stages back to back on the same lane, then the publisher.
+/// Two lanes keep both cores busy with different articles; more would only add threads.
 final class Pipeline: Sendable {
+    static let laneCount = 2
+
     private let decode: StageQueue
     private let stages: [StageQueue]
+    private let lanes: [DispatchQueue]
+    private let nextLane = Atomic<Int>(0)
+    /// The rules in force: read once per article, when it starts (see `replaceRules`).
+    private let rules: Mutex<Extractor>
     private let journal: ArticleJournal
     private let publisher: Publisher
+    private let metrics: DaemonMetrics
+    let journalProgress = ProgressTracker()
     private let notify: @Sendable (IntakeNotice) -> Void
     private let logger: Logger
 
-    init(extractor: Extractor, journal: ArticleJournal, publisher: Publisher, logger: Logger,
+    init(extractor: Extractor, journal: ArticleJournal, publisher: Publisher, metrics: DaemonMetrics, logger: Logger,
          notify: @escaping @Sendable (IntakeNotice) -> Void) {
-        let queues = extractor.stages.map(StageQueue.init)
-        precondition(queues.first?.stage.name == "decode", "the extractor's first stage must be decode")
+        let queues = extractor.stages.map { StageQueue(name: $0.name, metrics: metrics) }
+        precondition(queues.first?.name == "decode", "the extractor's first stage must be decode")
         decode = queues[0]
         stages = Array(queues.dropFirst())
+        lanes = (0..<Self.laneCount).map { DispatchQueue(label: "missiond.lane.\($0)") }
+        rules = Mutex(extractor)
         self.journal = journal
         self.publisher = publisher
+        self.metrics = metrics
         self.logger = logger
         self.notify = notify
     }
 
+    /// New rules for every article that starts from now on; articles in flight finish with
+    /// the rules they started with. Refused if the stages differ (they come from the code).
+    func replaceRules(_ extractor: Extractor) throws(DaemonError) {
+        let names = extractor.stages.map(\.name)
+        guard names == [decode.name] + stages.map(\.name) else {
+            throw DaemonError("the new rules give the stages \(names), not \([decode.name] + stages.map(\.name))")
+        }
+        rules.withLock { $0 = extractor }
+    }
+
+    /// Articles waiting in front of each stage, by stage name.
+    var queueDepths: [(stage: String, depth: Int)] {
+        ([decode] + stages).map { ($0.name, $0.depth) }
+    }
+
+    private func pickLane() -> DispatchQueue {
+        lanes[(nextLane.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max) % lanes.count]
+    }
+
     /// A new article from an intake: decode it (its id is known then), journal it, go on.
     func submit(_ job: ArticleJob) {
-        decode.run(job) { result in
-            switch result {
-            case .failure(let rejection):
-                self.notify(.refused(job.origin, name: job.name, reason: rejection.reason))
-            case .success(let decoded):
-                self.journal(decoded)
+        let extractor = rules.withLock { $0 }
+        let lane = pickLane()
+        decode.enqueued()
+        lane.async {
+            var job = job
+            do throws(ArticleRejection) {
+                try self.decode.run(&job, stage: extractor.stages[0], queued: true)
+            } catch {
+                self.notify(.refused(job.origin, name: job.name, reason: error.reason, body: job.document.input.body))
+                return
             }
+            // Decoded: the text and its bytes are in the document; the raw body is not needed again.
+            job.document.input.body = []
+            self.journal(job, extractor: extractor, lane: lane)
         }
     }
 
     /// An article journaled before a restart and not finished: it was acknowledged then,
     /// so it only needs the stages again. Its events keep their ids, so none is logged twice.
     func resume(_ article: JournaledArticle) {
+        let extractor = rules.withLock { $0 }
         let input = ArticleInput(
             name: article.name, body: Array(article.text.utf8),
             source: ArticleSource(rawValue: article.source) ?? .dir,
             published: article.published, sourceURL: article.sourceURL)
-        decode.run(ArticleJob(origin: .recovered, input: input)) { result in
-            switch result {
-            case .failure(let rejection):
-                self.rejectLate(ArticleJob(origin: .recovered, input: input), articleID: article.articleID, reason: rejection.reason)
-            case .success(var decoded):
-                if decoded.document.articleID != article.articleID {
-                    self.logger.warning("a recovered article decodes to another id; keeping the journaled one",
-                                        metadata: ["journaled": "\(article.articleID)", "decoded": "\(decoded.document.articleID)"])
-                    decoded.document.articleID = article.articleID
-                }
-                self.advance(decoded, from: 0)
+        let lane = pickLane()
+        decode.enqueued()
+        lane.async {
+            var job = ArticleJob(origin: .recovered, input: input)
+            do throws(ArticleRejection) {
+                try self.decode.run(&job, stage: extractor.stages[0], queued: true)
+            } catch {
+                self.rejectLate(job, articleID: article.articleID, reason: error.reason)
+                return
             }
+            job.document.input.body = []
+            if job.document.articleID != article.articleID {
+                self.logger.warning("a recovered article decodes to another id; keeping the journaled one",
+                                    metadata: ["journaled": "\(article.articleID)", "decoded": "\(job.document.articleID)"])
+                job.document.articleID = article.articleID
+            }
+            self.runStages(&job, extractor: extractor, queued: false)
         }
     }
 
-    private func journal(_ job: ArticleJob) {
+    /// The watchdog's heartbeat: through every lane in order, then the publisher's queue.
+    /// `done` runs only if none of them is stuck.
+    func heartbeat(_ done: @escaping @Sendable () -> Void) {
+        passHeartbeat(done, from: 0)
+    }
+
+    private func passHeartbeat(_ done: @escaping @Sendable () -> Void, from index: Int) {
+        guard index < lanes.count else { return publisher.heartbeat(done) }
+        lanes[index].async { self.passHeartbeat(done, from: index + 1) }
+    }
+
+    private func journal(_ job: ArticleJob, extractor: Extractor, lane: DispatchQueue) {
         let document = job.document
         let record = JournaledArticle(
             articleID: document.articleID, name: document.input.name, source: document.input.source.rawValue,
             published: document.input.published, sourceURL: document.input.sourceURL, text: document.text)
+        let started = ContinuousClock.now
+        journalProgress.begin()
         journal.append(record) { result in
+            self.journalProgress.end()
+            self.metrics.recordStage("journal", duration: ContinuousClock.now - started)
             switch result {
             case .success(.accepted):
                 self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: false))
-                self.advance(job, from: 0)
+                if let first = self.stages.first { first.enqueued() }
+                lane.async {
+                    var job = job
+                    self.runStages(&job, extractor: extractor, queued: true)
+                }
             case .success(.duplicate):
                 self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: true))
             case .failure(let error):
@@ -88,17 +157,18 @@ final class Pipeline: Sendable {
         }
     }
 
-    private func advance(_ job: ArticleJob, from index: Int) {
-        guard index < stages.count else {
-            publisher.finish(job)
-            return
-        }
-        stages[index].run(job) { result in
-            switch result {
-            case .success(let next): self.advance(next, from: index + 1)
-            case .failure(let rejection): self.rejectLate(job, articleID: job.document.articleID, reason: rejection.reason)
+    /// The stages after the journal, back to back on the calling lane, then the publisher.
+    private func runStages(_ job: inout ArticleJob, extractor: Extractor, queued: Bool) {
+        for index in stages.indices {
+            do throws(ArticleRejection) {
+                try stages[index].run(&job, stage: extractor.stages[index + 1], queued: queued && index == 0)
+            } catch {
+                rejectLate(job, articleID: job.document.articleID, reason: error.reason)
+                return
             }
         }
+        job.render()
+        publisher.finish(job)
     }
 
     /// A stage after the journal refused the article: record that, so it is not run again.

@@ -3,14 +3,21 @@ import Foundation
 import Logging
 import MissionExtract
 import MissionStore
+import Synchronization
 import ZMQ
 
-/// Owns the PUB socket and the event log's write side. Everything it holds is touched only
+/// Owns the events socket and the event log's write side. Everything it holds is touched only
 /// on `queue` (hence `@unchecked Sendable`). Finished articles that arrive while a flush is
 /// pending join it: one event-log append (one fsync) per batch, not per article.
+///
+/// The socket is an XPUB: SUB clients see a PUB, and a subscriber whose queue is full is
+/// noticed (`pub_overflows`). How many messages such a subscriber then misses libzmq does
+/// not say, so `pub_dropped` is reported as unknown (null), never as a made-up 0.
 final class Publisher: @unchecked Sendable {
     let queue = DispatchQueue(label: "missiond.publish")
     private let socket: ZMQSocket
+    private var endpoint: String
+    private let metrics: DaemonMetrics
     private let eventLog: EventLog
     private let journal: ArticleJournal
     private let stats: DaemonStats
@@ -29,16 +36,22 @@ final class Publisher: @unchecked Sendable {
     private var articlesDone = 0
     private var articlesRejected = 0
     private var eventLogFailures = 0
+    private var overflows = 0
+    private var overflowsReported = 0
+    /// Articles handed to `finish` and not yet in a flush (a queue depth for the metrics).
+    private let waiting = Atomic<Int>(0)
 
     init(
-        context: ZMQContext, endpoint: String, sendHighWaterMark: Int32,
-        eventLog: EventLog, journal: ArticleJournal, stats: DaemonStats, logger: Logger,
+        context: ZMQContext, endpoint: String, curveSecretKey: String?, sendHighWaterMark: Int32,
+        eventLog: EventLog, journal: ArticleJournal, stats: DaemonStats, metrics: DaemonMetrics, logger: Logger,
         echo: (@Sendable (String, String) -> Void)?, onFinished: @escaping @Sendable (ArticleOrigin) -> Void
     ) throws(ZMQError) {
-        socket = try ZMQSocket(context: context, type: .pub)
+        socket = try ZMQSocket(context: context, type: .xpub)
         try socket.set(.sendHighWaterMark(sendHighWaterMark))
         try socket.set(.linger(milliseconds: 1000))
-        try socket.bind(endpoint)
+        try socket.makeOverflowReporting()
+        self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "publish", curveSecretKey: curveSecretKey)
+        self.metrics = metrics
         self.eventLog = eventLog
         self.journal = journal
         self.stats = stats
@@ -52,7 +65,9 @@ final class Publisher: @unchecked Sendable {
     /// Logs the article's events (assigning seq), publishes them and `article.done`, then
     /// marks the article done in the journal.
     func finish(_ job: ArticleJob) {
+        waiting.add(1, ordering: .relaxed)
         queue.async {
+            self.waiting.subtract(1, ordering: .relaxed)
             self.batch.append(job)
             guard !self.flushScheduled else { return }
             self.flushScheduled = true
@@ -62,15 +77,27 @@ final class Publisher: @unchecked Sendable {
     }
 
     private func flush() {
+        let started = ContinuousClock.now
+        defer { metrics.recordStage("publish", duration: ContinuousClock.now - started) }
         let jobs = batch
         batch.removeAll(keepingCapacity: true)
         flushScheduled = false
 
         var pending: [PendingEvent] = []
+        // The `article` object, built once per article for its events and its article.done.
+        var articles: [String] = []
+        articles.reserveCapacity(jobs.count)
         for job in jobs {
-            let article = job.document.articleJSON()
-            for event in job.document.events {
-                pending.append(PendingEvent(id: event.id) { seq in event.json(seq: seq, article: article) })
+            let rendered = job.rendered
+            let article = rendered?.article ?? job.document.articleJSON()
+            articles.append(article)
+            for (k, event) in job.document.events.enumerated() {
+                if let rendered, k < rendered.events.count, let parts = rendered.events[k] {
+                    // Rendered on the article's lane: only the seq is filled in here.
+                    pending.append(PendingEvent(id: event.id) { seq in parts.before + String(seq) + parts.after })
+                } else {
+                    pending.append(PendingEvent(id: event.id) { seq in event.json(seq: seq, article: article) })
+                }
             }
         }
         let logged: [LoggedEvent]
@@ -88,7 +115,9 @@ final class Publisher: @unchecked Sendable {
         loggedByID.reserveCapacity(logged.count)
         for event in logged { loggedByID[event.id] = event }
 
-        for job in jobs {
+        var doneIDs: [String] = []
+        doneIDs.reserveCapacity(jobs.count)
+        for (k, job) in jobs.enumerated() {
             var first: UInt64?
             var last: UInt64?
             var published = 0
@@ -99,39 +128,46 @@ final class Publisher: @unchecked Sendable {
                 let type = eventTypeName(event.type)
                 send(topic: "mission." + type, entry.json)
                 eventsByType[type, default: 0] += 1
+                metrics.eventsPublished(type: type)
                 first = first ?? entry.seq
                 last = entry.seq
                 published += 1
             }
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - job.startedAt.uptimeNanoseconds) / 1e6
+            let micros = (DispatchTime.now().uptimeNanoseconds - job.startedAt.uptimeNanoseconds) / 1000
             send(topic: "article.done", JSONText.object([
-                ("article", job.document.articleJSON()),
+                ("article", articles[k]),
                 ("events", String(job.document.events.count)),
                 ("new_events", String(published)),
                 ("seq_first", JSONText.numberOrNull(first)),
                 ("seq_last", JSONText.numberOrNull(last)),
-                ("ms", String(format: "%.1f", milliseconds)),
+                ("ms", JSONText.tenths(micros)),
             ]))
             articlesDone += 1
-            do {
-                try journal.markDone(job.document.articleID)
-            } catch {
-                logger.error("cannot mark an article done in the journal; it will run again (its events will not repeat)",
-                             metadata: ["article": "\(job.document.articleID)", "error": "\(error)"])
-            }
-            onFinished(job.origin)
+            doneIDs.append(job.document.articleID)
         }
+        // One journal write for the whole batch, not one per article.
+        do {
+            try journal.markDone(doneIDs)
+        } catch {
+            logger.error("cannot mark articles done in the journal; they will run again (their events will not repeat)",
+                         metadata: ["articles": "\(doneIDs.count)", "error": "\(error)"])
+        }
+        for job in jobs { onFinished(job.origin) }
     }
 
     /// Publishes `article.rejected`; `origin` is given when the article held a pipeline slot
     /// that is free once this is published.
-    func rejected(articleID: String?, name: String, reason: String, quarantine: String?, origin: ArticleOrigin?) {
+    func rejected(articleID: String?, name: String, reason: String, quarantine: Quarantine.Outcome?, origin: ArticleOrigin?) {
         queue.async {
             var article: [(String, String)] = []
             if let articleID { article.append(("id", JSONText.quoted(articleID))) }
             article.append(("name", JSONText.quoted(name)))
             var members: [(String, String)] = [("article", JSONText.object(article)), ("reason", JSONText.quoted(reason))]
-            if let quarantine { members.append(("quarantine", JSONText.quoted(quarantine))) }
+            switch quarantine {
+            case .kept(let path)?: members.append(("quarantine", JSONText.quoted(path)))
+            case .notKept(let note)?: members.append(("quarantine", "null")); members.append(("quarantine_skipped", JSONText.quoted(note)))
+            case nil: break
+            }
             self.send(topic: "article.rejected", JSONText.object(members))
             self.articlesRejected += 1
             if let origin { self.onFinished(origin) }
@@ -140,8 +176,11 @@ final class Publisher: @unchecked Sendable {
 
     private func send(topic: String, _ json: String) {
         do {
-            // PUB never blocks: past the high-water mark libzmq drops for that subscriber.
-            try socket.send(strings: [topic, json], flags: .dontWait)
+            // Never blocks: past the high-water mark libzmq drops for that subscriber.
+            if try !socket.publishNoticingOverflow(strings: [topic, json]) {
+                overflows += 1
+                metrics.pubOverflowed()
+            }
         } catch {
             logger.error("cannot publish", metadata: ["topic": "\(topic)", "error": "\(error)"])
         }
@@ -155,6 +194,8 @@ final class Publisher: @unchecked Sendable {
             let timer = DispatchSource.makeTimerSource(queue: self.queue)
             timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
             timer.setEventHandler { [unowned self] in
+                self.discardSubscriptions()
+                self.reportOverflows()
                 self.publishStats()
                 self.applyRetention()
             }
@@ -176,6 +217,8 @@ final class Publisher: @unchecked Sendable {
             ("events", events),
             ("last_seq", String(eventLog.lastSeq)),
             ("event_log_failures", String(eventLogFailures)),
+            ("pub_dropped", "null"),
+            ("pub_overflows", String(overflows)),
             ("journal_bytes", String(journal.sizeBytes)),
             ("event_log_bytes", String(eventLog.sizeBytes)),
         ]))
@@ -187,6 +230,45 @@ final class Publisher: @unchecked Sendable {
         } catch {
             logger.error("event log retention failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// One warning per stats interval at most, however slow a subscriber is.
+    private func reportOverflows() {
+        guard overflows > overflowsReported else { return }
+        logger.warning("subscriber queues full (pub_send_hwm): such a subscriber misses messages until it catches up (replay has them)",
+                       metadata: ["overflows": "\(overflows - overflowsReported)"])
+        overflowsReported = overflows
+    }
+
+    /// The (un)subscriptions an XPUB hands its owner: not needed here, but they must be read.
+    private func discardSubscriptions() {
+        do {
+            try socket.discardSubscriptions()
+        } catch {
+            logger.warning("cannot read subscriptions on the events socket", metadata: ["error": "\(error)"])
+        }
+    }
+
+    // MARK: Operations
+
+    /// Articles waiting for the next flush.
+    var depth: Int { waiting.load(ordering: .relaxed) }
+
+    /// Runs `done` on the publisher's queue after what is queued: the watchdog's heartbeat.
+    func heartbeat(_ done: @escaping @Sendable () -> Void) {
+        queue.async(execute: done)
+    }
+
+    /// Moves the socket to `newEndpoint` (reload); on failure it stays where it was.
+    func move(to newEndpoint: String) throws(ZMQError) -> ServerEndpoint.Moved {
+        let result = queue.sync {
+            Result { () throws(ZMQError) -> ServerEndpoint.Moved in
+                let moved = try ServerEndpoint.move(socket, from: endpoint, to: newEndpoint)
+                endpoint = moved.bound
+                return moved
+            }
+        }
+        return try result.get()
     }
 
     /// Publishes a last `daemon.stats` and closes the socket; waits for work already queued.

@@ -12,26 +12,31 @@ final class ReplayServer: @unchecked Sendable {
     static let largestMax = 10_000
 
     private let socket: ZMQSocket
+    /// Touched only by the thread (or before it starts).
+    private var endpoint: String
     private let eventLog: EventLog
     private let logger: Logger
-    private let stopSignal: Wakeup
+    /// Work for the thread that owns the socket (a reload's move), and its wake-up.
+    private let control: Mailbox<@Sendable (ReplayServer) -> Void>
     private let stopRequested = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
+    private let started = Atomic<Bool>(false)
 
-    init(context: ZMQContext, endpoint: String, eventLog: EventLog, logger: Logger) throws(DaemonError) {
+    init(context: ZMQContext, endpoint: String, curveSecretKey: String?, eventLog: EventLog, logger: Logger) throws(DaemonError) {
         do {
             socket = try ZMQSocket(context: context, type: .router)
             try socket.set(.linger(milliseconds: 500))
-            try socket.bind(endpoint)
+            self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "replay", curveSecretKey: curveSecretKey)
         } catch {
             throw DaemonError("replay socket: \(error)")
         }
         self.eventLog = eventLog
         self.logger = logger
-        self.stopSignal = try Wakeup()
+        self.control = try Mailbox()
     }
 
     func start() {
+        started.store(true, ordering: .releasing)
         let thread = Thread { [self] in run() }
         thread.name = "missiond.replay"
         thread.start()
@@ -39,9 +44,30 @@ final class ReplayServer: @unchecked Sendable {
 
     /// Stops the thread and closes the socket; returns once both are done.
     func stop() {
+        guard started.load(ordering: .acquiring) else { return socket.close() }
         stopRequested.store(true, ordering: .releasing)
-        stopSignal.signal()
+        control.wakeup.signal()
         stopped.wait()
+    }
+
+    /// Moves the socket to `newEndpoint` on its own thread (reload) and waits for the
+    /// outcome; on failure it stays where it was.
+    func move(to newEndpoint: String) -> Result<ServerEndpoint.Moved, ZMQError> {
+        guard started.load(ordering: .acquiring) else {
+            return Result { () throws(ZMQError) in try ServerEndpoint.move(socket, from: endpoint, to: newEndpoint) }
+        }
+        let outcome = Mutex<Result<ServerEndpoint.Moved, ZMQError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        control.post { server in
+            let result = Result { () throws(ZMQError) in try ServerEndpoint.move(server.socket, from: server.endpoint, to: newEndpoint) }
+            if case .success(let moved) = result { server.endpoint = moved.bound }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 10) == .success, let result = outcome.withLock({ $0 }) else {
+            return .failure(ZMQError(errno: ETIMEDOUT, operation: "move the replay socket (its thread did not answer)"))
+        }
+        return result
     }
 
     private func run() {
@@ -52,12 +78,13 @@ final class ReplayServer: @unchecked Sendable {
         var poller = ZMQPoller()
         do {
             try poller.add(socket)
-            poller.add(fileDescriptor: stopSignal.descriptor)
+            poller.add(fileDescriptor: control.wakeup.descriptor)
         } catch {
             logger.critical("replay: cannot poll", metadata: ["error": "\(error)"])
             return
         }
         while !stopRequested.load(ordering: .acquiring) {
+            for work in control.takeAll() { work(self) }
             do {
                 try poller.poll(timeoutMilliseconds: -1)
                 while let frames = try socket.receive(flags: .dontWait) {

@@ -1,7 +1,7 @@
 @preconcurrency import Dispatch
 import Glibc
 
-/// SIGTERM/SIGINT as Dispatch events instead of asynchronous signal handlers. Keep the
+/// Signals (SIGTERM, SIGINT, SIGHUP) as Dispatch events instead of asynchronous signal handlers. Keep the
 /// value alive for as long as the signals should be watched.
 public final class SignalWatcher: Sendable {
     private let sources: [any DispatchSourceSignal]

@@ -7,32 +7,32 @@ struct DateFinder {
     let rules: RuleStore
     let ctx: MatchContext
     let published: DateParts?
-    var lastDate: DateParts?
+    /// Read per token: copied out of the statics once per sentence (a static is a lazy global).
+    private let theKey = DateFinder.the, yearKey = DateFinder.year
 
-    init(rules: RuleStore, ctx: MatchContext, published: DateParts?, lastDate: DateParts?) {
-        self.rules = rules; self.ctx = ctx; self.published = published; self.lastDate = lastDate
+    init(rules: RuleStore, ctx: MatchContext, published: DateParts?) {
+        self.rules = rules; self.ctx = ctx; self.published = published
     }
 
-    static let rangeWords: Set<UInt64> = Set(["to", "-", "through", "until", "till", "and"].map(TokenKey.of))
+    static let rangeWords = KeySet(["to", "-", "through", "until", "till", "and"])
     /// Words before a month name that keep it a date ("in May", "mid-December").
-    static let monthLead: Set<UInt64> = Set(["in", "since", "during", "of", "by", "from", "until", "to", "early", "late", "mid",
-                                             "end", "-", "before", "after", "till", "between", "on", "this", "last", "next"].map(TokenKey.of))
-    static let yearLead: Set<UInt64> = Set(["in", "since", "during", "of", "by", "for", "until", "before", "after"].map(TokenKey.of))
+    static let monthLead = KeySet(["in", "since", "during", "of", "by", "from", "until", "to", "early", "late", "mid",
+                                             "end", "-", "before", "after", "till", "between", "on", "this", "last", "next"])
+    static let yearLead = KeySet(["in", "since", "during", "of", "by", "for", "until", "before", "after"])
     /// Words that may sit between "to" and the second date ("to mid-January", "to the end of March").
-    static let fillers: Set<UInt64> = Set(["mid", "-", "early", "late", "the", "end", "of", "beginning", "middle"].map(TokenKey.of))
+    static let fillers = KeySet(["mid", "-", "early", "late", "the", "end", "of", "beginning", "middle"])
     static let this = TokenKey.of("this"), next = TokenKey.of("next"), last = TokenKey.of("last"), year = TokenKey.of("year")
     static let the = TokenKey.of("the")
-    static let nthLead: Set<UInt64> = Set(["on", "by", "since", "until", "till", "from", "to", "and", "before", "after", "through"].map(TokenKey.of))
+    static let nthLead = KeySet(["on", "by", "since", "until", "till", "from", "to", "and", "before", "after", "through"])
     static let month = TokenKey.of("month"), week = TokenKey.of("week")
     /// Weekday names, Monday = 0; capitalised in text.
-    static let weekdays: [UInt64: Int] = Dictionary(uniqueKeysWithValues:
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated().map { (TokenKey.of($1), $0) })
+    static let weekdays = KeyMap(["monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6])
     /// Words before a weekday that make it no past date of the report ("next Monday", "every Friday").
-    static let notPastWeekday: Set<UInt64> = Set(["next", "every", "each", "coming", "following"].map(TokenKey.of))
+    static let notPastWeekday = KeySet(["next", "every", "each", "coming", "following"])
 
     /// "on Wednesday": the latest such weekday on or before the publication date ("last Wednesday": before it).
     func weekday(at i: Int, prev: UInt64) -> DateParts? {
-        guard ctx.tokens[i].kind == .word, ctx.tokens[i].capitalized, let wd = Self.weekdays[ctx.tokens[i].key],
+        guard ctx.tokens[i].kind == .word, ctx.tokens[i].capitalized, let wd = Self.weekdays.get(ctx.tokens[i].key).map(Int.init),
               !Self.notPastWeekday.contains(prev), let p = published, let y = p.year, let m = p.month, let d = p.day else { return nil }
         let day = CivilDay(year: y, month: m, day: d)
         var back = (day.weekday - wd + 7) % 7
@@ -66,7 +66,7 @@ struct DateFinder {
 
     /// The month of "the 21st": the month of the date last mentioned, unless that lies after the
     /// publication month ("until the end of March"); then the month of publication when the day is not after it.
-    func nthMonth(_ d: Int) -> DateParts? {
+    func nthMonth(_ d: Int, lastDate: DateParts?) -> DateParts? {
         if let last = lastDate, let lm = last.month {
             guard let p = published, let pm = p.month, let ly = last.year, let py = p.year else { return last }
             if ly * 12 + lm <= py * 12 + pm { return last }
@@ -77,7 +77,7 @@ struct DateFinder {
 
     /// "this year" / "next year" / "last year" at i: the year offset and the token after.
     func yearWord(at i: Int) -> (Int, Int)? {
-        guard i + 1 < ctx.limit, ctx.tokens[i + 1].key == Self.year else { return nil }
+        guard i + 1 < ctx.limit, ctx.tokens[i + 1].key == yearKey else { return nil }
         switch ctx.tokens[i].key {
         case Self.this: return (0, i + 2)
         case Self.next: return (1, i + 2)
@@ -95,7 +95,8 @@ struct DateFinder {
         return r
     }
 
-    mutating func find(_ range: Range<Int>, _ used: inout [Bool], _ found: inout [Entity]) {
+    /// `lastDate`: the last date with a month so far in the text, what "the 21st" counts from.
+    func find(_ range: Range<Int>, lastDate: inout DateParts?, _ used: inout [Bool], _ found: inout [Entity]) {
         let reader = self.reader
         var i = range.lowerBound
         while i < range.upperBound {
@@ -103,34 +104,34 @@ struct DateFinder {
             let t = ctx.tokens[i]
             let prevKey = i > range.lowerBound ? ctx.tokens[i - 1].key : 0
             // "On the 21st": a day of the month last mentioned (not "the 3rd China … Expo", an edition)
-            if t.key == Self.the, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),
+            if t.key == theKey, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),
                DateReader.ordinals.contains(ctx.tokens[i + 2].key),
                Self.nthLead.contains(prevKey) || (i + 3 < range.upperBound && ctx.tokens[i + 3].kind == .punct),
-               let month = nthMonth(d) {
+               let month = nthMonth(d, lastDate: lastDate) {
                 let date = DateParts(year: month.year, month: month.month, day: d)
-                add(date, nil, i..<(i + 3), "date: the Nth", &used, &found)
+                add(date, nil, i..<(i + 3), "date: the Nth", &lastDate, &used, &found)
                 i += 3; continue
             }
             // "on Wednesday", "last Friday"
             if let date = weekday(at: i, prev: prevKey) {
-                add(date, nil, i..<(i + 1), "date: weekday", &used, &found)
+                add(date, nil, i..<(i + 1), "date: weekday", &lastDate, &used, &found)
                 i += 1; continue
             }
             // "last month", "this week"
             if let (date, e) = monthWord(at: i) {
-                add(date, nil, i..<e, "date: this/last month", &used, &found)
+                add(date, nil, i..<e, "date: this/last month", &lastDate, &used, &found)
                 i = e; continue
             }
             // "in 2022"
             if t.kind == .number, let y = reader.number(i), reader.isYear(y), Self.yearLead.contains(prevKey),
                !(i + 1 < range.upperBound && NumberReader.percent.contains(ctx.tokens[i + 1].key)) {
-                add(DateParts(year: y), nil, i..<(i + 1), "date: year", &used, &found)
+                add(DateParts(year: y), nil, i..<(i + 1), "date: year", &lastDate, &used, &found)
                 i += 1; continue
             }
             // "last year", "this year" on their own
             if let (offset, e) = yearWord(at: i), let py = published?.year,
                !(i > range.lowerBound && reader.month(i - 1) != nil) {
-                add(DateParts(year: py + offset), nil, i..<e, "date: this/next/last year", &used, &found)
+                add(DateParts(year: py + offset), nil, i..<e, "date: this/next/last year", &lastDate, &used, &found)
                 i = e; continue
             }
             guard let (start, end0) = reader.read(at: i) else { i += 1; continue }
@@ -160,13 +161,13 @@ struct DateFinder {
             }
             let s = resolve(start, offset: offset)
             if let e = endDate, e.year == nil, let y = s.year { endDate?.year = y }
-            add(s, endDate.map { resolve($0, offset: offset) }, i..<end, "date", &used, &found)
+            add(s, endDate.map { resolve($0, offset: offset) }, i..<end, "date", &lastDate, &used, &found)
             i = end
         }
     }
 
-    private mutating func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String,
-                              _ used: inout [Bool], _ found: inout [Entity]) {
+    private func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String, _ lastDate: inout DateParts?,
+                     _ used: inout [Bool], _ found: inout [Entity]) {
         found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule))
         for k in tokens { used[k] = true }
         if start.month != nil { lastDate = start }

@@ -42,13 +42,13 @@ struct DateParts: Sendable, Equatable {
 /// Reads calendar dates written in the forms of news pages, over tokens:
 /// 2022-12-26, 2022/12/26, 2022.12.26, Dec-28-2022, December 26, 2022, Dec. 7, December 7th, 26 December 2022, May 2022.
 struct DateReader {
-    let months: [UInt64: Int]
+    let months: KeyMap
     let tokens: UnsafeBufferPointer<Token>
     let bytes: UnsafeBufferPointer<UInt8>
     let limit: Int
 
     static let dash = TokenKey.of("-"), slash = TokenKey.of("/"), dot = TokenKey.of("."), comma = TokenKey.of(",")
-    static let ordinals: Set<UInt64> = [TokenKey.of("st"), TokenKey.of("nd"), TokenKey.of("rd"), TokenKey.of("th")]
+    static let ordinals = KeySet(["st", "nd", "rd", "th"])
 
     func number(_ i: Int) -> Int? {
         guard i < limit, tokens[i].kind == .number, tokens[i].end - tokens[i].start <= 4 else { return nil }
@@ -63,7 +63,7 @@ struct DateReader {
 
     func month(_ i: Int) -> Int? {
         guard i < limit, tokens[i].kind == .word, tokens[i].capitalized else { return nil }
-        return months[tokens[i].key]
+        return months.get(tokens[i].key).map(Int.init)
     }
 
     func key(_ i: Int) -> UInt64? { i < limit ? tokens[i].key : nil }
@@ -72,8 +72,14 @@ struct DateReader {
     func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
 
     /// A date starting at token i: its parts and the token after it.
+    /// Inlined test first: every form starts with a number or a month name, which most tokens are not.
+    @inline(__always)
     func read(at i: Int) -> (DateParts, Int)? {
-        guard i < limit else { return nil }
+        guard i < limit, tokens[i].kind == .number || tokens[i].kind == .word && tokens[i].capitalized else { return nil }
+        return readFrom(i)
+    }
+
+    private func readFrom(_ i: Int) -> (DateParts, Int)? {
         // 2022-12-26, 2022/12/26, 2022-12
         if let y = number(i), isYear(y), let sep = key(i + 1), sep == Self.dash || sep == Self.slash, glued(i + 1),
            let m = number(i + 2), (1...12).contains(m), glued(i + 2) {
@@ -83,7 +89,7 @@ struct DateReader {
             return (DateParts(year: y, month: m), i + 3)
         }
         // 2022.12.26 (one number token)
-        if tokens[i].kind == .number {
+        if tokens[i].kind == .number, bytes[Int(tokens[i].start)..<Int(tokens[i].end)].count(where: { $0 == UInt8(ascii: ".") }) == 2 {
             let parts = String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self).split(separator: ".")
             if parts.count == 3, let y = Int(parts[0]), isYear(y), let m = Int(parts[1]), (1...12).contains(m), let d = Int(parts[2]), (1...31).contains(d) {
                 return (DateParts(year: y, month: m, day: d), i + 1)

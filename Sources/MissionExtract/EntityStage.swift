@@ -21,21 +21,20 @@ struct EntityStage: ExtractionStage {
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?
                 var lastDate: DateParts?
+                var found: [Entity] = []            // this sentence's entities; one buffer for all sentences
                 for si in sentences.indices {
                     sentences[si].province = province
                     sentences[si].city = city
                     let range = sentences[si].tokens
-                    var found: [Entity] = []
+                    found.removeAll(keepingCapacity: true)
                     findPlaces(range, tp, bp, &placeEnds, &used, &found)
                     placeEnds.withUnsafeBufferPointer { pe in
                         let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
                         findOrganizations(range, ctx, province: province, city: city, &used, &found)
-                        for e in found where e.isPlace { for k in e.tokens { used[k] = true } }
+                        for e in found.indices where found[e].isPlace { for k in found[e].tokens { used[k] = true } }
                         findPeople(range, ctx, &used, &found)
-                        var numbers = NumberReader(rules: rules, ctx: ctx)
-                        var dates = DateFinder(rules: rules, ctx: ctx, published: published, lastDate: lastDate)
-                        dates.find(range, &used, &found)
-                        lastDate = dates.lastDate
+                        let numbers = NumberReader(rules: rules, ctx: ctx)
+                        DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &found)
                         numbers.find(range, &used, &found)
                     }
                     found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -43,19 +42,18 @@ struct EntityStage: ExtractionStage {
                     entities.append(contentsOf: found)
                     // What the text is about from here on: the first province and city of this sentence.
                     var newProvince: Int?, newCity: Int?
-                    for e in found {
+                    for e in found.indices {
                         let p: Int
-                        switch e.value {
+                        switch found[e].value {
                         case .place(let p32, let adjective) where !adjective: p = Int(p32)
                         case .organization(_, let home?, false): p = home
                         default: continue
                         }
-                        let place = rules.places[p]
-                        switch place.kind {
+                        switch rules.places[p].kind {               // fields in place: a Place copy retains its strings
                         case .province: if newProvince == nil { newProvince = p }
                         case .city, .district:
                             if newCity == nil { newCity = p }
-                            if newProvince == nil, let prov = place.province { newProvince = rules.provinceIndex[prov] }
+                            if newProvince == nil, let prov = rules.places[p].province { newProvince = rules.provinceIndex[prov] }
                         default: break
                         }
                     }
@@ -72,12 +70,12 @@ struct EntityStage: ExtractionStage {
     private func findPlaces(_ range: Range<Int>, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
                             _ placeEnds: inout [Int32], _ used: inout [Bool], _ found: inout [Entity]) {
         let ctx = MatchContext(tokens: tp, bytes: bp, limit: range.upperBound)
+        let starts = rules.placeNames.startTest
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !used[i], tp[i].kind == .word, let m = rules.placeNames.longest(at: i, ctx),
+            guard !used[i], tp[i].kind == .word, starts.mayStart(at: i, ctx), let m = rules.placeNames.longest(at: i, ctx),
                   !(i..<m.end).contains(where: { used[$0] }) else { i += 1; continue }
-            let place = rules.places[m.label.place]
-            placeEnds[i] = Int32(m.end) * (place.isChinese ? 1 : -1)
+            placeEnds[i] = Int32(m.end) * (rules.places[m.label.place].isChinese ? 1 : -1)
             found.append(Entity(value: .place(Int32(m.label.place), adjective: m.label.adjective), tokens: i..<m.end, rule: "gazetteer"))
             i = m.end
         }
@@ -86,9 +84,10 @@ struct EntityStage: ExtractionStage {
     /// Organisation patterns; the places inside an organisation name become part of it.
     private func findOrganizations(_ range: Range<Int>, _ ctx: MatchContext, province: Int?, city: Int?,
                                    _ used: inout [Bool], _ found: inout [Entity]) {
+        let organizations = rules.organizations     // a local copy stays in registers; the store's is re-read per token
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !used[i], let m = rules.organizations.longest(at: i, ctx) else { i += 1; continue }
+            guard !used[i], let m = organizations.longest(at: i, ctx) else { i += 1; continue }
             var start = i
             if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
@@ -102,23 +101,24 @@ struct EntityStage: ExtractionStage {
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
-                for e in found where e.tokens.upperBound <= i && e.tokens.lowerBound == range.lowerBound + 1
-                    && ctx.tokens[range.lowerBound].key == Self.inKey && e.tokens.upperBound < i && ctx.tokens[e.tokens.upperBound].key == Self.comma {
-                    guard case .place(let p32, false) = e.value else { continue }
-                    let place = rules.places[Int(p32)]
-                    switch place.kind {
-                    case .province: hereProvince = Int(p32)
-                    case .city, .district:
-                        hereCity = Int(p32)
-                        if let prov = place.province { hereProvince = rules.provinceIndex[prov] }
-                    default: break
+                if ctx.tokens[range.lowerBound].key == Self.inKey {
+                    for e in found.indices where found[e].tokens.lowerBound == range.lowerBound + 1 && found[e].tokens.upperBound < i
+                        && ctx.tokens[found[e].tokens.upperBound].key == Self.comma {
+                        guard case .place(let p32, false) = found[e].value else { continue }
+                        let pi = Int(p32)
+                        switch rules.places[pi].kind {              // fields in place: a Place copy retains its strings
+                        case .province: hereProvince = pi
+                        case .city, .district:
+                            hereCity = pi
+                            if let prov = rules.places[pi].province { hereProvince = rules.provinceIndex[prov] }
+                        default: break
+                        }
                     }
                 }
-                let p = template.contains("{city}") ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
+                let p = template.usesCity ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
                 guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province
                 home = p
-                name = template.replacingOccurrences(of: "{province}", with: rules.places[p].name)
-                    .replacingOccurrences(of: "{city}", with: rules.places[p].name)
+                name = template.filled(with: rules.places[p].name)
             }
             let kind = OrganizerKind(rawValue: m.label.kind) ?? .other
             found.append(Entity(value: .organization(Organizer(name: name, kind: kind), place: home, media: m.label.kind == "media"),
@@ -130,9 +130,10 @@ struct EntityStage: ExtractionStage {
 
     /// "Vice Governor Ni Qiang": a title from cues.tsv and up to three capitalised words.
     private func findPeople(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity]) {
+        let starts = rules.cues.startTest
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !used[i], ctx.tokens[i].capitalized, let cue = rules.cues.longest(at: i, ctx), cue.label == .title else { i += 1; continue }
+            guard !used[i], ctx.tokens[i].capitalized, starts.mayStart(at: i, ctx), let cue = rules.cues.longest(at: i, ctx), cue.label == .title else { i += 1; continue }
             var j = cue.end
             while j < range.upperBound, j - cue.end < 3, ctx.tokens[j].kind == .word, ctx.tokens[j].capitalized, !used[j] { j += 1 }
             guard j - cue.end >= 2 else { i = cue.end; continue }

@@ -1,4 +1,6 @@
 /// An event while it is being assembled from one or more sentences.
+/// The add… methods take the trace's words and rule as autoclosures: most values are repeats,
+/// and their words are only read for the --explain trace of a new value.
 struct EventDraft {
     var type: EventType
     var sentences: [Int]
@@ -28,83 +30,100 @@ struct EventDraft {
     var isConcrete: Bool { hasDate || !participants.isEmpty || !destinations.isEmpty || !outcomes.isEmpty }
     var hasAgent: Bool { !organizer.isEmpty || !origin.isEmpty || !destinations.isEmpty }
 
-    mutating func addOrganizer(_ o: Organizer, home: Int?, rule: String, words: String) {
-        guard !organizer.contains(where: { $0.name.lowercased() == o.name.lowercased() }) else { return }
-        organizer.append(o)
-        if let home { organizerHomes.append(home) }
-        trace.append(SlotTrace(slot: "organizer", value: o.name, rule: rule, words: words))
+    mutating func addOrganizer(_ o: Organizer, home: Int?, rule: String, words: @autoclosure () -> String) {
+        guard !organizer.contains(where: { $0.hasSameName(as: o) }) else { return }
+        organizer.add(o)
+        if let home { organizerHomes.add(home) }
+        record(SlotTrace(slot: "organizer", value: o.name, rule: rule, words: words()))
     }
 
-    mutating func addOrigin(_ p: Int, name: String, rule: String, words: String) {
+    mutating func addOrigin(_ p: Int, name: String, rule: String, words: @autoclosure () -> String) {
         guard !origin.contains(p) else { return }
-        origin.append(p)
-        trace.append(SlotTrace(slot: "origin", value: name, rule: rule, words: words))
+        origin.add(p)
+        record(SlotTrace(slot: "origin", value: name, rule: rule, words: words()))
     }
 
-    mutating func addDestination(_ d: Destination, rule: String, words: String) {
+    mutating func addDestination(_ d: Destination, rule: @autoclosure () -> String, words: @autoclosure () -> String) {
         guard !destinations.contains(where: { $0.code == d.code && ($0.code != "CN" || $0.name == d.name) }) else { return }
-        destinations.append(d)
-        trace.append(SlotTrace(slot: "destinations", value: d.code == "CN" ? d.name : d.code, rule: rule, words: words))
+        destinations.add(d)
+        record(SlotTrace(slot: "destinations", value: d.code == "CN" ? d.name : d.code, rule: rule(), words: words()))
     }
 
-    mutating func addParticipant(_ unit: String, _ c: Count, words: String) {
+    mutating func addParticipant(_ unit: String, _ c: Count, words: @autoclosure () -> String) {
         guard !participants.contains(where: { $0.unit == unit }) else { return }
-        participants.append((unit, c))
-        trace.append(SlotTrace(slot: "participants." + unit, value: "\(c.value)", rule: "count", words: words))
+        participants.add((unit, c))
+        record(SlotTrace(slot: "participants." + unit, value: "\(c.value)", rule: "count", words: words()))
     }
 
-    mutating func addActivity(_ a: String, words: String) {
+    mutating func addActivity(_ a: String, words: @autoclosure () -> String) {
         guard !activities.contains(a) else { return }
-        activities.append(a)
-        trace.append(SlotTrace(slot: "activities", value: a, rule: "activities.tsv", words: words))
+        activities.add(a)
+        record(SlotTrace(slot: "activities", value: a, rule: "activities.tsv", words: words()))
     }
 
-    mutating func addTransport(_ t: String, words: String) {
+    mutating func addTransport(_ t: String, words: @autoclosure () -> String) {
         guard !transport.contains(t) else { return }
-        transport.append(t)
-        trace.append(SlotTrace(slot: "transport", value: t, rule: "transport.tsv", words: words))
+        transport.add(t)
+        record(SlotTrace(slot: "transport", value: t, rule: "transport.tsv", words: words()))
     }
 
-    mutating func addOutcome(_ o: Outcome, rule: String) {
+    mutating func addOutcome(_ o: Outcome, rule: @autoclosure () -> String) {
         guard !outcomes.contains(where: { $0.amount == o.amount && $0.amount != nil || $0.text == o.text }) else { return }
-        outcomes.append(o)
-        trace.append(SlotTrace(slot: "outcomes", value: o.kind, rule: rule, words: o.text))
+        outcomes.add(o)
+        record(SlotTrace(slot: "outcomes", value: o.kind, rule: rule(), words: o.text))
     }
 
     mutating func setWhen(start s: String?, end e: String?, text: String, rule: String) {
         guard !hasDate else { return }
         start = s; end = e
         whenText = whenText.map { $0 + " … " + text } ?? text
-        trace.append(SlotTrace(slot: "when", value: [s, e].compactMap { $0 }.joined(separator: "/"), rule: rule, words: text))
+        record(SlotTrace(slot: "when", value: [s, e].compactMap { $0 }.joined(separator: "/"), rule: rule, words: text))
     }
 
     mutating func setDuration(_ d: Int, text: String) {
         guard duration == nil else { return }
         duration = d
         whenText = whenText.map { $0 + " … " + text } ?? text
-        trace.append(SlotTrace(slot: "when.duration_days", value: "\(d)", rule: "duration", words: text))
+        record(SlotTrace(slot: "when.duration_days", value: "\(d)", rule: "duration", words: text))
     }
+
+    /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
+    private mutating func record(_ t: SlotTrace) {
+        if trace.isEmpty { trace.reserveCapacity(8) }
+        trace.append(t)
+    }
+
 
     /// Takes in another draft of the same action (another mention, a continuation).
     mutating func absorb(_ o: EventDraft) {
-        for s in o.sentences where !sentences.contains(s) { sentences.append(s) }
+        for s in o.sentences where !sentences.contains(s) { sentences.add(s) }
         sentences.sort()
         weight = max(weight, o.weight)
-        for org in o.organizer where !organizer.contains(where: { $0.name.lowercased() == org.name.lowercased() }) {
-            organizer.append(org)
+        for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
+            organizer.add(org)
         }
-        for h in o.organizerHomes where !organizerHomes.contains(h) { organizerHomes.append(h) }
-        for p in o.origin where !origin.contains(p) { origin.append(p) }
-        for d in o.destinations where !destinations.contains(where: { $0.code == d.code && ($0.code != "CN" || $0.name == d.name) }) { destinations.append(d) }
+        for h in o.organizerHomes where !organizerHomes.contains(h) { organizerHomes.add(h) }
+        for p in o.origin where !origin.contains(p) { origin.add(p) }
+        for d in o.destinations where !destinations.contains(where: { $0.code == d.code && ($0.code != "CN" || $0.name == d.name) }) { destinations.add(d) }
         if !hasDate, o.hasDate { start = o.start; end = o.end; ownDate = o.ownDate }
         // "… opened on Saturday. The fair runs until May 5": the later mention gives the end
         else if start != nil, end == nil, o.start == nil, let e = o.end, e >= (start ?? "") { end = e }
         if duration == nil { duration = o.duration }
         if let t = o.whenText, whenText == nil || !(whenText ?? "").contains(t) { whenText = whenText.map { $0 + " … " + t } ?? t }
-        for p in o.participants where !participants.contains(where: { $0.unit == p.unit }) { participants.append(p) }
-        for a in o.activities where !activities.contains(a) { activities.append(a) }
-        for t in o.transport where !transport.contains(t) { transport.append(t) }
-        for out in o.outcomes where !outcomes.contains(where: { $0.amount == out.amount && $0.amount != nil || $0.text == out.text }) { outcomes.append(out) }
+        for p in o.participants where !participants.contains(where: { $0.unit == p.unit }) { participants.add(p) }
+        for a in o.activities where !activities.contains(a) { activities.add(a) }
+        for t in o.transport where !transport.contains(t) { transport.add(t) }
+        for out in o.outcomes where !outcomes.contains(where: { $0.amount == out.amount && $0.amount != nil || $0.text == out.text }) { outcomes.add(out) }
+        trace.reserveCapacity(trace.count + o.trace.count)
         trace.append(contentsOf: o.trace)
+    }
+}
+
+private extension Array {
+    /// Appends, making room for a few at the first: a draft holds a few values per slot, and the
+    /// doubling series from one element would cost an allocation for each of them.
+    mutating func add(_ e: Element) {
+        if isEmpty { reserveCapacity(4) }
+        append(e)
     }
 }

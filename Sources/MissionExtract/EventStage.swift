@@ -9,7 +9,7 @@ struct EventStage: ExtractionStage {
 
     /// Ties between types go to the first in this order.
     static let question = TokenKey.of("?")
-    static let timeRelative: Set<UInt64> = Set(["following", "after", "before", "since"].map(TokenKey.of))
+    static let timeRelative = KeySet(["following", "after", "before", "since"])
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -18,70 +18,85 @@ struct EventStage: ExtractionStage {
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
                 var places = [Int32](repeating: 0, count: tp.count)
-                for e in document.entities {
-                    if case .place(let p, _) = e.value {
-                        places[e.tokens.lowerBound] = Int32(e.tokens.upperBound) * (rules.places[Int(p)].isChinese ? 1 : -1)
+                for e in document.entities.indices {
+                    if case .place(let p, _) = document.entities[e].value {
+                        let et = document.entities[e].tokens
+                        places[et.lowerBound] = Int32(et.upperBound) * (rules.places[Int(p)].isChinese ? 1 : -1)
                     }
                 }
                 let speakers = document.quotes.map { QuoteSpeaker.find(quote: $0, doc: document, rules: rules, tp: tp, bp: bp) }
                 places.withUnsafeBufferPointer { pp in
-                    drafts = read(document, tp, bp, pp, speakers)
+                    document.entities.withUnsafeBufferPointer { entities in
+                        drafts = read(document, tp, bp, pp, entities, speakers)
+                    }
                 }
             }
         }
-        drafts = merge(drafts, document)
-        doc.events = drafts.filter { $0.alive && emit($0) }.map { finish($0, document) }
+        merge(&drafts, document)
+        // By index: a draft holds a dozen arrays, and each copy of one retains them all.
+        doc.events = drafts.indices.filter { drafts[$0].alive && emit(drafts[$0]) }.map { finish(drafts[$0], document) }
     }
 
     /// One pass over the sentences.
     private func read(_ doc: Document, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
-                      _ places: UnsafeBufferPointer<Int32>, _ speakers: [QuoteSpeaker]) -> [EventDraft] {
+                      _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker]) -> [EventDraft] {
         var drafts: [EventDraft] = []
-        var draftOf: [Int: Int] = [:]          // sentence → draft
+        var draftOf = [Int?](repeating: nil, count: doc.sentences.count)     // sentence → draft
         for (si, s) in doc.sentences.enumerated() {
             guard !s.isHeading, tp[s.tokens.upperBound - 1].key != Self.question else { continue }
             if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
-            let reader = FrameReader(rules: rules, doc: doc, sentence: s, tp: tp, bp: bp, places: places)
+            let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
+            let triggers = rules.triggers.scan(from: s.tokens.lowerBound, ctx)
+            var (best, strongest) = Self.strongestType(triggers)
+            // A policy announced first governs what follows it ("will step up support for local
+            // governments holding exhibitions"); a trip abroad before the deals signed on it keeps
+            // them as its outcome ("led 35 enterprises to Japan, where they … signed deals": decided
+            // once the frame reader is there, for the places).
+            let first = triggers.first { $0.label.weight >= 3 }        // scan order: by start
+            if let first, first.label.type == .policyMeasure, best != .policyMeasure {
+                best = .policyMeasure
+                strongest = Self.strongest(of: best, triggers)
+            }
+            let tripFirst = best == .deal && (first?.label.type == .tradeMission || first?.label.type == .tradeFair)
+            let previous = si > 0 ? draftOf[si - 1] : nil
+
+            // "this trip", "the scheme", "these events": another mention of a recent event
+            // A capitalised noun is a name ("The online Canton Fair"), not a pointer back.
+            // Without a recent event there is nothing to point back to: no need to look.
+            let recent = (1...4).contains { si - $0 >= 0 && draftOf[si - $0] != nil }
+            var anaphors: [EventType?] = []
+            if recent {
+                // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
+                for a in rules.anaphors.scan(from: s.tokens.lowerBound, ctx) where !tp[a.end - 1].capitalized || a.end - 1 == s.tokens.lowerBound {
+                    if a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key) { continue }
+                    if rules.cue(.speech, at: a.end, ctx) != nil { continue }
+                    anaphors.append(a.label)
+                }
+            }
+            let target = anaphorTarget(anaphors, si, drafts, draftOf)
+            // A sentence that neither points back, nor has a trigger, nor continues an event is
+            // skipped before its frame is read (most sentences of an article).
+            guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }
+
+            let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places)
+            if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
+                best = first.label.type
+                strongest = Self.strongest(of: best, triggers)
+            }
             if reader.has(.speculation) || reader.has(.expert) { continue }
             var speaker: QuoteSpeaker?
             if s.quote >= 0 {
                 guard speakers[s.quote].isOfficial else { continue }
                 speaker = speakers[s.quote]
             }
-            let triggers = rules.triggers.scan(from: s.tokens.lowerBound, reader.ctx)
-            var score: [EventType: Int] = [:], strongest: [EventType: Int] = [:]
-            for t in triggers {
-                score[t.label.type, default: 0] += t.label.weight
-                strongest[t.label.type] = max(strongest[t.label.type] ?? 0, t.label.weight)
-            }
-            var best = Self.precedence.max { (score[$0] ?? 0, -(Self.precedence.firstIndex(of: $0)!)) < (score[$1] ?? 0, -(Self.precedence.firstIndex(of: $1)!)) }!
-            // A policy announced first governs what follows it ("will step up support for local
-            // governments holding exhibitions"); a trip abroad before the deals signed on it keeps
-            // them as its outcome ("led 35 enterprises to Japan, where they … signed deals").
-            if let first = triggers.filter({ $0.label.weight >= 3 }).min(by: { $0.start < $1.start }) {
-                if first.label.type == .policyMeasure { best = .policyMeasure }
-                if best == .deal, first.label.type == .tradeMission || first.label.type == .tradeFair,
-                   reader.hasForeignPlace(after: first.end) { best = first.label.type }
-            }
-            let previous = si > 0 ? draftOf[si - 1] : nil
-
-            // "this trip", "the scheme", "these events": another mention of a recent event
-            // A capitalised noun is a name ("The online Canton Fair"), not a pointer back.
-            // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
-            let anaphors = rules.anaphors.scan(from: s.tokens.lowerBound, reader.ctx)
-                .filter { !tp[$0.end - 1].capitalized || $0.end - 1 == s.tokens.lowerBound }
-                .filter { a in
-                    !(a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key))
-                        && rules.cue(.speech, at: a.end, reader.ctx) == nil
-                }
-            if let target = anaphorTarget(anaphors.map(\.label), si, drafts, draftOf) {
+            if let target {
                 var frame = EventDraft(type: drafts[target].type, sentences: [si], weight: 0, anchor: "")
                 reader.read(type: frame.type, triggers: triggers.filter { $0.label.type == frame.type }, into: &frame)
                 // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
-                let t = drafts[target]
-                let otherAgent = !frame.organizer.isEmpty && !t.organizer.isEmpty && !sameOrganizer(frame, t)
-                    && !frame.organizerHomes.contains { t.organizerHomes.contains($0) }
-                let otherDate = frame.hasDate && t.hasDate && !frame.relativeDate && !Self.overlaps(frame.start, t.start)
+                let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
+                    && !sameOrganizer(frame.organizer, drafts[target].organizer)
+                    && !frame.organizerHomes.contains { drafts[target].organizerHomes.contains($0) }
+                let otherDate = frame.hasDate && drafts[target].hasDate && !frame.relativeDate && !Self.overlaps(frame.start, drafts[target].start)
                 if !(otherAgent && otherDate) {
                     drafts[target].absorb(frame)
                     draftOf[si] = target
@@ -89,7 +104,7 @@ struct EventStage: ExtractionStage {
                 }
             }
             let typeTriggers = triggers.filter { $0.label.type == best }
-            guard (strongest[best] ?? 0) >= 2 else {
+            guard strongest >= 2 else {
                 // A sentence without its own trigger continues the event of the sentence before.
                 if let p = previous, continues(s, doc.sentences[si - 1], doc) {
                     var frame = EventDraft(type: drafts[p].type, sentences: [si], weight: 0, anchor: "")
@@ -101,7 +116,7 @@ struct EventStage: ExtractionStage {
                 }
                 continue
             }
-            var frame = EventDraft(type: best, sentences: [si], weight: strongest[best] ?? 0,
+            var frame = EventDraft(type: best, sentences: [si], weight: strongest,
                                    anchor: typeTriggers.first.map { reader.words($0.start..<$0.end) } ?? "")
             reader.read(type: best, triggers: typeTriggers, into: &frame)
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
@@ -109,19 +124,19 @@ struct EventStage: ExtractionStage {
                 if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: o.name) }
             }
             if let p = previous {
-                let prev = drafts[p]
+                let prevType = drafts[p].type
                 let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
                 // Orders signed on a trip are the trip's outcome.
-                if best == .deal, prev.type == .tradeMission || prev.type == .tradeFair, frame.organizer.isEmpty, frame.origin.isEmpty {
+                if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, frame.origin.isEmpty {
                     drafts[p].absorb(frame); draftOf[si] = p; continue
                 }
                 // "On the 21st, …": the same action, a day later (by the same people)
-                if prev.type == best, frame.relativeDate, !frame.another, compatibleAgent(frame, prev) {
+                if prevType == best, frame.relativeDate, !frame.another, compatibleAgent(frame, drafts[p]) {
                     drafts[p].absorb(frame); draftOf[si] = p; continue
                 }
                 // The next sentence of the same paragraph about the same action, without its own agent or date
-                if prev.type == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate,
-                   frame.organizer.isEmpty || sameOrganizer(frame, prev) || namesOrganizerOf(frame, prev) {
+                if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate,
+                   frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts[p]) {
                     drafts[p].absorb(frame); draftOf[si] = p; continue
                 }
             }
@@ -131,8 +146,29 @@ struct EventStage: ExtractionStage {
         return drafts
     }
 
+    /// The type the triggers weigh most for (ties: the first in `precedence`), and its strongest trigger.
+    static func strongestType(_ triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)]) -> (EventType, Int) {
+        var best = (type: precedence[0], score: 0, strongest: 0)
+        for type in precedence {
+            var score = 0, strongest = 0
+            for t in triggers where t.label.type == type {
+                score += t.label.weight
+                strongest = max(strongest, t.label.weight)
+            }
+            if score > best.score { best = (type, score, strongest) }
+        }
+        return (best.type, best.strongest)
+    }
+
+    /// The weight of the strongest trigger of a type.
+    static func strongest(of type: EventType, _ triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)]) -> Int {
+        var strongest = 0
+        for t in triggers where t.label.type == type { strongest = max(strongest, t.label.weight) }
+        return strongest
+    }
+
     /// The recent event an anaphor points at: the nearest one of its type within four sentences.
-    private func anaphorTarget(_ types: [EventType?], _ si: Int, _ drafts: [EventDraft], _ draftOf: [Int: Int]) -> Int? {
+    private func anaphorTarget(_ types: [EventType?], _ si: Int, _ drafts: [EventDraft], _ draftOf: [Int?]) -> Int? {
         guard !types.isEmpty else { return nil }
         for back in 1...4 where si - back >= 0 {
             guard let d = draftOf[si - back] else { continue }
@@ -159,7 +195,7 @@ struct EventStage: ExtractionStage {
 
     /// The agents of `frame` do not contradict `prev`: no organizer or origin of its own, or shared ones.
     private func compatibleAgent(_ frame: EventDraft, _ prev: EventDraft) -> Bool {
-        if !frame.organizer.isEmpty, !prev.organizer.isEmpty { return sameOrganizer(frame, prev) }
+        if !frame.organizer.isEmpty, !prev.organizer.isEmpty { return sameOrganizer(frame.organizer, prev.organizer) }
         if !frame.origin.isEmpty, !prev.origin.isEmpty { return frame.origin.contains { prev.origin.contains($0) } }
         return true
     }
@@ -172,19 +208,18 @@ struct EventStage: ExtractionStage {
         return frame.organizerHomes.contains { prev.organizerHomes.contains($0) }
     }
 
-    private func sameOrganizer(_ a: EventDraft, _ b: EventDraft) -> Bool {
-        a.organizer.contains { x in b.organizer.contains { $0.name.lowercased() == x.name.lowercased() } }
+    private func sameOrganizer(_ a: [Organizer], _ b: [Organizer]) -> Bool {
+        a.contains { x in b.contains { $0.hasSameName(as: x) } }
     }
 
     /// Article-wide merges: an event with the same organizer and no conflicting date is the same action;
     /// a bare mention (no date, count or agent) right before an event of its type belongs to it.
-    private func merge(_ input: [EventDraft], _ doc: Document) -> [EventDraft] {
-        var drafts = input
+    private func merge(_ drafts: inout [EventDraft], _ doc: Document) {
         for i in drafts.indices where drafts[i].alive {
-            for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type {
-                let a = drafts[i], b = drafts[j]
-                let datesAgree = !a.hasDate || !b.hasDate || a.start == b.start
-                if sameOrganizer(a, b), datesAgree, !b.another {
+            for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
+                let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
+                if datesAgree, sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
+                    let b = drafts[j]
                     drafts[i].absorb(b); drafts[j].alive = false
                 }
             }
@@ -193,7 +228,7 @@ struct EventStage: ExtractionStage {
             guard let last = drafts[i].sentences.last else { continue }
             if let j = drafts.indices.first(where: { $0 != i && drafts[$0].alive && drafts[$0].type == drafts[i].type && drafts[$0].sentences.first == last + 1 }),
                doc.sentences[last].paragraph == doc.sentences[last + 1].paragraph,
-               drafts[i].organizer.isEmpty || sameOrganizer(drafts[i], drafts[j]) {
+               drafts[i].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                 drafts[j].absorb(drafts[i]); drafts[i].alive = false
             }
         }
@@ -204,7 +239,6 @@ struct EventStage: ExtractionStage {
                 drafts[i].addOrigin(p, name: rules.places[p].name, rule: "place under discussion", words: "")
             }
         }
-        return drafts
     }
 
     /// Enough substance to publish: something concrete (date, count, destination, outcome) and
@@ -219,13 +253,14 @@ struct EventStage: ExtractionStage {
 
     private func finish(_ d: EventDraft, _ doc: Document) -> MissionEvent {
         let first = doc.sentences[d.sentences[0]]
-        let idSource = doc.articleID + "|" + d.type.rawValue + "|" + String(first.scalarStart) + "|" + d.anchor
-        var e = MissionEvent(id: "evt_" + SHA256.hex(Array(idSource.utf8)).prefix(16), type: d.type)
+        // id: the first 16 hex digits of SHA-256("<article id>|<type>|<first scalar>|<anchor>")
+        var idSource: [UInt8] = []
+        idSource.reserveCapacity(doc.articleID.utf8.count + d.anchor.utf8.count + 40)
+        for part in [doc.articleID, d.type.rawValue, String(first.scalarStart)] { idSource += part.utf8; idSource.append(UInt8(ascii: "|")) }
+        idSource += d.anchor.utf8
+        var e = MissionEvent(id: "evt_" + SHA256.hexString(SHA256.digest(idSource).prefix(8)), type: d.type)
         e.organizer = d.organizer
-        e.origin = d.origin.map { p in
-            let place = rules.places[p]
-            return Origin(name: place.name, level: place.level, country: "CN")
-        }
+        e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
         e.destinations = d.destinations
         e.when = When(start: d.start, end: d.end, durationDays: d.duration, text: d.whenText)
         e.participants = d.participants
@@ -237,7 +272,7 @@ struct EventStage: ExtractionStage {
             return Evidence(start: s.scalarStart, end: s.scalarEnd, text: doc.slice(s.start..<s.end))
         }
         let filled = [!d.organizer.isEmpty, !d.origin.isEmpty, !d.destinations.isEmpty, d.hasDate,
-                      !d.participants.isEmpty, !d.outcomes.isEmpty].filter { $0 }.count
+                      !d.participants.isEmpty, !d.outcomes.isEmpty].reduce(0) { $0 + ($1 ? 1 : 0) }
         e.confidence = min(0.95, 0.35 + 0.1 * Double(d.weight) + 0.05 * Double(filled))
         e.trace = d.trace
         return e

@@ -6,30 +6,34 @@ struct FrameReader {
     let rules: RuleStore
     let tp: UnsafeBufferPointer<Token>
     let bp: UnsafeBufferPointer<UInt8>
-    let entities: ArraySlice<Entity>
+    /// The sentence's entities, in place: loops read fields without copying (and retaining) entities.
+    let entities: UnsafeBufferPointer<Entity>
     let sentence: Sentence
     let ctx: MatchContext
     let cues: [(label: RuleSet.Cue, start: Int, end: Int, pattern: Int)]
+    /// Read per token: copied out of the statics once per sentence (a static is a lazy global).
+    private let cityKey = FrameReader.city, provinceKey = FrameReader.province, theKey = FrameReader.the
 
-    static let skippable: Set<UInt64> = Set(["the", "a", "an", "many", "various", "several", "other", "some", "all"].map(TokenKey.of))
-    static let placeSuffix: Set<UInt64> = Set(["province", "city", "municipality", "government", "'", "s"].map(TokenKey.of))
+    static let skippable = KeySet(["the", "a", "an", "many", "various", "several", "other", "some", "all"])
+    static let placeSuffix = KeySet(["province", "city", "municipality", "government", "'", "s"])
     /// A word before an entity that makes it no subject ("from Qingdao and Yantai set off": Yantai is listed, not acting).
-    static let notSubjectAfter: Set<UInt64> = Set(["from", "to", "in", "at", "with", "for", "by", "into", "than", "and"].map(TokenKey.of))
-    static let listJoin: Set<UInt64> = Set([",", "and", "&", "as", "well"].map(TokenKey.of))
-    static let tripNouns: Set<UInt64> = Set(["tour", "tours", "trip", "trips", "countries", "markets", "market", "visit", "cities", "nations", "mission"].map(TokenKey.of))
+    static let notSubjectAfter = KeySet(["from", "to", "in", "at", "with", "for", "by", "into", "than", "and"])
+    static let listJoin = KeySet([",", "and", "&", "as", "well"])
+    static let tripNouns = KeySet(["tour", "tours", "trip", "trips", "countries", "markets", "market", "visit", "cities", "nations", "mission"])
     static let city = TokenKey.of("city"), province = TokenKey.of("province"), the = TokenKey.of("the"), to = TokenKey.of("to"), inKey = TokenKey.of("in")
     static let leaving = TokenKey.of("leaving"), comma = TokenKey.of(","), by = TokenKey.of("by")
-    static let signing: Set<UInt64> = Set(["signed", "signing", "signs", "sign", "inked", "clinched"].map(TokenKey.of))
-    static let audienceVerbs: Set<UInt64> = Set(["attended", "visited", "watched", "joined"].map(TokenKey.of))
+    static let signing = KeySet(["signed", "signing", "signs", "sign", "inked", "clinched"])
+    static let audienceVerbs = KeySet(["attended", "visited", "watched", "joined"])
     /// Words before "in" that make the Chinese place after it a fair's venue ("the Expo will be held in Kunming").
-    static let venueBefore: Set<UInt64> = Set(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"].map(TokenKey.of))
+    static let venueBefore = KeySet(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"])
     /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
-    static let groupNouns: Set<UInt64> = Set(["delegation", "delegations", "mission", "group", "team"].map(TokenKey.of))
+    static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
-    init(rules: RuleStore, doc: Document, sentence: Sentence, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>) {
+    init(rules: RuleStore, entities: UnsafeBufferPointer<Entity>, sentence: Sentence, tp: UnsafeBufferPointer<Token>,
+         bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>) {
         self.rules = rules; self.tp = tp; self.bp = bp; self.sentence = sentence
-        self.entities = doc.entities[sentence.entities]
+        self.entities = UnsafeBufferPointer(rebasing: entities[sentence.entities])
         self.ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: sentence.tokens.upperBound)
         self.cues = rules.cues.scan(from: sentence.tokens.lowerBound, ctx)
     }
@@ -48,30 +52,36 @@ struct FrameReader {
         }
     }
 
-    /// The entity starting at token k, after "the"/"a"/"many" and the like.
-    func entity(at k0: Int) -> Entity? {
+    /// The entity starting at token k, after "the"/"a"/"many" and the like: its index in `entities`.
+    func entity(at k0: Int) -> Int? {
         var k = k0
         while true {
-            if let e = entities.first(where: { $0.tokens.lowerBound == k }) { return e }
+            if let e = entities.firstIndex(where: { $0.tokens.lowerBound == k }) { return e }
             guard k < sentence.tokens.upperBound, k - k0 < 2, Self.skippable.contains(tp[k].key) else { return nil }
             k += 1
         }
     }
 
-    func place(_ e: Entity) -> (index: Int, place: Place, adjective: Bool)? {
-        guard case .place(let p, let adj) = e.value else { return nil }
-        return (Int(p), rules.places[Int(p)], adj)
+    /// The gazetteer place of entity e, if it is one.
+    func place(_ e: Int) -> (index: Int, adjective: Bool)? {
+        guard case .place(let p, let adj) = entities[e].value else { return nil }
+        return (Int(p), adj)
     }
 
-    func destination(_ p: Place) -> Destination { Destination(name: p.name, code: p.code) }
+    func destination(_ p: Int) -> Destination { Destination(name: rules.places[p].name, code: rules.places[p].code) }
 
     /// "the city", "the port city", "the province": the place the text is about.
+    @inline(__always)
     func contextPlace(endingAt k: Int) -> Int? {
         guard k >= sentence.tokens.lowerBound, k < sentence.tokens.upperBound else { return nil }
         let key = tp[k].key
-        guard key == Self.city || key == Self.province else { return nil }
-        guard k >= 1, tp[k - 1].key == Self.the || (k >= 2 && tp[k - 2].key == Self.the && tp[k - 1].kind == .word) else { return nil }
-        return key == Self.city ? (sentence.city ?? sentence.province) : sentence.province
+        guard key == cityKey || key == provinceKey else { return nil }
+        return contextPlace(key, k)
+    }
+
+    private func contextPlace(_ key: UInt64, _ k: Int) -> Int? {
+        guard k >= 1, tp[k - 1].key == theKey || (k >= 2 && tp[k - 2].key == theKey && tp[k - 1].kind == .word) else { return nil }
+        return key == cityKey ? (sentence.city ?? sentence.province) : sentence.province
     }
 
     func governmentOf(_ p: Int) -> Organizer {
@@ -86,8 +96,7 @@ struct FrameReader {
             if rules.cue(.agentVerb, at: k, ctx) != nil { return true }
             if let e = rules.cue(.aux, at: k, ctx) { k = e; skipped += 1; continue }
             if Self.placeSuffix.contains(tp[k].key) { k += 1; skipped += 1; continue }
-            let w = words(k..<(k + 1))
-            if tp[k].kind == .word, w.hasSuffix("ly"), w.count > 4 { k += 1; skipped += 1; continue }
+            if tp[k].kind == .word, isAdverb(k) { k += 1; skipped += 1; continue }
             return false
         }
         return false
@@ -103,7 +112,8 @@ struct FrameReader {
             guard t.kind == .word || t.key == Self.dash || t.key == Tokenizer.apostropheKey else { return false }
             if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
             // another place in between, not a possessive ("from Fuzhou Changle Airport"): that one is the origin
-            if tp[k + 1].key != Tokenizer.apostropheKey, entities.contains(where: { $0.tokens.upperBound == k + 1 && place($0) != nil }) { return false }
+            if tp[k + 1].key != Tokenizer.apostropheKey,
+               entities.indices.contains(where: { entities[$0].tokens.upperBound == k + 1 && place($0) != nil }) { return false }
             k -= 1
         }
         return false
@@ -111,10 +121,17 @@ struct FrameReader {
 
     /// A place outside China after token k of the sentence: the trip goes abroad.
     func hasForeignPlace(after k: Int) -> Bool {
-        entities.contains { e in
-            guard e.tokens.lowerBound >= k, let (_, p, _) = place(e) else { return false }
-            return !p.isChinese
+        entities.indices.contains { e in
+            guard entities[e].tokens.lowerBound >= k, let (p, _) = place(e) else { return false }
+            return !rules.places[p].isChinese
         }
+    }
+
+    /// A word of more than four letters ending in "ly" ("actively"); ASCII words without making a String.
+    private func isAdverb(_ k: Int) -> Bool {
+        let r = Int(tp[k].start)..<Int(tp[k].end)
+        guard bp[r].allSatisfy({ $0 < 0x80 }) else { let w = words(k..<(k + 1)); return w.hasSuffix("ly") && w.count > 4 }
+        return r.count > 4 && bp[r.upperBound - 2] == UInt8(ascii: "l") && bp[r.upperBound - 1] == UInt8(ascii: "y")
     }
 
     /// "from Qingdao and Yantai": a place listed after a place that follows "from".
@@ -122,45 +139,49 @@ struct FrameReader {
         var k = s - 1
         var joined = false
         while k > sentence.tokens.lowerBound, Self.listJoin.contains(tp[k].key) { k -= 1; joined = true }
-        guard joined, let prev = entities.last(where: { $0.tokens.upperBound == k + 1 }), place(prev) != nil else { return false }
-        let ps = prev.tokens.lowerBound
+        guard joined, let prev = entities.lastIndex(where: { $0.tokens.upperBound == k + 1 }), place(prev) != nil else { return false }
+        let ps = entities[prev].tokens.lowerBound
         return cues.contains { $0.label == .originPrep && $0.end == ps } || listedAfterOriginPrep(ps)
     }
 
     func read(type: EventType, triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)], into d: inout EventDraft) {
         let lo = sentence.tokens.lowerBound, hi = sentence.tokens.upperBound
-        var destinationTokens = Set<Int>()
+        let tp = self.tp                    // closures below capture the buffer, not a copy of the reader
+        var destinations: [Range<Int>] = [] // their tokens: a few ranges beat a hash set of tokens
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
             guard let e = entity(at: c.end) else { continue }
-            switch e.value {
+            let end = entities[e].tokens.upperBound
+            switch entities[e].value {
             case .organization(let o, let home, false):
-                d.addOrganizer(o, home: home, rule: c.label.rawValue, words: words(c.start..<e.tokens.upperBound))
+                d.addOrganizer(o, home: home, rule: c.label.rawValue, words: words(c.start..<end))
             case .person(let name, _) where c.label == .organizerBy:
-                d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: words(c.start..<e.tokens.upperBound))
+                d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: words(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
-                d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: words(c.start..<e.tokens.upperBound))
+                d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: words(c.start..<end))
             default: break
             }
         }
         // Organizer: an organisation naming the group ("a Yunnan provincial government delegation")
-        for e in entities {
-            guard case .organization(let o, let home, false) = e.value else { continue }
-            var k = e.tokens.upperBound
-            if k < hi, tp[k].key != Self.the, tp[k].kind == .word, !Self.groupNouns.contains(tp[k].key), k + 1 < hi, Self.groupNouns.contains(tp[k + 1].key) { k += 1 }  // "trade delegation"
+        for e in entities.indices {
+            guard case .organization(let o, let home, false) = entities[e].value else { continue }
+            let et = entities[e].tokens
+            var k = et.upperBound
+            if k < hi, tp[k].key != theKey, tp[k].kind == .word, !Self.groupNouns.contains(tp[k].key), k + 1 < hi, Self.groupNouns.contains(tp[k + 1].key) { k += 1 }  // "trade delegation"
             guard k < hi, Self.groupNouns.contains(tp[k].key) else { continue }
-            d.addOrganizer(o, home: home, rule: "X delegation", words: words(e.tokens.lowerBound..<(k + 1)))
+            d.addOrganizer(o, home: home, rule: "X delegation", words: words(et.lowerBound..<(k + 1)))
         }
         // Organizer: an organisation or Chinese place acting as subject ("X led", "Zhejiang Province launched")
-        for e in entities {
-            let before = e.tokens.lowerBound > lo ? tp[e.tokens.lowerBound - 1].key : 0
-            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(e.tokens.lowerBound), agentVerbFollows(e.tokens.upperBound) else { continue }
-            switch e.value {
+        for e in entities.indices {
+            let et = entities[e].tokens
+            let before = et.lowerBound > lo ? tp[et.lowerBound - 1].key : 0
+            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound), agentVerbFollows(et.upperBound) else { continue }
+            switch entities[e].value {
             case .organization(let o, let home, false):
-                d.addOrganizer(o, home: home, rule: "subject", words: words(e.tokens.lowerBound..<min(hi, e.tokens.upperBound + 2)))
+                d.addOrganizer(o, home: home, rule: "subject", words: words(et.lowerBound..<min(hi, et.upperBound + 2)))
             case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: words(e.tokens.lowerBound..<min(hi, e.tokens.upperBound + 2)))
+                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: words(et.lowerBound..<min(hi, et.upperBound + 2)))
             default: break
             }
         }
@@ -170,22 +191,24 @@ struct FrameReader {
             guard !Self.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: words((k - 1)..<min(hi, k + 2)))
         }
-        for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: d.organizer.first?.name ?? "") }
+        let firstOrganizer = d.organizer.first?.name ?? ""
+        for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: firstOrganizer) }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
         for c in cues where c.label == .destPrep {
             var k = c.end
             while k < hi {
-                guard let e = entity(at: k), let (_, p, adj) = place(e), !adj else { break }
+                guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
                 let isIn = tp[c.start].key == Self.inKey
-                if p.code == "CN" && p.kind == .country { break }
-                if p.isChinese && isIn && type != .recruitmentDrive
+                if rules.places[p].code == "CN" && rules.places[p].kind == .country { break }
+                if rules.places[p].isChinese && isIn && type != .recruitmentDrive
                     && !(type == .tradeFair && c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key)) { break }
                 if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }
-                d.addDestination(destination(p), rule: "dest_prep: " + words(c.start..<c.end), words: words(c.start..<e.tokens.upperBound))
-                for t in e.tokens { destinationTokens.insert(t) }
+                let et = entities[e].tokens
+                d.addDestination(destination(p), rule: "dest_prep: " + words(c.start..<c.end), words: words(c.start..<et.upperBound))
+                destinations.append(et)
                 // the list goes on: ", Germany", "and Italy", ", and the European Union"
-                var j = e.tokens.upperBound
+                var j = et.upperBound
                 var joined = false
                 while j < hi, Self.listJoin.contains(tp[j].key) { j += 1; joined = true }
                 guard joined else { break }
@@ -193,37 +216,37 @@ struct FrameReader {
             }
         }
         // "a 6-day European tour", "many European countries"
-        for e in entities {
-            guard let (_, p, adj) = place(e), adj, !p.isChinese, e.tokens.upperBound < hi, Self.tripNouns.contains(tp[e.tokens.upperBound].key) else { continue }
-            d.addDestination(destination(p), rule: "adjective + trip noun", words: words(e.tokens.lowerBound..<(e.tokens.upperBound + 1)))
-            for t in e.tokens { destinationTokens.insert(t) }
+        for e in entities.indices {
+            let et = entities[e].tokens
+            guard let (p, adj) = place(e), adj, !rules.places[p].isChinese, et.upperBound < hi, Self.tripNouns.contains(tp[et.upperBound].key) else { continue }
+            d.addDestination(destination(p), rule: "adjective + trip noun", words: words(et.lowerBound..<(et.upperBound + 1)))
+            destinations.append(et)
         }
 
         // Origin: "from Haikou", "Wenzhou-based …", "Zhejiang's first … charter flight", "activity of Hainan"
-        let triggerStarts = triggers.map(\.start), triggerEnds = triggers.map(\.end)
-        for e in entities {
-            guard let (pi, p, adj) = place(e), !adj, p.isChinese, p.kind != .country, !destinationTokens.contains(e.tokens.lowerBound) else { continue }
-            let s = e.tokens.lowerBound, t = e.tokens.upperBound
+        for e in entities.indices {
+            let s = entities[e].tokens.lowerBound, t = entities[e].tokens.upperBound
+            guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
-                d.addOrigin(pi, name: p.name, rule: "origin_prep", words: words((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: words((s - 1)..<t)); continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
             if s == lo + 1, before == Self.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
-                d.addOrigin(pi, name: p.name, rule: "In X, (scene)", words: words((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "In X, (scene)", words: words((s - 1)..<t)); continue
             }
             if before == Self.to || before == Self.inKey { continue }
             if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && $0.tokens.contains(s) } else { return false } }) {
-                d.addOrigin(pi, name: p.name, rule: "place inside a count", words: words(s..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "place inside a count", words: words(s..<t)); continue
             }
-            if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == Self.based, triggerStarts.contains(where: { $0 > t && $0 <= t + 6 }) {
-                d.addOrigin(pi, name: p.name, rule: "X-based", words: words(s..<(t + 2))); continue
+            if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == Self.based, triggers.contains(where: { $0.start > t && $0.start <= t + 6 }) {
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "X-based", words: words(s..<(t + 2))); continue
             }
-            if triggerStarts.contains(where: { $0 >= t && $0 <= t + 5 }) && !(t..<min(hi, t + 5)).contains(where: { tp[$0].kind == .punct && tp[$0].key != Tokenizer.apostropheKey && tp[$0].key != Tokenizer.quoteKey }) {
-                d.addOrigin(pi, name: p.name, rule: "place before trigger", words: words(s..<t)); continue
+            if triggers.contains(where: { $0.start >= t && $0.start <= t + 5 }) && !(t..<min(hi, t + 5)).contains(where: { tp[$0].kind == .punct && tp[$0].key != Tokenizer.apostropheKey && tp[$0].key != Tokenizer.quoteKey }) {
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "place before trigger", words: words(s..<t)); continue
             }
-            if before == Self.of, s >= 2, triggerEnds.contains(s - 1) {
-                d.addOrigin(pi, name: p.name, rule: "trigger of X", words: words((s - 1)..<t)); continue
+            if before == Self.of, s >= 2, triggers.contains(where: { $0.end == s - 1 }) {
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: words((s - 1)..<t)); continue
             }
         }
         // "from the province", "in the city", "enterprises in the province"
@@ -237,47 +260,52 @@ struct FrameReader {
 
         // When: the first date range, else the first date; "since …" is background, "by …" an end.
         var chosen: (start: String?, end: String?, text: String)?
-        for e in entities {
-            guard case .date(let s, let en) = e.value else { continue }
-            var k = e.tokens.lowerBound - 1
-            while k >= lo, e.tokens.lowerBound - k <= 4, DateFinder.fillers.contains(tp[k].key) { k -= 1 }
+        for e in entities.indices {
+            guard case .date(let s, let en) = entities[e].value else { continue }
+            let et = entities[e].tokens
+            var k = et.lowerBound - 1
+            while k >= lo, et.lowerBound - k <= 4, DateFinder.fillers.contains(tp[k].key) { k -= 1 }
             let cue = k >= lo ? cues.first(where: { $0.end == k + 1 && ($0.label == .dateSince || $0.label == .dateEnd) })?.label : nil
             if cue == .dateSince { d.since = true; continue }
-            let text = words(e.tokens)
+            let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
-            if e.rule == "date: the Nth" { d.relativeDate = true }
+            if entities[e].rule == "date: the Nth" { d.relativeDate = true }
             if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
         }
         if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }
-        for e in entities {
-            guard case .duration(let days) = e.value else { continue }
-            let prev = e.tokens.lowerBound > lo ? words((e.tokens.lowerBound - 1)..<e.tokens.lowerBound).lowercased() : ""
+        for e in entities.indices {
+            guard case .duration(let days) = entities[e].value else { continue }
+            let et = entities[e].tokens
+            let prev = et.lowerBound > lo ? words((et.lowerBound - 1)..<et.lowerBound).lowercased() : ""
             if prev == "past" || prev == "last" || prev == "next" || prev == "recent" { continue }
-            d.setDuration(days, text: words(e.tokens))
+            d.setDuration(days, text: words(et))
         }
 
         // Participants, and outcome counts ("signed 221 projects")
         var outcomeCount: (Double, String)?
-        for e in entities {
-            guard case .count(let v, let q, let unit?) = e.value else { continue }
-            let s = e.tokens.lowerBound
+        for e in entities.indices {
+            guard case .count(let v, let q, let unit?) = entities[e].value else { continue }
+            let et = entities[e].tokens
+            let s = et.lowerBound
             if s > lo, Self.signing.contains(tp[s - 1].key) || (s > lo + 1 && Self.signing.contains(tp[s - 2].key)) {
                 outcomeCount = (v, unit); continue
             }
             if unit == "contracts" { continue }
             // "attended by more than 300 officials": the audience, not the participants
             if s > lo + 1, tp[s - 1].key == Self.by, Self.audienceVerbs.contains(tp[s - 2].key) { continue }
-            d.addParticipant(unit, Count(value: v, qualifier: q), words: words(e.tokens))
+            d.addParticipant(unit, Count(value: v, qualifier: q), words: words(et))
         }
-        // Outcomes: amounts, with the kind named nearest to them
-        let kinds = rules.outcomes.scan(from: lo, ctx)
-        for e in entities {
-            guard case .money(let amount) = e.value else { continue }
-            let s = e.tokens.lowerBound
+        // Outcomes: amounts, with the kind named nearest to them (the kinds are only looked for beside an amount)
+        let hasAmount = entities.contains { if case .money = $0.value { return true } else { return false } }
+        let kinds = hasAmount ? rules.outcomes.scan(from: lo, ctx) : []
+        for e in entities.indices {
+            guard case .money(let amount) = entities[e].value else { continue }
+            let et = entities[e].tokens
+            let s = et.lowerBound
             let near = kinds.filter { $0.end <= s + 6 && $0.start >= s - 10 }
                 .min { abs($0.start - s) < abs($1.start - s) }
             guard let kind = near?.label ?? (type == .deal ? "orders" : nil) else { continue }
-            var o = Outcome(kind: kind, amount: amount, count: nil, text: words(e.tokens))
+            var o = Outcome(kind: kind, amount: amount, count: nil, text: words(et))
             if let (v, u) = outcomeCount { o.count = (v, u); outcomeCount = nil }
             d.addOutcome(o, rule: near.map { "outcomes.tsv: " + rules.outcomes.source(ofPattern: $0.pattern) } ?? "deal amount")
         }
@@ -288,10 +316,10 @@ struct FrameReader {
         // Activities and transport
         for m in rules.activities.scan(from: lo, ctx) { d.addActivity(m.label, words: words(m.start..<m.end)) }
         let transport = rules.transport.scan(from: lo, ctx)
-        let flightKinds = transport.filter { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == Self.flights && $0.end == $0.start + 1) }
+        let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == Self.flights && $0.end == $0.start + 1) }
         for m in transport {
             // a bare "flights" beside chartered or shared flights: ordinary scheduled flights
-            if tp[m.start].key == Self.flights, m.end == m.start + 1, flightKinds.isEmpty { continue }
+            if tp[m.start].key == Self.flights, m.end == m.start + 1, !flightKinds { continue }
             d.addTransport(m.label, words: words(m.start..<m.end))
         }
         if has(.another) { d.another = true }

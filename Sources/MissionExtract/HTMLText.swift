@@ -2,9 +2,12 @@
 /// navigation disappear, entities are decoded. The <title> is kept aside.
 enum HTMLText {
     /// Does this look like HTML rather than text that merely mentions "<"?
+    private static let markers: [[UInt8]] = ["html", "!doctype", "body", "p>", "p ", "div", "br", "article", "span"].map { Array($0.utf8) }
+
     static func looksLikeHTML(_ b: [UInt8]) -> Bool {
-        let markers: [[UInt8]] = ["html", "!doctype", "body", "p>", "p ", "div", "br", "article", "span"].map { Array($0.utf8) }
         let n = min(b.count, 4096)
+        guard b.withUnsafeBufferPointer({ $0.firstIndex(of: UInt8(ascii: "<"), from: 0) < n }) else { return false }
+        let markers = Self.markers
         var i = 0
         while i < n {
             if b[i] == UInt8(ascii: "<") {

@@ -14,14 +14,22 @@ struct KeyMap: Sendable {
         mask = size - 1
     }
 
+    /// A fixed table of words: the keys of the words → values.
+    init(_ words: [String: Int32]) {
+        self.init(capacity: words.count)
+        for (w, v) in words { set(TokenKey.of(w), v) }
+    }
+
     @inline(__always) func get(_ key: UInt64) -> Int32? {
         let k = key == 0 ? 1 : key                 // 0 marks an empty slot
-        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-        while true {
-            let found = keys[i]
-            if found == k { return values[i] }
-            if found == 0 { return nil }
-            i = (i + 1) & mask
+        return keys.withUnsafeBufferPointer { keys in  // the mask keeps i in bounds: no checks needed
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+            while true {
+                let found = keys[i]
+                if found == k { return values[i] }
+                if found == 0 { return nil }
+                i = (i + 1) & mask
+            }
         }
     }
 

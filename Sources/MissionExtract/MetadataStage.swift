@@ -13,15 +13,13 @@ struct MetadataStage: ExtractionStage {
     init(rules: RuleSet) { self.rules = rules.store }
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
-        doc.tokens = Tokenizer.tokenize(doc.bytes)
-        rules.markTables(&doc.tokens)
+        doc.tokens = Tokenizer.tokenize(doc.bytes, tables: rules.tokenTables)
         let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
         let (labelled, dateline) = scanText(doc.tokens, doc.bytes)
         // A date on a byline or source line that the clean stage removed
         var removed: String?
         if fromInput == nil, labelled == nil, !doc.furnitureLines.isEmpty {
-            var tokens = Tokenizer.tokenize(doc.furnitureLines)
-            rules.markTables(&tokens)
+            let tokens = Tokenizer.tokenize(doc.furnitureLines, tables: rules.tokenTables)
             removed = scanText(tokens, doc.furnitureLines).0
         }
         // A first line that opens with a dateline is the first paragraph, not a title.
@@ -33,6 +31,7 @@ struct MetadataStage: ExtractionStage {
     /// The first line, without "date 2022-12-26" or "Original title:" in front, when it reads like a title.
     private func firstLineTitle(_ doc: Document) -> String? {
         guard let nl = doc.bytes.firstIndex(of: 0x0A) ?? (doc.bytes.isEmpty ? nil : doc.bytes.count) else { return nil }
+        if doc.bytes[..<nl].allSatisfy({ $0 < 0x80 }) { return asciiTitle(doc.bytes[..<nl]) }
         var line = Substring(doc.slice(0..<nl))
         let lower = line.lowercased()
         if lower.hasPrefix("date "), let title = lower.range(of: "title:") {
@@ -43,6 +42,26 @@ struct MetadataStage: ExtractionStage {
         let t = line.trimmingSpaces()
         guard !t.isEmpty, t.count <= 250, !(t.hasSuffix(".") && t.count > 120) else { return nil }
         return t
+    }
+
+    /// firstLineTitle for a plain ASCII line (nearly every one), on bytes: one Character per byte
+    /// (no CR LF inside a line), lower case is A–Z folded.
+    private func asciiTitle(_ line: ArraySlice<UInt8>) -> String? {
+        let lower = line.map(TokenKey.lower)
+        func find(_ word: String) -> Int? {
+            let w = Array(word.utf8)
+            guard lower.count >= w.count else { return nil }
+            return (0...(lower.count - w.count)).first { lower[$0..<($0 + w.count)].elementsEqual(w) }
+        }
+        var start = line.startIndex, end = line.endIndex
+        if lower.starts(with: "date ".utf8), let t = find("title:") { start += t + 6 }
+        else if let t = find("original title:") { start += t + 15 }
+        let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        while start < end, space(line[start]) { start += 1 }
+        while end > start, space(line[end - 1]) { end -= 1 }
+        let n = end - start
+        guard n > 0, n <= 250, !(line[end - 1] == UInt8(ascii: ".") && n > 120) else { return nil }
+        return String(decoding: line[start..<end], as: UTF8.self)
     }
 
     /// Labelled or stand-alone dates in short lines, and the dateline of the first paragraphs.

@@ -12,6 +12,21 @@ public enum OrganizerKind: String, Sendable { case government, association, comp
 public struct Organizer: Sendable, Equatable {
     public var name: String
     public var kind: OrganizerKind
+
+    /// The same name but for letter case ("Department" / "department").
+    func hasSameName(as other: Organizer) -> Bool {
+        let a = name.utf8, b = other.name.utf8
+        // ASCII names (nearly all): A–Z folded byte by byte, no lower-case copies.
+        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+            guard a.count == b.count else { return false }
+            var i = a.makeIterator(), j = b.makeIterator()
+            while let x = i.next(), let y = j.next() {
+                if TokenKey.lower(x) != TokenKey.lower(y) { return false }
+            }
+            return true
+        }
+        return name.lowercased() == other.name.lowercased()
+    }
 }
 
 /// Where participants come from: `level` is country, province, city or district.

@@ -34,9 +34,15 @@ enum Mojibake {
     /// text (curly quotes included) is not decoded again: "Ã"/"Â" (C3 82/83), "â€" (C3 A2 E2 82 AC),
     /// "¬†" (C2 AC E2 80 A0), Mac Roman "‚Ä" and "√", U+FFFD (EF BF BD).
     static func mayNeedRepair(_ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer(mayNeedRepair)
+    }
+
+    static func mayNeedRepair(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
-        while i + 1 < n {
+        while true {
+            i = b.firstNonASCII(from: i)      // every signature starts with a byte ≥ 0xC2
+            guard i + 1 < n else { break }
             let c = b[i]
             if c >= 0xC2 {
                 let d = b[i + 1]
@@ -51,39 +57,71 @@ enum Mojibake {
         return false
     }
 
+    /// Works on the UTF-8 bytes (valid here: RawBytes and HTMLText only cut at ASCII), copying
+    /// ASCII as it is; only non-ASCII scalars are looked at.
     static func repair(_ b: [UInt8]) -> [UInt8] {
         guard mayNeedRepair(b) else { return b }
-        let scalars = Array(String(decoding: b, as: UTF8.self).unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            let u = scalars[i].value
-            if u == 0xFFFD || (u >= 0x80 && u < 0xA0) { i += 1; continue }
-            if u >= 0xA0, let (fixed, used) = decode(scalars, i, reverse1252, windows: true) ?? decode(scalars, i, reverseMacRoman, windows: false) {
-                out.append(fixed); i += used; continue
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        b.withUnsafeBufferPointer { p in
+            let s = ScalarReader(bytes: p)
+            var i = 0
+            while i < p.count {
+                if p[i] < 0x80 {
+                    let j = p.firstNonASCII(from: i)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j])); i = j; continue
+                }
+                let (u, n) = s.scalar(at: i)
+                if u == 0xFFFD || (u >= 0x80 && u < 0xA0) { i += n; continue }
+                if u >= 0xA0, let (fixed, used) = decode(s, i, reverse1252, windows: true) ?? decode(s, i, reverseMacRoman, windows: false) {
+                    appendUTF8(fixed, &out); i = used; continue
+                }
+                out.append(contentsOf: p[i..<(i + n)]); i += n
             }
-            out.append(scalars[i]); i += 1
         }
-        return Array(String(out).utf8)
+        return out
     }
 
-    /// Re-encodes the scalars at i with a single-byte table; when they form one plausible UTF-8
-    /// character (Latin-1 letter or general punctuation), returns it and how many scalars it used.
-    private static func decode(_ s: [Unicode.Scalar], _ i: Int, _ table: [UInt32: UInt8], windows: Bool) -> (Unicode.Scalar, Int)? {
-        guard let lead = table[s[i].value], lead >= 0xC2, lead <= 0xEF else { return nil }
+    /// Decodes the scalar starting at a byte offset of valid UTF-8; past the end: (0, 0).
+    private struct ScalarReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int) {
+            guard i < bytes.count else { return (0, 0) }
+            let c = bytes[i]
+            let n = Tokenizer.seqLength(c)
+            var u = UInt32(c) & (n == 1 ? 0x7F : n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+            for k in 1..<n { u = u << 6 | UInt32(bytes[i + k] & 0x3F) }
+            return (u, n)
+        }
+    }
+
+    private static func appendUTF8(_ s: Unicode.Scalar, _ out: inout [UInt8]) {
+        UTF8.encode(s) { out.append($0) }
+    }
+
+    /// Re-encodes the scalars from byte offset i with a single-byte table; when they form one plausible
+    /// UTF-8 character (Latin-1 letter or general punctuation), returns it and the byte offset after them.
+    private static func decode(_ s: ScalarReader, _ i: Int, _ table: [UInt32: UInt8], windows: Bool) -> (Unicode.Scalar, Int)? {
+        let first = s.scalar(at: i)
+        guard let lead = table[first.value], lead >= 0xC2, lead <= 0xEF else { return nil }
         let n = lead >= 0xE0 ? 3 : 2
-        guard i + n <= s.count else { return nil }
         var value = UInt32(lead) & (n == 2 ? 0x1F : 0x0F)
+        var at = i + first.length
+        var second: UInt32 = 0
         for k in 1..<n {
-            guard let c = table[s[i + k].value] ?? (s[i + k].value == 0x9D ? 0x9D : nil), c & 0xC0 == 0x80 else {
+            let next = s.scalar(at: at)
+            guard next.length > 0 else { return nil }          // the text ends first
+            if k == 1 { second = next.value }
+            guard let c = table[next.value] ?? (next.value == 0x9D ? 0x9D : nil), c & 0xC0 == 0x80 else {
                 // "â€" + a lost 0x9D byte (undefined in Windows-1252) is a right double quote.
-                if windows, n == 3, k == 2, lead == 0xE2, table[s[i + 1].value] == 0x80 { return ("\u{201D}", 2) }
+                if windows, n == 3, k == 2, lead == 0xE2, table[second] == 0x80 { return ("\u{201D}", at) }
                 return nil
             }
             value = value << 6 | UInt32(c & 0x3F)
+            at += next.length
         }
         let plausible = n == 2 ? (0xA0...0xFF).contains(value) : (0x2000...0x206F).contains(value) || value == 0x20AC || value == 0x2122
         guard plausible, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar == "\u{A0}" ? " " : scalar, n)
+        return (scalar == "\u{A0}" ? " " : scalar, at)
     }
 }

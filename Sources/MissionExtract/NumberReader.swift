@@ -3,29 +3,43 @@
 struct NumberReader {
     let rules: RuleStore
     let ctx: MatchContext
+    /// Number words are looked for at every token: their table's start test, kept at hand.
+    let numberWordStarts: PatternSet.StartTest
+
+    init(rules: RuleStore, ctx: MatchContext) {
+        self.rules = rules; self.ctx = ctx; numberWordStarts = rules.numberWords.startTest
+    }
 
     static let dash = TokenKey.of("-"), open = TokenKey.of("("), close = TokenKey.of(")")
-    static let percent: Set<UInt64> = [TokenKey.of("%"), TokenKey.of("percent"), TokenKey.of("per")]
-    static let days: [UInt64: Int] = [TokenKey.of("day"): 1, TokenKey.of("days"): 1, TokenKey.of("week"): 7, TokenKey.of("weeks"): 7]
+    static let percent = KeySet(["%", "percent", "per"])
+    static let days = KeyMap(["day": 1, "days": 1, "week": 7, "weeks": 7])
     /// Words that end the search for a count's noun ("40 people from …", "10 key enterprises and …").
-    static let stops: Set<UInt64> = Set(["with", "to", "from", "for", "in", "of", "on", "at", "by", "and", "or", "have", "has",
-                                         "was", "were", "are", "is", "will", "that", "which", "than"].map(TokenKey.of))
+    static let stops = KeySet(["with", "to", "from", "for", "in", "of", "on", "at", "by", "and", "or", "have", "has",
+                                         "was", "were", "are", "is", "will", "that", "which", "than"])
     /// Magnitudes that must be glued to the number ("58.6m", "RM24bil"): alone they mean other things.
-    static let gluedOnly: Set<UInt64> = Set(["m", "b", "k", "bil", "mil", "bn", "mln", "tn"].map(TokenKey.of))
+    static let gluedOnly = KeySet(["m", "b", "k", "bil", "mil", "bn", "mln", "tn"])
 
     /// A number at i (digits or words) with its magnitude: value and end token.
+    /// Inlined: most tokens are neither digits nor number words, which the table bits tell.
+    @inline(__always)
     func number(at i: Int) -> (value: Double, end: Int)? {
         let t = ctx.tokens[i]
-        var value: Double
-        var end: Int
-        if t.kind == .number {
-            var digits: [UInt8] = []
-            for k in Int(t.start)..<Int(t.end) where ctx.bytes[k] != UInt8(ascii: ",") { digits.append(ctx.bytes[k]) }
-            guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
-            value = v; end = i + 1
-        } else if t.kind == .word, let m = rules.numberWords.longest(at: i, ctx) {
-            value = m.label; end = m.end
-        } else { return nil }
+        if t.kind == .number { return numberFrom(i) }
+        guard t.kind == .word, numberWordStarts.mayStart(at: i, ctx), let m = rules.numberWords.longest(at: i, ctx) else { return nil }
+        return withMagnitude(m.label, m.end)
+    }
+
+    private func numberFrom(_ i: Int) -> (value: Double, end: Int)? {
+        let text = ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[i].end)]
+        let digits = text.contains(UInt8(ascii: ",")) ? String(decoding: text.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+                                                      : String(decoding: text, as: UTF8.self)
+        guard let v = Double(digits) else { return nil }
+        return withMagnitude(v, i + 1)
+    }
+
+    /// "58.6m", "3.8 billion": a magnitude after the number multiplies it.
+    private func withMagnitude(_ number: Double, _ after: Int) -> (value: Double, end: Int) {
+        var value = number, end = after
         if end < ctx.limit, let m = rules.magnitudes.longest(at: end, ctx),
            !Self.gluedOnly.contains(ctx.tokens[end].key) || !ctx.tokens[end].spaceBefore {
             value *= m.label; end = m.end
@@ -41,7 +55,7 @@ struct NumberReader {
         return nil
     }
 
-    mutating func find(_ range: Range<Int>, _ used: inout [Bool], _ found: inout [Entity]) {
+    func find(_ range: Range<Int>, _ used: inout [Bool], _ found: inout [Entity]) {
         var lastMoneyEnd = -1
         var i = range.lowerBound
         while i < range.upperBound {
@@ -51,7 +65,7 @@ struct NumberReader {
             if value >= 1, value <= 400, value == value.rounded() {
                 var j = numEnd
                 if j < range.upperBound, ctx.tokens[j].key == Self.dash { j += 1 }
-                if j < range.upperBound, let per = Self.days[ctx.tokens[j].key] {
+                if j < range.upperBound, let per = Self.days.get(ctx.tokens[j].key).map(Int.init) {
                     found.append(Entity(value: .duration(days: Int(value) * per), tokens: i..<(j + 1), rule: "duration"))
                     for k in i...j { used[k] = true }
                     i = j + 1; continue

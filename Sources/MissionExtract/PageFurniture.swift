@@ -14,21 +14,29 @@ struct PageFurniture {
         credit = rules.credit.map { Array($0.utf8) }
     }
 
-    func clean(_ b: [UInt8]) -> [UInt8] {
+    func clean(_ bytes: [UInt8]) -> [UInt8] {
         var dropped: [UInt8] = []
-        return clean(b, dropped: &dropped)
+        return clean(bytes, dropped: &dropped)
     }
 
     /// Also hands back the dropped lines (bylines, "Source: … | 2023-05-22"), one per line, for the
     /// publication date they may carry.
-    func clean(_ b: [UInt8], dropped: inout [UInt8]) -> [UInt8] {
+    func clean(_ bytes: [UInt8], dropped: inout [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { clean($0, &dropped) }
+    }
+
+    private func clean(_ b: UnsafeBufferPointer<UInt8>, _ dropped: inout [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var pendingBlank = false
         var lineStart = 0
         while lineStart <= b.count {
             var lineEnd = lineStart
-            while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
+            while true {                   // to the next CR or LF, skipping plain bytes eight at a time
+                lineEnd = b.firstControl(from: lineEnd)
+                guard lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D else { break }
+                lineEnd += 1
+            }
             let next = lineEnd < b.count && b[lineEnd] == 0x0D && lineEnd + 1 < b.count && b[lineEnd + 1] == 0x0A ? lineEnd + 2 : lineEnd + 1
             let (s, e) = trim(b, lineStart, lineEnd)
             if s == e {
@@ -52,35 +60,47 @@ struct PageFurniture {
 
     enum Verdict { case keep, drop, dropRest }
 
-    func verdict(_ b: [UInt8], _ s: Int, _ e: Int) -> Verdict {
+    /// Rule words are lower-case; the line is compared with its ASCII letters folded, byte by byte.
+    func verdict(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Verdict {
         guard e - s < 400 else { return .keep }            // furniture lines are short
-        let lower = b[s..<e].map(TokenKey.lower)
+        let line = UnsafeBufferPointer(rebasing: b[s..<e])
         var k = 0                                          // skip bullets: • · * - – — | >
-        while k < lower.count {
-            let c = lower[k]
+        while k < line.count {
+            let c = line[k]
             if c == 0x20 || c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "|") || c == UInt8(ascii: ">") { k += 1; continue }
-            if c == 0xE2, k + 2 < lower.count, lower[k + 1] == 0x80, [0xA2, 0x93, 0x94].contains(lower[k + 2]) { k += 3; continue }
-            if c == 0xC2, k + 1 < lower.count, lower[k + 1] == 0xB7 { k += 2; continue }
+            if c == 0xE2, k + 2 < line.count, line[k + 1] == 0x80, [0xA2, 0x93, 0x94].contains(line[k + 2]) { k += 3; continue }
+            if c == 0xC2, k + 1 < line.count, line[k + 1] == 0xB7 { k += 2; continue }
             break
         }
-        let bare = Array(lower[k...])
-        if bare.isEmpty || share.contains(bare) { return .drop }
-        if e - s < 80, tail.contains(where: { lower.starts(with: $0) }) { return .dropRest }
-        if prefix.contains(where: { lower.starts(with: $0) }) { return .drop }
-        if isCaption(lower, b[s]) || isByline(b, s, e) || isTagList(lower) { return .drop }
+        let bare = line[k...]
+        if bare.isEmpty || share.contains(where: { Self.foldedEqual(bare, $0[...]) }) { return .drop }
+        if e - s < 80, tail.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .dropRest }
+        if prefix.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
+        if isCaption(line) || isByline(b, s, e) || isTagList(line) { return .drop }
         return .keep
     }
 
+    /// The bytes equal the lower-case word once ASCII letters are folded.
+    private static func foldedEqual(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count == word.count else { return false }
+        var i = bytes.startIndex, j = word.startIndex
+        while i < bytes.endIndex {
+            if TokenKey.lower(bytes[i]) != word[j] { return false }
+            i += 1; j += 1
+        }
+        return true
+    }
+
     /// "Expansion drive: Workers produce furniture … — AFP": a short label, a colon, a credit at the end.
-    private func isCaption(_ lower: [UInt8], _ firstByte: UInt8) -> Bool {
-        guard firstByte >= 65 && firstByte <= 90, let colon = lower.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let labelWords = lower[..<colon].split(separator: 0x20).count
+    private func isCaption(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line[0] >= 65 && line[0] <= 90, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let labelWords = line[..<colon].split(separator: 0x20).count
         guard (1...5).contains(labelWords) else { return false }
-        var end = lower.count
-        if lower.last == UInt8(ascii: ")") { end -= 1 }
-        for c in credit where end >= c.count && Array(lower[(end - c.count)..<end]) == c {
-            let before = lower[..<(end - c.count)]
-            let t = String(decoding: before.suffix(12), as: UTF8.self)
+        var end = line.count
+        if line.last == UInt8(ascii: ")") { end -= 1 }
+        for c in credit where end >= c.count && Self.foldedEqual(line[(end - c.count)..<end], c[...]) {
+            let before = line[..<(end - c.count)].suffix(12).map(TokenKey.lower)
+            let t = String(decoding: before, as: UTF8.self)
             if t.hasSuffix("— ") || t.hasSuffix("– ") || t.hasSuffix("- ") || t.hasSuffix("/") || t.hasSuffix("(") || t.hasSuffix("photo: ") || t.hasSuffix("photo by ") {
                 return true
             }
@@ -89,22 +109,22 @@ struct PageFurniture {
     }
 
     /// "By Zhang Wei" or "By Zhang Wei and Li Na | China Daily".
-    private func isByline(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+    private func isByline(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard e - s > 3, b[s] == UInt8(ascii: "B"), TokenKey.lower(b[s + 1]) == UInt8(ascii: "y"), b[s + 2] == 0x20 else { return false }
         return b[s..<e].split(separator: 0x20).count <= 8 && b[e - 1] != UInt8(ascii: ".")
     }
 
     /// "Wenzhou , China , export , trade": keyword tags.
-    private func isTagList(_ lower: [UInt8]) -> Bool {
-        guard lower.last != UInt8(ascii: "."), lower.count > 3 else { return false }
+    private func isTagList(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.last != UInt8(ascii: "."), line.count > 3 else { return false }
         var spacedComma = false
-        for k in 1..<(lower.count - 1) where lower[k] == UInt8(ascii: ",") && lower[k - 1] == 0x20 && lower[k + 1] == 0x20 { spacedComma = true; break }
+        for k in 1..<(line.count - 1) where line[k] == UInt8(ascii: ",") && line[k - 1] == 0x20 && line[k + 1] == 0x20 { spacedComma = true; break }
         guard spacedComma else { return false }
-        let parts = lower.split(separator: UInt8(ascii: ","))
+        let parts = line.split(separator: UInt8(ascii: ","))
         return parts.count >= 3 && parts.allSatisfy { $0.split(separator: 0x20).count <= 3 }
     }
 
-    private func trim(_ b: [UInt8], _ s0: Int, _ e0: Int) -> (Int, Int) {
+    private func trim(_ b: UnsafeBufferPointer<UInt8>, _ s0: Int, _ e0: Int) -> (Int, Int) {
         var s = s0, e = e0
         func spaceAt(_ i: Int) -> Int {        // length of a space sequence at i, or 0
             if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0C { return 1 }

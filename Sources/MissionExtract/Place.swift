@@ -7,8 +7,13 @@ struct Place: Sendable {
     var code: String
     /// For Chinese places: the provincial-level division they belong to.
     var province: String?
+    /// In mainland China; stored, not computed: it is asked per entity, often.
+    let isChinese: Bool
 
-    var isChinese: Bool { kind == .province || kind == .city || kind == .district || code == "CN" }
+    init(name: String, kind: Kind, code: String, province: String? = nil) {
+        self.name = name; self.kind = kind; self.code = code; self.province = province
+        isChinese = kind == .province || kind == .city || kind == .district || code == "CN"
+    }
     var level: String {
         switch kind {
         case .country, .region, .cityAbroad: return kind == .cityAbroad ? "city" : "country"

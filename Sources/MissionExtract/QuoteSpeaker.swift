@@ -35,8 +35,9 @@ struct QuoteSpeaker {
         guard let verb = cues.first(where: { $0.label == .speech }) else { return nil }
         var speaker = QuoteSpeaker()
         speaker.isExpert = cues.contains { $0.label == .expert }
-        for e in doc.entities where e.tokens.lowerBound >= r.lowerBound && e.tokens.upperBound <= max(verb.start, r.lowerBound + 30) {
-            if case .organization(let o, let home, false) = e.value, speaker.organization == nil {
+        for e in doc.entities.indices where doc.entities[e].tokens.lowerBound >= r.lowerBound
+                                          && doc.entities[e].tokens.upperBound <= max(verb.start, r.lowerBound + 30) {
+            if case .organization(let o, let home, false) = doc.entities[e].value, speaker.organization == nil {
                 speaker.organization = o
                 speaker.home = home
             }

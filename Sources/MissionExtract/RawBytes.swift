@@ -3,11 +3,18 @@ enum RawBytes {
     /// Returns valid UTF-8 (BOM removed), or the reason the bytes are not an article.
     static func validate(_ bytes: [UInt8]) throws(ArticleRejection) -> [UInt8] {
         if bytes.isEmpty { throw ArticleRejection("empty article: 0 bytes") }
-        var controls = 0
-        for (i, b) in bytes.enumerated() {
-            if b == 0 { throw ArticleRejection("binary content: NUL byte at offset \(i)") }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        let (nul, controls) = bytes.withUnsafeBufferPointer { p -> (Int?, Int) in
+            var controls = 0
+            var i = p.firstControl(from: 0)
+            while i < p.count {
+                let b = p[i]
+                if b == 0 { return (i, controls) }
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+                i = p.firstControl(from: i + 1)
+            }
+            return (nil, controls)
         }
+        if let i = nul { throw ArticleRejection("binary content: NUL byte at offset \(i)") }
         if controls > 8 && controls * 100 > bytes.count {
             throw ArticleRejection("binary content: \(controls) control bytes in \(bytes.count)")
         }
@@ -24,7 +31,10 @@ enum RawBytes {
                 throw ArticleRejection("invalid UTF-8: \(invalid) undecodable bytes in \(out.count), first at offset \(firstInvalid)")
             }
         }
-        if out.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) || isBlank(out) {
+        // Only white space? The first byte that is no ASCII space decides, unless it starts a
+        // non-ASCII scalar (NBSP, U+2000 spaces): then the Unicode test.
+        let firstInk = out.firstIndex { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
+        if firstInk.map({ out[$0] >= 0x80 && isBlank(out) }) ?? true {
             throw ArticleRejection("empty article: only white space")
         }
         return out
@@ -32,16 +42,20 @@ enum RawBytes {
 
     /// Counts invalid bytes, the first invalid offset, and valid multi-byte sequences.
     static func scan(_ b: [UInt8]) -> (invalid: Int, first: Int, multibyte: Int) {
-        var invalid = 0, first = -1, multi = 0, i = 0
-        while i < b.count {
-            let n = sequenceLength(b, i)
-            if n == 0 { invalid += 1; if first < 0 { first = i }; i += 1 } else { if n > 1 { multi += 1 }; i += n }
+        b.withUnsafeBufferPointer { p in
+            var invalid = 0, first = -1, multi = 0, i = 0
+            while true {
+                i = p.firstNonASCII(from: i)
+                guard i < p.count else { break }
+                let n = sequenceLength(p, i)
+                if n == 0 { invalid += 1; if first < 0 { first = i }; i += 1 } else { multi += 1; i += n }
+            }
+            return (invalid, first, multi)
         }
-        return (invalid, first, multi)
     }
 
     /// Length of the valid UTF-8 sequence at i, or 0 when invalid (overlongs and surrogates included).
-    static func sequenceLength(_ b: [UInt8], _ i: Int) -> Int {
+    static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let c = b[i]
         if c < 0x80 { return 1 }
         func cont(_ k: Int) -> Bool { i + k < b.count && b[i + k] & 0xC0 == 0x80 }
@@ -60,10 +74,12 @@ enum RawBytes {
     static func dropInvalid(_ b: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            let n = sequenceLength(b, i)
-            if n == 0 { i += 1 } else { out.append(contentsOf: b[i..<(i + n)]); i += n }
+        b.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                let n = sequenceLength(p, i)
+                if n == 0 { i += 1 } else { out.append(contentsOf: p[i..<(i + n)]); i += n }
+            }
         }
         return out
     }

@@ -14,12 +14,32 @@ public struct RuleSet: Sendable {
     ]
 
     struct PlaceName: Sendable { var place: Int; var adjective: Bool }
-    struct OrgRule: Sendable { var kind: String; var template: String? }
+    struct OrgRule: Sendable { var kind: String; var template: NameTemplate? }
     struct Trigger: Sendable { var type: EventType; var weight: Int }
     enum Cue: String, Sendable, CaseIterable {
         case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
         case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
         case dateLabel = "date_label", title, another
+
+        /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
+        var ordinal: Int {
+            switch self {
+            case .speculation: 0
+            case .expert: 1
+            case .speech: 2
+            case .organizerBy: 3
+            case .memberOf: 4
+            case .agentVerb: 5
+            case .aux: 6
+            case .destPrep: 7
+            case .originPrep: 8
+            case .dateSince: 9
+            case .dateEnd: 10
+            case .dateLabel: 11
+            case .title: 12
+            case .another: 13
+            }
+        }
     }
     struct Furniture: Sendable {
         var share: Set<String> = []
@@ -50,23 +70,19 @@ final class RuleStore: @unchecked Sendable {
     let currencyAfter: RuleTable<String>
     let numberWords: RuleTable<Double>
     let magnitudes: RuleTable<Double>
-    let months: [UInt64: Int]
+    let months: KeyMap
     let qualifiers: RuleTable<Qualifier>
     let outcomes: RuleTable<String>
     let cues: RuleTable<Cue>
-    /// The same cues by kind, to test one kind at a token ("is an agent verb here?").
-    let cuesByKind: [Cue: PatternSet]
+    /// The same cues by kind (index: Cue.ordinal), to test one kind at a token ("is an agent verb here?").
+    let cuesByKind: [PatternSet]
     let anaphors: RuleTable<EventType?>
-    /// Abbreviation → true when it may still end a sentence ("Ltd."), false when never ("Dec.").
-    let abbreviations: [UInt64: Bool]
+    /// Abbreviation → 1 when it may still end a sentence ("Ltd."), 0 when never ("Dec.").
+    let abbreviations: KeyMap
     let furniture: Furniture
     /// Token key → the bits of the tables that have a pattern starting with that word.
-    let tokenTables: KeyMap
+    let tokenTables: TableBits
 
-    /// Marks each token with the tables it may start a match in.
-    func markTables(_ tokens: inout [Token]) {
-        for i in tokens.indices { tokens[i].tables = UInt32(bitPattern: tokenTables.get(tokens[i].key) ?? 0) }
-    }
 
     static let activityNames: Set<String> = ["exhibition", "business_negotiation", "investment_promotion", "customer_visit",
         "order_grabbing", "trade_promotion", "recruitment", "factory_inspection", "online_exhibition", "supply_docking"]
@@ -93,13 +109,14 @@ final class RuleStore: @unchecked Sendable {
         var currencyAfter: RuleTable<String> = RuleTable<String>()
         var numberWords: RuleTable<Double> = RuleTable<Double>()
         var magnitudes: RuleTable<Double> = RuleTable<Double>()
-        var months: [UInt64: Int] = [:]
+        var months = KeyMap()
         var qualifiers: RuleTable<Qualifier> = RuleTable<Qualifier>()
         var outcomes: RuleTable<String> = RuleTable<String>()
         var cues: RuleTable<Cue> = RuleTable<Cue>()
-        var cuesByKind: [Cue: PatternSet] = [:]
+        precondition(Cue.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal }, "Cue.ordinal out of step")
+        var cuesByKind = [PatternSet](repeating: PatternSet(), count: Cue.allCases.count)
         var anaphors: RuleTable<EventType?> = RuleTable<EventType?>()
-        var abbreviations: [UInt64: Bool] = [:]
+        var abbreviations = KeyMap()
         var furniture: Furniture = Furniture()
         try Self.loadPlaces(try file("countries.tsv"), try file("regions.tsv"), try file("cities_abroad.tsv"), try file("china.tsv"),
                             &places, &provinceIndex, &placeNames)
@@ -107,7 +124,7 @@ final class RuleStore: @unchecked Sendable {
         let orgs = try file("organizations.tsv")
         for row in try orgs.rows(min: 2, max: 3) {
             guard Self.orgKinds.contains(row[0]) else { throw orgs.error(row, "unknown kind '\(row[0])'") }
-            try organizations.add(row[1], OrgRule(kind: row[0], template: row[2].isEmpty ? nil : row[2]), file: orgs, row: row)
+            try organizations.add(row[1], OrgRule(kind: row[0], template: row[2].isEmpty ? nil : NameTemplate(row[2])), file: orgs, row: row)
         }
         let trig = try file("triggers.tsv")
         for row in try trig.rows(min: 3, max: 3) {
@@ -149,7 +166,7 @@ final class RuleStore: @unchecked Sendable {
         let mon = try file("months.tsv")
         for row in try mon.rows(min: 2, max: 2) {
             guard let m = Int(row[0]), (1...12).contains(m) else { throw mon.error(row, "month must be 1…12") }
-            for name in row.variants(1) { months[TokenKey.of(name)] = m }
+            for name in row.variants(1) { months.set(TokenKey.of(name), Int32(m)) }
         }
         let qual = try file("qualifiers.tsv")
         for row in try qual.rows(min: 2, max: 2) {
@@ -160,7 +177,7 @@ final class RuleStore: @unchecked Sendable {
         for row in try cueFile.rows(min: 2, max: 2) {
             guard let c = Cue(rawValue: row[0]) else { throw cueFile.error(row, "unknown cue kind '\(row[0])'") }
             try cues.add(row[1], c, file: cueFile, row: row)
-            do { cuesByKind[c, default: PatternSet()].add(try Pattern.compile(row[1], payload: 0)) } catch { throw cueFile.error(row, error.description) }
+            do { cuesByKind[c.ordinal].add(try Pattern.compile(row[1], payload: 0)) } catch { throw cueFile.error(row, error.description) }
         }
         let ana = try file("anaphors.tsv")
         for row in try ana.rows(min: 2, max: 2) {
@@ -177,7 +194,7 @@ final class RuleStore: @unchecked Sendable {
             let word = row[0].hasSuffix(".") ? String(row[0].dropLast()) : row[0]
             // "e.g" is stored by its last token ("g"), the one before the final period.
             let last = word.split(separator: ".").last.map(String.init) ?? word
-            abbreviations[TokenKey.of(last)] = row[1] == "maybe"
+            abbreviations.set(TokenKey.of(last), row[1] == "maybe" ? 1 : 0)
         }
         let furn = try file("furniture.tsv")
         for row in try furn.rows(min: 2, max: 2) {
@@ -191,16 +208,17 @@ final class RuleStore: @unchecked Sendable {
             }
         }
         // Each table gets a bit; every word that starts a pattern records the bits of its tables.
-        var tokenTables = KeyMap(capacity: 4096)
+        var firstWords: [UInt64: UInt32] = [:]
         var nextBit: UInt32 = 1
-        func mark(_ set: PatternSet) -> UInt32 {
+        func mark(_ words: [UInt64]) -> UInt32 {
             let bit = nextBit
-            nextBit = nextBit << 1
-            for k in set.firstWords { tokenTables.set(k, Int32(bitPattern: UInt32(bitPattern: tokenTables.get(k) ?? 0) | bit)) }
+            nextBit = nextBit << 1                  // past 32 tables: bit 0, which means "always look up"
+            for k in words { firstWords[k, default: 0] |= bit }
             return bit
         }
+        func mark(_ set: PatternSet) -> UInt32 { mark(set.firstWords) }
         placeNames.freeze(bit: mark(placeNames.patterns))
-        organizations.freeze(bit: mark(organizations.patterns))
+        organizations.freeze(bit: mark(organizations.patterns), capNextBit: mark(organizations.patterns.capNextWords ?? []))
         triggers.freeze(bit: mark(triggers.patterns))
         activities.freeze(bit: mark(activities.patterns))
         transport.freeze(bit: mark(transport.patterns))
@@ -213,7 +231,9 @@ final class RuleStore: @unchecked Sendable {
         outcomes.freeze(bit: mark(outcomes.patterns))
         cues.freeze(bit: mark(cues.patterns))
         anaphors.freeze(bit: mark(anaphors.patterns))
-        for kind in Cue.allCases where cuesByKind[kind] != nil { cuesByKind[kind]!.freeze(bit: mark(cuesByKind[kind]!)) }
+        for k in cuesByKind.indices { cuesByKind[k].freeze(bit: mark(cuesByKind[k])) }
+        var tokenTables = TableBits(capacity: firstWords.count)
+        for (k, bits) in firstWords { tokenTables.add(k, bits) }
         self.tokenTables = tokenTables
         self.places = places
         self.provinceIndex = provinceIndex
@@ -239,7 +259,7 @@ final class RuleStore: @unchecked Sendable {
 
     /// End of a cue of this kind starting at token i, if one does.
     func cue(_ kind: Cue, at i: Int, _ ctx: MatchContext) -> Int? {
-        cuesByKind[kind]?.longest(at: i, ctx)?.end
+        cuesByKind[kind.ordinal].longest(at: i, ctx)?.end
     }
 
     private static func loadLabelled(_ f: RuleFile, into table: inout RuleTable<String>, allowed: Set<String>) throws(RuleError) {

@@ -18,12 +18,15 @@ struct RuleTable<Label: Sendable>: Sendable {
     }
 
     /// Builds the read-only matching tables; call once all rows are added.
-    mutating func freeze(bit: UInt32 = 0) { patterns.freeze(bit: bit) }
+    mutating func freeze(bit: UInt32 = 0, capNextBit: UInt32 = 0) { patterns.freeze(bit: bit, capNextBit: capNextBit) }
 
     func label(ofPattern p: Int) -> Label { labels[patterns.payload(p)] }
     func source(ofPattern p: Int) -> String { patterns.source(p) }
 
+    var startTest: PatternSet.StartTest { patterns.startTest }
+
     /// Longest match at token i: label and end.
+    @inline(__always)
     func longest(at i: Int, _ ctx: MatchContext) -> (label: Label, end: Int, pattern: Int)? {
         guard let m = patterns.longest(at: i, ctx) else { return nil }
         return (label(ofPattern: m.pattern), m.end, m.pattern)
@@ -31,6 +34,13 @@ struct RuleTable<Label: Sendable>: Sendable {
 
     /// Non-overlapping leftmost-longest matches in tokens[from..<ctx.limit].
     func scan(from: Int, _ ctx: MatchContext) -> [(label: Label, start: Int, end: Int, pattern: Int)] {
-        patterns.scan(from: from, ctx).map { (label(ofPattern: $0.pattern), $0.start, $0.end, $0.pattern) }
+        var out: [(label: Label, start: Int, end: Int, pattern: Int)] = []
+        var i = from
+        while let m = patterns.nextMatch(from: i, ctx) {
+            if out.isEmpty { out.reserveCapacity(8) }      // one allocation for a sentence's matches
+            out.append((label(ofPattern: m.pattern), m.start, m.end, m.pattern))
+            i = m.end
+        }
+        return out
     }
 }

@@ -4,18 +4,19 @@
 /// sentence start follows a "maybe" one. Also finds quoted speech and marks headings.
 struct SentenceStage: ExtractionStage {
     let name = "sentences"
-    static let period = TokenKey.of("."), comma = TokenKey.of(",")
-    let abbreviations: [UInt64: Bool]
+    let abbreviations: KeyMap
 
     init(rules: RuleSet) { abbreviations = rules.store.abbreviations }
 
-    static let terminal: Set<UInt64> = [TokenKey.of("."), TokenKey.of("!"), TokenKey.of("?"), TokenKey.of("…")]
-    static let closers: Set<UInt64> = [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of(")"), TokenKey.of("]")]
-    static let openers: Set<UInt64> = [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of("("), TokenKey.of("["), TokenKey.of("•")]
+    // The word lists are stage properties, not statics: they are read per token, and every read
+    // of a static goes through its lazy initialiser.
+    let period = TokenKey.of("."), comma = TokenKey.of(",")
+    let terminal = KeySet([".", "!", "?", "…"])
+    let closers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of(")"), TokenKey.of("]")])
+    let openers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of("("), TokenKey.of("["), TokenKey.of("•")])
     /// Words that clearly begin a sentence after "Co., Ltd." and the like.
-    static let starters: Set<UInt64> = Set(["the", "this", "these", "it", "its", "in", "on", "a", "an", "he", "she", "they", "we",
-        "according", "at", "from", "after", "since", "for", "with", "as", "meanwhile", "however", "their", "our", "during", "by", "there"].map(TokenKey.of))
-    static let noEnd: Set<UInt64> = [TokenKey.of(":"), TokenKey.of(";"), TokenKey.of(","), TokenKey.of("-")]
+    let starters = KeySet(["the", "this", "these", "it", "its", "in", "on", "a", "an", "he", "she", "they", "we",
+        "according", "at", "from", "after", "since", "for", "with", "as", "meanwhile", "however", "their", "our", "during", "by", "there"])
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
         let (sentences, quotes) = doc.tokens.withUnsafeBufferPointer { tp in
@@ -30,14 +31,22 @@ struct SentenceStage: ExtractionStage {
         var paragraph = 0
         var start = 0
         var i = 0
+        // Scalar offsets (for evidence), counted on as the sentences come, in text order.
+        var counted = 0, scalars = 0
+        func scalarOffset(_ byte: Int) -> Int {
+            scalars += bp.scalarCount(from: counted, to: byte)
+            counted = byte
+            return scalars
+        }
         func close(_ end: Int, newParagraph: Bool) {
             guard end > start else { return }
-            var s = Sentence(start: Int(tp[start].start), end: Int(tp[end - 1].end), scalarStart: Int(tp[start].scalar),
-                             scalarEnd: Int(tp[end - 1].scalarEnd), tokens: start..<end, paragraph: paragraph)
+            let from = Int(tp[start].start), to = Int(tp[end - 1].end)
+            var s = Sentence(start: from, end: to, scalarStart: scalarOffset(from), scalarEnd: scalarOffset(to),
+                             tokens: start..<end, paragraph: paragraph)
             let lineStart = tp[start].newlineBefore || start == 0
             let lineEnd = end == tp.count || tp[end].newlineBefore
             let last = tp[end - 1].key
-            if lineStart, lineEnd, s.end - s.start < (start == 0 ? 300 : 150), !Self.terminal.contains(last), last != Tokenizer.quoteKey {
+            if lineStart, lineEnd, s.end - s.start < (start == 0 ? 300 : 150), !terminal.contains(last), last != Tokenizer.quoteKey {
                 s.isHeading = true
             }
             sentences.append(s)
@@ -49,9 +58,9 @@ struct SentenceStage: ExtractionStage {
                 close(i, newParagraph: true)
                 continue
             }
-            if Self.terminal.contains(tp[i].key), endsSentence(tp, i) {
+            if tp[i].kind == .punct, terminal.contains(tp[i].key), endsSentence(tp, i) {     // . ! ? … are punctuation
                 var j = i + 1
-                while j < tp.count, !tp[j].spaceBefore, Self.closers.contains(tp[j].key) { j += 1 }
+                while j < tp.count, !tp[j].spaceBefore, closers.contains(tp[j].key) { j += 1 }
                 if j == tp.count || startsSentence(tp, j) {
                     let paragraphEnd = j < tp.count && tp[j].newlineBefore && lineBreakEnds(tp, bp, j)
                     close(j, newParagraph: paragraphEnd)
@@ -83,16 +92,17 @@ struct SentenceStage: ExtractionStage {
         while lineStart > 0, !tp[lineStart].newlineBefore { lineStart -= 1 }
         let lineLength = prevEnd - Int(tp[lineStart].start)
         let lower = tp[i].kind == .word && !tp[i].capitalized
-        return !(lineLength >= 60 && lower && !Self.terminal.contains(tp[i - 1].key))
+        return !(lineLength >= 60 && lower && !terminal.contains(tp[i - 1].key))
     }
 
     /// Is the period at i a sentence end, given the word before it?
     private func endsSentence(_ tp: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
-        guard tp[i].key == Self.period, i > 0, !tp[i].spaceBefore else { return true }
+        guard tp[i].key == period, i > 0, !tp[i].spaceBefore else { return true }
         let prev = tp[i - 1]
-        if let maybe = abbreviations[prev.key] {
+        if let abbreviation = abbreviations.get(prev.key) {
+            let maybe = abbreviation == 1
             guard maybe, i + 1 < tp.count else { return maybe }
-            return Self.starters.contains(tp[i + 1].key) && tp[i + 1].capitalized
+            return starters.contains(tp[i + 1].key) && tp[i + 1].capitalized
         }
         // Initials and dotted abbreviations: "U.S.", "J. Smith".
         if prev.kind == .word, prev.end - prev.start == 1 { return false }
@@ -103,7 +113,7 @@ struct SentenceStage: ExtractionStage {
         let t = tp[j]
         guard t.spaceBefore else { return false }
         if t.kind == .number || t.capitalized { return true }
-        if Self.openers.contains(t.key) { return true }
+        if openers.contains(t.key) { return true }
         return t.kind == .word && t.newlineBefore
     }
 
@@ -121,8 +131,8 @@ struct SentenceStage: ExtractionStage {
                 let inner = (o + 1)..<i
                 if inner.count >= 3 {
                     let last = tp[i - 1].key
-                    let speech = Self.terminal.contains(last) || last == Self.comma
-                        || inner.contains { Self.terminal.contains(tp[$0].key) }
+                    let speech = terminal.contains(last) || last == comma
+                        || inner.contains { terminal.contains(tp[$0].key) }
                     if speech { quotes.append(inner) }
                 }
                 openAt = nil

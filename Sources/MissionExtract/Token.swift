@@ -1,11 +1,10 @@
-/// A word, number or punctuation mark of the normalised text, located by byte and scalar offset.
+/// A word, number or punctuation mark of the normalised text, located by byte offset.
+/// Kept to 32 bytes: every stage walks the tokens, some several times.
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
 
     var start: Int32          // byte offset into Document.bytes
     var end: Int32
-    var scalar: Int32         // Unicode scalar offset of `start`
-    var scalarEnd: Int32
     var key: UInt64           // hash of the lower-cased form (curly quotes and dashes folded), see TokenKey
     var kind: Kind
     var capitalized: Bool     // first letter upper-case

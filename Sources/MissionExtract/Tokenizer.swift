@@ -1,46 +1,49 @@
-/// Splits UTF-8 bytes into words, numbers and punctuation, keeping byte and scalar offsets.
+/// Splits UTF-8 bytes into words, numbers and punctuation, keeping their byte offsets.
 /// Letters and digits are split apart ("RM24bil" → RM 24 bil, "3rd" → 3 rd) so that rules see units.
 enum Tokenizer {
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        bytes.withUnsafeBufferPointer { tokenize($0, from: 0, to: $0.count, scalarBase: 0) }
+    /// With `tables` (RuleStore.tokenTables), each token also gets the bits of the rule tables it may start.
+    static func tokenize(_ bytes: [UInt8], tables: TableBits? = nil) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokenize($0, from: 0, to: $0.count, tables: tables) }
     }
 
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, scalarBase: Int) -> [Token] {
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, tables: TableBits? = nil) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity((to - from) / 5)
+        out.reserveCapacity((to - from) / 4 + 4)
         var i = from
-        var scalar = scalarBase
         var space = true, newline = true
         while i < to {
             let b = p[i]
             // White space, including NBSP (C2 A0) and the U+2000 block spaces.
-            if b == 0x20 || b == 0x09 || b == 0x0D { space = true; i += 1; scalar += 1; continue }
-            if b == 0x0A { space = true; newline = true; i += 1; scalar += 1; continue }
-            if b == 0xC2, i + 1 < to, p[i + 1] == 0xA0 { space = true; i += 2; scalar += 1; continue }
-            if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] >= 0x80 && p[i + 2] <= 0x8B { space = true; i += 3; scalar += 1; continue }
-            if b == 0xE3, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x80 { space = true; i += 3; scalar += 1; continue }
+            if b == 0x20 || b == 0x09 || b == 0x0D { space = true; i += 1; continue }
+            if b == 0x0A { space = true; newline = true; i += 1; continue }
+            if b == 0xC2, i + 1 < to, p[i + 1] == 0xA0 { space = true; i += 2; continue }
+            if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] >= 0x80 && p[i + 2] <= 0x8B { space = true; i += 3; continue }
+            if b == 0xE3, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x80 { space = true; i += 3; continue }
 
-            let start = i, startScalar = scalar
+            let start = i
             var kind = Token.Kind.word
             var key = TokenKey.seed
             if isDigit(b) {
                 kind = .number
                 while i < to {
-                    if isDigit(p[i]) { key = TokenKey.mix(key, p[i]); i += 1; scalar += 1; continue }
+                    if isDigit(p[i]) { key = TokenKey.mix(key, p[i]); i += 1; continue }
                     // A separator between digits stays inside the number: 10,000 and 39.3.
                     if (p[i] == 0x2C || p[i] == 0x2E), i + 1 < to, isDigit(p[i + 1]) {
-                        key = TokenKey.mix(key, p[i]); i += 1; scalar += 1; continue
+                        key = TokenKey.mix(key, p[i]); i += 1; continue
                     }
                     break
                 }
             } else if isLetter(b) || (b >= 0xC0 && isLetterScalar(p, i, to)) {
                 while i < to {
                     let c = p[i]
-                    if isLetter(c) { key = TokenKey.mix(key, TokenKey.lower(c)); i += 1; scalar += 1; continue }
+                    if isLetter(c) {                   // a run of ASCII letters
+                        repeat { key = TokenKey.mix(key, p[i] | 0x20); i &+= 1 } while i < to && isLetter(p[i])
+                        continue
+                    }
                     if c >= 0xC0 && isLetterScalar(p, i, to) {
                         let n = seqLength(c)
                         for k in 0..<n where i + k < to { key = TokenKey.mix(key, p[i + k]) }
-                        i += n; scalar += 1; continue
+                        i += n; continue
                     }
                     break
                 }
@@ -49,13 +52,14 @@ enum Tokenizer {
                 let n = b < 0x80 ? 1 : seqLength(b)
                 let end = min(i + n, to)
                 key = punctKey(p, i, end)
-                i = end; scalar += 1
+                i = end
             }
             let cap = (b >= 65 && b <= 90)
             var upper = cap
             if cap { for k in start..<i where p[k] >= 97 && p[k] <= 122 { upper = false; break } }
-            out.append(Token(start: Int32(start), end: Int32(i), scalar: Int32(startScalar), scalarEnd: Int32(scalar),
-                             key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline))
+            // Offsets fit in Int32: articles are far below 2 GB.
+            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline,
+                             tables: tables?.bits(key) ?? 0))
             space = false; newline = false
         }
         return out

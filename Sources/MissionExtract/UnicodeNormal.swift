@@ -9,10 +9,15 @@ enum UnicodeNormal {
     }
 
     static func mayChange(_ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer(mayChange)
+    }
+
+    static func mayChange(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
-        while i < b.count {
+        while true {
+            i = b.firstNonASCII(from: i)
+            guard i < b.count else { break }
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
             let n = Tokenizer.seqLength(c)
             var u = UInt32(c) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
             for k in 1..<n where i + k < b.count { u = u << 6 | UInt32(b[i + k] & 0x3F) }

@@ -199,7 +199,11 @@ public final class ArticleJournal: Sendable {
             }
         case let .waiting(schedule):
             if schedule, case let .groupCommit(ms) = fsync {
-                flushQueue.asyncAfter(deadline: .now() + .milliseconds(max(0, ms))) { self.flush() }
+                if ms <= 0 {
+                    flushQueue.async { self.flush() }
+                } else {
+                    flushQueue.asyncAfter(deadline: .now() + .milliseconds(ms)) { self.flush() }
+                }
             }
         }
     }
@@ -258,6 +262,36 @@ public final class ArticleJournal: Sendable {
     /// its own (re-processing is idempotent); the next fdatasync, or close, makes it durable.
     public func markDone(_ articleID: String) throws(StoreError) {
         try finish(articleID, as: .done)
+    }
+
+    /// `markDone` for several articles: one write(2) and one lock round for the lot.
+    public func markDone(_ articleIDs: [String]) throws(StoreError) {
+        guard !articleIDs.isEmpty else { return }
+        try state.withLock { (s: inout State) throws(StoreError) in
+            guard let file = s.file else { throw .store("journal is closed", path) }
+            var rec = RecordBuffer(reserving: articleIDs.count * 96)
+            var marked: [(id: String, name: String, length: Int)] = []
+            marked.reserveCapacity(articleIDs.count)
+            for id in articleIDs {
+                // Unknown (never accepted, or long forgotten) or already finished: nothing to record.
+                guard let e = s.entries[id], case let .pending(_, length) = e.status,
+                      !marked.contains(where: { $0.id == id }) else { continue }
+                rec.begin(kind: Kind.done)
+                rec.append(id)
+                rec.end()
+                marked.append((id, e.name, length))
+            }
+            guard !marked.isEmpty else { return }
+            try file.append(rec.bytes)
+            for m in marked {
+                s.entries[m.id]!.status = .done
+                s.finishedOrder.append(m.id)
+                s.finishedCount += 1
+                s.liveBytes += Self.rememberedSize(id: m.id, name: m.name, status: .done) - m.length
+            }
+            forgetOverLimit(&s)
+            compactIfWorthwhile(&s)
+        }
     }
 
     /// The article was rejected in processing; the reason is kept. Durability as for markDone.

@@ -97,6 +97,9 @@ public final class ZAPHandler: Sendable {
     ) {
         // Closed here, on its own thread, before the context can be terminated.
         defer {
+            // zmq_close releases an inproc endpoint later, on libzmq's reaper thread; an
+            // explicit unbind releases it now, so a new handler can bind once `stop` returns.
+            try? socket.unbind(endpoint)
             socket.close()
             state.stopping.store(true, ordering: .releasing)
         }

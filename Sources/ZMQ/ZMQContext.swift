@@ -1,9 +1,11 @@
 import CZMQ
+import Synchronization
 
 /// A libzmq context. Thread-safe (libzmq guarantees it), so it may be shared freely.
 /// Sockets keep their context alive; the context is terminated when the last reference goes.
 public final class ZMQContext: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
+    private let terminated = Atomic<Bool>(false)
 
     public init(ioThreads: Int32 = 1) throws(ZMQError) {
         guard let handle = zmq_ctx_new() else { throw ZMQError.last("zmq_ctx_new") }
@@ -23,9 +25,19 @@ public final class ZMQContext: @unchecked Sendable {
         zmq_ctx_shutdown(handle)
     }
 
+    /// Waits until every socket of this context is closed and has sent what it queued
+    /// (within its linger time), then releases the context. Idempotent; also done by deinit.
+    /// Call it at shutdown so published messages leave before the process exits.
+    public func terminate() {
+        guard !terminated.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        while zmq_ctx_term(handle) != 0 && zmq_errno() == EINTR {}
+    }
+
+    public var isTerminated: Bool { terminated.load(ordering: .acquiring) }
+
     deinit {
         // Every socket holds a strong reference to its context, so none is open here.
-        while zmq_ctx_term(handle) != 0 && zmq_errno() == EINTR {}
+        terminate()
     }
 }
 

@@ -17,6 +17,7 @@ public final class ZMQSocket: @unchecked Sendable {
     private var rawHandle: UnsafeMutableRawPointer?
 
     public init(context: ZMQContext, type: ZMQSocketType) throws(ZMQError) {
+        guard !context.isTerminated else { throw ZMQError(errno: ETERM, operation: "zmq_socket") }
         guard let handle = zmq_socket(context.handle, type.rawValue) else {
             throw ZMQError.last("zmq_socket")
         }

@@ -2,7 +2,7 @@ import CZMQ
 
 /// The socket patterns this project uses (libzmq's stable, non-draft types).
 public enum ZMQSocketType: Sendable, CaseIterable {
-    case req, rep, dealer, router, pub, sub, push, pull, pair
+    case req, rep, dealer, router, pub, xpub, sub, push, pull, pair
 
     var rawValue: Int32 {
         switch self {
@@ -11,6 +11,7 @@ public enum ZMQSocketType: Sendable, CaseIterable {
         case .dealer: ZMQ_DEALER
         case .router: ZMQ_ROUTER
         case .pub: ZMQ_PUB
+        case .xpub: ZMQ_XPUB
         case .sub: ZMQ_SUB
         case .push: ZMQ_PUSH
         case .pull: ZMQ_PULL

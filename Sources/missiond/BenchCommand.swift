@@ -75,12 +75,17 @@ struct BenchCommand: ParsableCommand {
         var stopped = false
         defer { if !stopped { _ = daemon.stop() } }
         try daemon.warmUp(corpus.articles[0])
-        let e2eStart = Date()
+        let e2eStart = Date(), daemonCPUStart = daemon.cpuSeconds(), clientCPUStart = Self.cpuSeconds()
         try daemon.pump(corpus.articles, window: 512)
         let e2eSeconds = Date().timeIntervalSince(e2eStart)
+        let daemonCPU = daemon.cpuSeconds() - daemonCPUStart, clientCPU = Self.cpuSeconds() - clientCPUStart
         let e2eRate = Double(corpus.articles.count) / e2eSeconds
         print(String(format: "end to end: %.0f articles/s (%d articles in %.2f s, acknowledged durably and published), %.0f %% of the offline rate",
                      e2eRate, corpus.articles.count, e2eSeconds, 100 * e2eRate / offlineRate))
+        print(String(format: "  CPU per article: daemon %.0f µs (offline extraction %.0f µs), this client %.0f µs; %.2f of %d cores used",
+                     1e6 * daemonCPU / Double(corpus.articles.count), 1e6 / offlineRate,
+                     1e6 * clientCPU / Double(corpus.articles.count), (daemonCPU + clientCPU) / e2eSeconds,
+                     ProcessInfo.processInfo.activeProcessorCount))
 
         // 3. Latency at a steady rate, on articles the daemon has not seen.
         let steady = try BenchCorpus(seedDirectory: seeds, count: rate * latencySeconds, targetBytes: articleBytes, tag: "l")
@@ -95,9 +100,13 @@ struct BenchCommand: ParsableCommand {
                             }
                         })
         latencies.sort()
+        var inside = daemon.daemonMilliseconds.suffix(steady.articles.count).sorted()
+        if inside.isEmpty { inside = [0] }
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         print(String(format: "latency at %d articles/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d articles)",
                      rate, percentile(0.5), percentile(0.99), latencies.last ?? 0, latencies.count))
+        print(String(format: "  of which inside the daemon (article.done ms): p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                     inside[inside.count / 2], inside[min(inside.count - 1, Int(Double(inside.count) * 0.99))], inside.last ?? 0))
 
         // 4. Memory.
         let peak = daemon.peakResidentBytes()

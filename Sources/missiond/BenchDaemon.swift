@@ -10,6 +10,8 @@ final class BenchDaemon {
     private let context: ZMQContext
     private let sender: ZMQSocket
     private let done: ZMQSocket
+    /// The `ms` of each `article.done`: the daemon's own time, intake to publish.
+    var daemonMilliseconds: [Double] = []
 
     init(executable: String, rules: String, state: String, portBase: Int, extraArguments: [String]) throws {
         intake = "tcp://127.0.0.1:\(portBase)"
@@ -19,7 +21,7 @@ final class BenchDaemon {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["run", "--state", state, "--inbox", inbox, "--rules", rules,
                              "--intake", intake, "--publish", events,
-                             "--replay", "tcp://127.0.0.1:\(portBase + 2)"] + extraArguments
+                             "--replay", "tcp://127.0.0.1:\(portBase + 2)", "--metrics", "127.0.0.1:0"] + extraArguments
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
 
@@ -71,7 +73,18 @@ final class BenchDaemon {
                 unacked += 1
             }
             unacked -= try receiveReplies()
-            let names = try receiveDone(timeoutMilliseconds: pace == nil ? 5 : 0)
+            // Paced: sleep in poll until the next send is due (never spin: this client shares
+            // the machine's two cores with the daemon it measures).
+            var timeout = 5
+            if let pace {
+                if next < articles.count && unacked < window {
+                    let due = Double(next) * pace - Date().timeIntervalSince(start)
+                    timeout = due <= 0 ? 0 : max(1, Int((due * 1000).rounded(.up)))
+                } else {
+                    timeout = 1
+                }
+            }
+            let names = try receiveDone(timeoutMilliseconds: timeout)
             finished += names.count
             names.forEach(onDone)
             if !names.isEmpty { lastProgress = Date() }
@@ -79,6 +92,15 @@ final class BenchDaemon {
                 throw BenchError("no article.done for 60 s (\(finished)/\(articles.count) finished)")
             }
         }
+    }
+
+    /// CPU seconds (user + system) the daemon has used so far.
+    func cpuSeconds() -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Peak resident set size of the daemon so far (VmHWM), in bytes.
@@ -119,7 +141,15 @@ final class BenchDaemon {
             guard frames.count == 2, frames[0] == Array("article.done".utf8) else { continue }
             let json = String(decoding: frames[1], as: UTF8.self)
             if let name = SubscriberOutput.stringField("name", in: json) { names.append(name) }
+            if let ms = Self.numberField("ms", in: json) { daemonMilliseconds.append(ms) }
         }
         return names
+    }
+
+    /// A bare JSON number after `"key":` (the `ms` of article.done).
+    static func numberField(_ key: String, in json: String) -> Double? {
+        guard let range = json.range(of: "\"\(key)\":") else { return nil }
+        let rest = json[range.upperBound...].drop(while: { $0 == " " })
+        return Double(rest.prefix(while: { $0.isNumber || $0 == "." || $0 == "-" }))
     }
 }

@@ -20,12 +20,14 @@ final class IntakeClient {
     }
 
     private let endpoint: String
+    private let usesCurve: Bool
     private let window: Int
     private let timeout: Double
     private let socket: ZMQSocket
 
-    init(endpoint: String, window: Int, timeout: Double) throws {
+    init(endpoint: String, window: Int, timeout: Double, curve: CurveClientOptions.Keys? = nil) throws {
         self.endpoint = endpoint
+        self.usesCurve = curve != nil
         self.window = window
         self.timeout = timeout
         let context = try ZMQContext()
@@ -34,6 +36,7 @@ final class IntakeClient {
         // Queue nothing until the connection is up, so "not reachable" shows as not writable.
         try socket.set(.immediate(true))
         try socket.set(.sendHighWaterMark(Int32(max(window * 2, 1000))))
+        try socket.useCurve(curve)
         try socket.connect(endpoint)
     }
 
@@ -96,7 +99,8 @@ final class IntakeClient {
             progress(tally)
             if Date().timeIntervalSince(lastProgress) > timeout {
                 tally.failure = tally.sent == 0
-                    ? "cannot reach missiond at \(endpoint) (nothing connected within \(Int(timeout)) s; is the daemon running?)"
+                    ? "cannot reach missiond at \(endpoint) (nothing connected within \(Int(timeout)) s; is the daemon running?"
+                        + (usesCurve ? " With CURVE: is --server-key the daemon's key, and this client's key in its allow-list?)" : ")")
                     : "missiond at \(endpoint) stopped answering: \(inFlight) article(s) unacknowledged after \(Int(timeout)) s"
                 return tally
             }

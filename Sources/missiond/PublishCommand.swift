@@ -28,6 +28,8 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "Publication date (ISO) sent as metadata with every article.")
     var published: String?
 
+    @OptionGroup var curve: CurveClientOptions
+
     @Argument(help: "Files or directories of articles.")
     var paths: [String]
 
@@ -43,7 +45,7 @@ struct PublishCommand: ParsableCommand {
         if let published {
             metadata = Array(#"{"published":"\#(published.replacingOccurrences(of: "\"", with: ""))"}"#.utf8)
         }
-        let client = try IntakeClient(endpoint: endpoint, window: window, timeout: timeout)
+        let client = try IntakeClient(endpoint: endpoint, window: window, timeout: timeout, curve: try curve.keys())
         let progress = ProgressLine(total: files.count)
         let summary = try client.send(files: files, metadata: metadata) { reply in
             print("\(reply.status.rawValue)\t\(reply.detail)\t\(reply.name)")

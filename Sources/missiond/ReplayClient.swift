@@ -18,12 +18,13 @@ final class ReplayClient {
     private let socket: ZMQSocket
     private let timeoutMilliseconds: Int
 
-    init(context: ZMQContext, endpoint: String, timeout: Double) throws {
+    init(context: ZMQContext, endpoint: String, timeout: Double, curve: CurveClientOptions.Keys? = nil) throws {
         self.endpoint = endpoint
         timeoutMilliseconds = Int(timeout * 1000)
         // A DEALER with an empty delimiter behaves as REQ but survives a lost reply.
         socket = try ZMQSocket(context: context, type: .dealer)
         try socket.set(.linger(milliseconds: 0))
+        try socket.useCurve(curve)
         try socket.connect(endpoint)
     }
 

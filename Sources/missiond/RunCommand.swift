@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
             the config file are relative to its directory; on the command line, to the working directory.
             With --once the daemon processes the files in the inbox now, leaves them where they \
             are, prints every published message as `topic json` on stdout, and exits when done: \
-            missiond run --config Config/missiond.yml --inbox seeds --state /tmp/missiond-demo --once
+            missiond run --config Config/missiond.yml --inbox seeds --state /tmp/missiond-demo --once \
+            SIGHUP reloads the config file and the rules (the flags still win); SIGTERM stops cleanly.
             """
     )
 
@@ -31,29 +32,29 @@ struct RunCommand: ParsableCommand {
     var publish: String?
     @Option(help: "Replay ROUTER endpoint.")
     var replay: String?
+    @Option(help: "Metrics HTTP address host:port, or off.")
+    var metrics: String?
     @Flag(help: "Process the inbox's current files without moving them, print what is published, then exit.")
     var once = false
 
     func run() throws {
-        var settings: DaemonConfig
+        var overrides = ConfigSource.Overrides()
+        (overrides.inbox, overrides.state, overrides.rules) = (inbox, state, rules)
+        (overrides.intake, overrides.publish, overrides.replay, overrides.metrics) = (intake, publish, replay, metrics)
+        // Kept for reloads: SIGHUP reads the file again and applies the same flags over it.
+        let source = ConfigSource(path: config, overrides: overrides, workingDirectory: FileManager.default.currentDirectoryPath)
+        let settings: DaemonConfig
         do {
-            settings = try config.map { try DaemonConfig.load(path: $0) } ?? DaemonConfig()
+            settings = try source.load()
         } catch {
             FileHandle.standardError.write(Data("missiond: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let here = FileManager.default.currentDirectoryPath
-        if let inbox { settings.inbox = DaemonConfig.resolve(inbox, against: here) }
-        if let state { settings.state = DaemonConfig.resolve(state, against: here) }
-        if let rules { settings.rules = DaemonConfig.resolve(rules, against: here) }
-        if config == nil { settings.rules = DaemonConfig.resolve(settings.rules, against: here) }
-        if let intake { settings.intake = intake }
-        if let publish { settings.publish = publish }
-        if let replay { settings.replay = replay }
 
         DaemonLogging.bootstrap(level: DaemonLogging.level(named: settings.logLevel) ?? .info)
         let logger = Logger(label: "missiond")
         var options = Daemon.Options(config: settings)
+        options.source = source
         options.once = once
         let daemon: Daemon
         do {
@@ -70,9 +71,16 @@ struct RunCommand: ParsableCommand {
 }
 
 /// Nonisolated on purpose: the signal handlers run on a Dispatch queue, not the main actor.
+/// One serial queue for all of them, so a SIGTERM during a reload waits for it to finish.
 private func watchSignals(daemon: Daemon, logger: Logger) -> SignalWatcher {
-    SignalWatcher { signal in
-        logger.notice("signal \(signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "\(signal)") received")
-        daemon.stop()
+    SignalWatcher(signals: [SIGTERM, SIGINT, SIGHUP]) { signal in
+        switch signal {
+        case SIGHUP:
+            logger.notice("signal SIGHUP received: reload")
+            daemon.reload()
+        default:
+            logger.notice("signal \(signal == SIGTERM ? "SIGTERM" : "SIGINT") received")
+            daemon.stop()
+        }
     }
 }

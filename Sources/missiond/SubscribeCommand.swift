@@ -52,6 +52,8 @@ struct SubscribeCommand: ParsableCommand {
     @Flag(help: "Print {\"topic\": …, \"message\": …} instead of the bare message.")
     var withTopic = false
 
+    @OptionGroup var curve: CurveClientOptions
+
     func validate() throws {
         if catchUpOnly && from == nil && durable == nil {
             throw ValidationError("--catch-up-only needs --from or --durable")
@@ -63,6 +65,7 @@ struct SubscribeCommand: ParsableCommand {
 
     func run() throws {
         installStopHandlers()
+        let keys = try curve.keys()
         let context = try ZMQContext()
         let cursor = durable.map { CursorFile(path: cursorPath(for: $0)) }
         let resumeFrom = from ?? cursor?.load() ?? (durable != nil ? 0 : nil)
@@ -72,6 +75,7 @@ struct SubscribeCommand: ParsableCommand {
         try live.set(.linger(milliseconds: 0))
         try live.set(.receiveHighWaterMark(100_000))
         for topic in topics.isEmpty ? [""] : topics { try live.set(.subscribe(Array(topic.utf8))) }
+        try live.useCurve(keys)
         try live.connect(endpoint)
 
         var output = SubscriberOutput(topics: topics, withTopic: withTopic, limit: count, cursor: cursor)
@@ -81,7 +85,7 @@ struct SubscribeCommand: ParsableCommand {
             try follow(live, output: &output, replayer: nil)
             return
         }
-        let replayer = try ReplayClient(context: context, endpoint: replay, timeout: 10)
+        let replayer = try ReplayClient(context: context, endpoint: replay, timeout: 10, curve: keys)
         output.lastSeq = start
         try catchUp(replayer, output: &output, through: nil)
         if catchUpOnly || output.isDone { return }

@@ -33,6 +33,13 @@ final class ConfigTests: XCTestCase {
             event_log_max_age_seconds: 60
             stats_interval_seconds: 0.5
             log_level: debug
+            metrics: "[::1]:9999"
+            curve:
+              secret_key_file: keys/server.key
+              allowed_clients_dir: keys/clients
+              allowed_client_keys: ["rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"]
+            allow_insecure_non_loopback: true
+            quarantine_max_bytes: 4096
             """)
         XCTAssertEqual(config.inbox, "/in")
         XCTAssertEqual(config.state, "/st")
@@ -45,6 +52,14 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.retention, Retention(maxBytes: 2048, maxAgeSeconds: 60))
         XCTAssertEqual(config.statsIntervalSeconds, 0.5)
         XCTAssertEqual(config.logLevel, "debug")
+        XCTAssertEqual(config.metrics, "[::1]:9999")
+        XCTAssertEqual(config.curve, CurveSettings(secretKeyFile: "keys/server.key", allowedClientsDirectory: "keys/clients",
+                                                   allowedClientKeys: ["rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"]))
+        XCTAssertTrue(config.allowInsecureNonLoopback)
+        XCTAssertEqual(config.quarantineMaxBytes, 4096)
+        for off in ["metrics: off", "metrics:", "metrics: \"\""] {
+            XCTAssertNil(try DaemonConfig.parse(yaml: off).metrics, off)
+        }
     }
 
     func testRelativePathsAreRelativeToTheConfigFile() throws {
@@ -52,8 +67,11 @@ final class ConfigTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("m.yml")
-        try "inbox: in\nstate: ../st\nrules: /abs/rules\n".write(to: file, atomically: true, encoding: .utf8)
+        try "inbox: in\nstate: ../st\nrules: /abs/rules\ncurve:\n  secret_key_file: server.key\n  allowed_clients_dir: clients\n"
+            .write(to: file, atomically: true, encoding: .utf8)
         let config = try DaemonConfig.load(path: file.path)
+        XCTAssertEqual(config.curve?.secretKeyFile, directory.appendingPathComponent("server.key").path)
+        XCTAssertEqual(config.curve?.allowedClientsDirectory, directory.appendingPathComponent("clients").path)
         XCTAssertEqual(config.inbox, directory.appendingPathComponent("in").path)
         XCTAssertEqual(config.state, directory.deletingLastPathComponent().appendingPathComponent("st").path)
         XCTAssertEqual(config.rules, "/abs/rules")
@@ -67,6 +85,12 @@ final class ConfigTests: XCTestCase {
             ("max_in_flight: lots", "max_in_flight"),
             ("log_level: loud", "log_level"),
             ("publish: localhost:5561", "publish"),
+            ("metrics: 9560", "metrics"),
+            ("curve:\n  allowed_clients_dir: /x", "secret_key_file"),
+            ("curve:\n  secret_key_file: /k\n  allowed_client_keys: [short]", "allowed_client_keys"),
+            ("curve:\n  secret_key_file: /k\n  allowed_clients: /x", "allowed_clients"),
+            ("quarantine_max_bytes: -1", "quarantine_max_bytes"),
+            ("allow_insecure_non_loopback: maybe", "allow_insecure_non_loopback"),
         ]
         for (yaml, word) in cases {
             XCTAssertThrowsError(try DaemonConfig.parse(yaml: yaml), yaml) { error in

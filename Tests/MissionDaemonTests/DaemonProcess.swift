@@ -41,10 +41,17 @@ final class DaemonProcess {
     let publish: String
     let replay: String
     let logFile: URL
+    /// The rule files the daemon reads (a private copy with `ownRules`, to break on purpose).
+    let rules: URL
+    private let metrics: String
     private(set) var process: Process?
     let context: ZMQContext
 
-    init(_ test: XCTestCase, config extra: String = "") throws {
+    var configFile: URL { directory.appendingPathComponent("missiond.yml") }
+
+    /// `metrics`: an ephemeral loopback port by default, so daemons under test never clash;
+    /// `metricsURL()` reads the real one from the log.
+    init(_ test: XCTestCase, config extra: String = "", metrics: String = "127.0.0.1:0", ownRules: Bool = false) throws {
         directory = URL(fileURLWithPath: "/tmp/mdt-\(UUID().uuidString.prefix(8).lowercased())")
         inbox = directory.appendingPathComponent("inbox")
         state = directory.appendingPathComponent("state")
@@ -54,35 +61,53 @@ final class DaemonProcess {
         replay = "ipc://\(directory.path)/replay.sock"
         logFile = directory.appendingPathComponent("daemon.log")
         context = try ZMQContext()
-        let config = """
-            inbox: inbox
-            state: state
-            rules: \(repositoryRoot.path)/Config/rules
-            intake: \(intake)
-            publish: \(publish)
-            replay: \(replay)
-            stats_interval_seconds: 0.2
-            log_level: debug
-            \(extra)
-            """
-        try config.write(to: directory.appendingPathComponent("missiond.yml"), atomically: true, encoding: .utf8)
+        let shippedRules = repositoryRoot.appendingPathComponent("Config/rules")
+        rules = ownRules ? directory.appendingPathComponent("rules") : shippedRules
+        if ownRules { try FileManager.default.copyItem(at: shippedRules, to: rules) }
+        self.metrics = metrics
+        try writeConfig(extra)
         test.addTeardownBlock { [self] in
             if let process, process.isRunning {
                 process.terminate()
                 process.waitUntilExit()
             }
-            if test.testRun?.hasSucceeded == false, let log = try? String(contentsOf: logFile, encoding: .utf8) {
+            if (test.testRun?.totalFailureCount ?? 0) > 0, let log = try? String(contentsOf: logFile, encoding: .utf8) {
                 print("---- daemon log (\(test.name)) ----\n\(log)\n----")
             }
             try? FileManager.default.removeItem(at: directory)
         }
     }
 
+    /// (Re)writes the config file: the test's endpoints and directories, then `extra` keys,
+    /// which replace the test's own where they name the same key.
+    func writeConfig(_ extra: String) throws {
+        let base = """
+            inbox: inbox
+            state: state
+            rules: \(rules.path)
+            intake: \(intake)
+            publish: \(publish)
+            replay: \(replay)
+            stats_interval_seconds: 0.2
+            log_level: debug
+            metrics: \(metrics)
+            """
+        let key: (Substring) -> Substring? = { line in
+            line.first.map { $0 == " " || $0 == "#" } == false ? line.split(separator: ":", maxSplits: 1).first : nil
+        }
+        let overridden = Set(extra.split(separator: "\n").compactMap(key))
+        let kept = base.split(separator: "\n").filter { key($0).map { !overridden.contains($0) } ?? true }
+        try (kept.joined(separator: "\n") + "\n" + extra + "\n").write(to: configFile, atomically: true, encoding: .utf8)
+    }
+
     /// Starts `missiond run` and waits until its replay socket answers (sockets bound).
-    func start(arguments extra: [String] = []) throws {
+    /// `environment` is added to this process's own; `replayCheck: false` skips the wait
+    /// (for a daemon whose replay socket needs CURVE).
+    func start(arguments extra: [String] = [], environment: [String: String] = [:], replayCheck: Bool = true) throws {
         let process = Process()
         process.executableURL = try missiondExecutable()
-        process.arguments = ["run", "--config", directory.appendingPathComponent("missiond.yml").path] + extra
+        process.arguments = ["run", "--config", configFile.path] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
         log.seekToEndOfFile()
@@ -90,8 +115,35 @@ final class DaemonProcess {
         process.standardOutput = log
         try process.run()
         self.process = process
+        guard replayCheck else { return }
         let answer = try request(replay, ["since", "0", "1"], timeout: 15)
         XCTAssertEqual(answer.first, "events", "replay answered \(answer)")
+    }
+
+    /// What the daemon has logged so far.
+    func log() -> String {
+        (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+    }
+
+    /// Waits until the log has a line containing `text` at least `count` times.
+    func waitForLog(_ text: String, count: Int = 1, timeout: TimeInterval = 10) -> Bool {
+        eventually(timeout: timeout) { log().components(separatedBy: "\n").filter { $0.contains(text) }.count >= count }
+    }
+
+    /// The metrics server's URL, from its "metrics server listening" log line.
+    func metricsURL(timeout: TimeInterval = 10) throws -> String {
+        var url: String?
+        _ = eventually(timeout: timeout) {
+            url = log().components(separatedBy: "\n").first { $0.contains("metrics server listening") }?
+                .components(separatedBy: "url=").last
+            return url != nil
+        }
+        return try XCTUnwrap(url, "no metrics server in the log")
+    }
+
+    /// Sends `signal` to the daemon.
+    func send(signal: Int32) {
+        if let process { kill(process.processIdentifier, signal) }
     }
 
     /// SIGTERM, then the exit status (nil if it did not exit within `timeout`).

@@ -76,7 +76,8 @@ final class InboxTests: XCTestCase {
         for name in ["b.txt", "a.txt", ".hidden", "c.part"] {
             try Data("text \(name)".utf8).write(to: URL(fileURLWithPath: inbox + "/" + name))
         }
-        let intake = try InboxIntake(inbox: inbox, stateDirectory: root + "/state", maxArticleBytes: 100,
+        let quarantine = Quarantine(directory: root + "/state/quarantine", maxBytes: 1 << 20)
+        let intake = try InboxIntake(inbox: inbox, stateDirectory: root + "/state", quarantine: quarantine, maxArticleBytes: 100,
                                      keepFiles: true, watch: false, logger: Logger(label: "test"))
         var taken: [String] = []
         while let next = intake.next() {

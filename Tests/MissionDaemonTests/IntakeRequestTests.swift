@@ -37,7 +37,7 @@ final class IntakeRequestTests: XCTestCase {
             (frames("meta", "body", #"{"published": 5}"#), "published"),
         ]
         for (payload, word) in cases {
-            guard case .malformed(_, let reason) = IntakeRequest(payload: ArraySlice(payload), maxArticleBytes: 100) else {
+            guard case .malformed(_, let reason, _) = IntakeRequest(payload: ArraySlice(payload), maxArticleBytes: 100) else {
                 XCTFail("accepted \(payload)")
                 continue
             }

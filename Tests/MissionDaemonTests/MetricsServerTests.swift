@@ -57,7 +57,7 @@ final class MetricsServerTests: XCTestCase {
         XCTAssertEqual(result, 7)
         metrics.setInFlight(4)
         metrics.setQueueDepth(2, stage: "entities")
-        metrics.pubDropped(count: 5)
+        metrics.pubOverflowed(count: 5)
         metrics.setLastSeq(1234)
         metrics.setJournalBytes(4096)
         metrics.setEventLogBytes(1 << 20)
@@ -73,7 +73,7 @@ final class MetricsServerTests: XCTestCase {
         XCTAssertEqual(value(after, "missiond_events_total", ["type": "delivery"]), 1)
         XCTAssertEqual(value(after, "missiond_in_flight"), 4)
         XCTAssertEqual(value(after, "missiond_queue_depth", ["stage": "entities"]), 2)
-        XCTAssertEqual(value(after, "missiond_pub_dropped_total"), 5)
+        XCTAssertEqual(value(after, "missiond_pub_overflows_total"), 5)
         XCTAssertEqual(value(after, "missiond_last_seq"), 1234)
         XCTAssertEqual(value(after, "missiond_journal_bytes"), 4096)
         XCTAssertEqual(value(after, "missiond_event_log_bytes"), 1_048_576)
@@ -98,7 +98,7 @@ final class MetricsServerTests: XCTestCase {
         XCTAssertEqual(Set(families), [
             "missiond_articles_accepted_total", "missiond_articles_duplicate_total", "missiond_articles_received_total",
             "missiond_articles_rejected_total", "missiond_event_log_bytes", "missiond_events_total", "missiond_in_flight",
-            "missiond_journal_bytes", "missiond_last_seq", "missiond_pub_dropped_total", "missiond_stage_seconds",
+            "missiond_journal_bytes", "missiond_last_seq", "missiond_pub_overflows_total", "missiond_stage_seconds",
         ])
         XCTAssertTrue(text.contains("# TYPE missiond_stage_seconds histogram\n"))
         XCTAssertTrue(text.contains("# TYPE missiond_articles_received_total counter\n"))
@@ -227,6 +227,10 @@ final class MetricsServerTests: XCTestCase {
         XCTAssertEqual(try HTTPGet.parse("http://localhost"), .init(host: "localhost", port: 80, path: "/"))
         XCTAssertThrowsError(try HTTPGet.parse("https://127.0.0.1:1"))
         XCTAssertThrowsError(try HTTPGet.parse("http://127.0.0.1:port"))
+        XCTAssertTrue(try MetricsServer.listenAddress("127.0.0.1:9560") == ("127.0.0.1", 9560))
+        XCTAssertTrue(try MetricsServer.listenAddress("[::1]:0") == ("::1", 0))
+        XCTAssertThrowsError(try MetricsServer.listenAddress("127.0.0.1"))
+        XCTAssertThrowsError(try MetricsServer.listenAddress("127.0.0.1:9560/metrics"))
     }
 
     // MARK: Raw sockets

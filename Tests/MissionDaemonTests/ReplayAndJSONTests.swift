@@ -13,7 +13,8 @@ final class ReplayAndJSONTests: XCTestCase {
         let log = try EventLog(directory: directory, fsync: .never, retention: Retention(maxBytes: 1 << 30, maxAgeSeconds: 3600))
         defer { log.close() }
         _ = try log.append((1...5).map { index in PendingEvent(id: "evt_\(index)") { seq in #"{"seq":\#(seq)}"# } })
-        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", eventLog: log, logger: Logger(label: "test"))
+        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", curveSecretKey: nil, eventLog: log, logger: Logger(label: "test"))
+        server.start()
         defer { server.stop() }
 
         func ask(_ words: String...) -> [String] { server.answer(words.map { Array($0.utf8) }) }
@@ -23,6 +24,32 @@ final class ReplayAndJSONTests: XCTestCase {
         XCTAssertEqual(ask("since", "-1").first, "error")
         XCTAssertEqual(ask("since", "1", "many").first, "error")
         XCTAssertEqual(ask("from", "1").first, "error")
+
+        // The same over the socket, from a REQ client.
+        let req = try ZMQSocket(context: try ZMQContext(), type: .req)
+        defer { req.close() }
+        try req.set(.linger(milliseconds: 0))
+        try req.set(.receiveTimeout(milliseconds: 5000))
+        try req.connect("ipc://\(directory)/r.sock")
+        try req.send(strings: ["since", "3", "1"])
+        XCTAssertEqual(try XCTUnwrap(try req.receive()).map { String(decoding: $0, as: UTF8.self) }, ["events", "4", "1", #"{"seq":4}"#])
+    }
+
+    func testASeqNoLongerKeptGetsAPlainError() throws {
+        let directory = "/tmp/replay-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // One event per segment, and a size limit that keeps only the newest segment.
+        let log = try EventLog(directory: directory, fsync: .never, retention: Retention(maxBytes: 1, maxAgeSeconds: 3600), segmentBytes: 1)
+        defer { log.close() }
+        for index in 1...5 { _ = try log.append([PendingEvent(id: "evt_\(index)") { seq in #"{"seq":\#(seq)}"# }]) }
+        try log.applyRetention(now: Date())
+        let server = try ReplayServer(context: try ZMQContext(), endpoint: "ipc://\(directory)/r.sock", curveSecretKey: nil, eventLog: log, logger: Logger(label: "test"))
+        defer { server.stop() }
+        let oldest = log.oldestSeq
+        XCTAssertGreaterThan(oldest, 1)
+        XCTAssertEqual(server.answer([Array("since".utf8), Array("0".utf8)]), ["error", "seq 0 is no longer kept; oldest is \(oldest)"])
+        XCTAssertEqual(server.answer([Array("since".utf8), Array(String(oldest - 1).utf8)]).first, "events")
     }
 
     func testJSONStringsAreEscaped() throws {

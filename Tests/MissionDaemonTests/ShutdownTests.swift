@@ -54,6 +54,10 @@ final class ShutdownTests: XCTestCase {
         let lost = acknowledged.filter { !done.contains($0.value) }
         XCTAssertTrue(lost.isEmpty, "acknowledged without article.done: \(lost.keys.sorted())")
         XCTAssertLessThanOrEqual(acknowledged.count, total)
+        // Bounded: the pipeline never held more than max_in_flight articles.
+        let inFlight = subscriber.received.filter { $0.topic == "daemon.stats" }.compactMap { $0.json["in_flight"] as? Int }
+        XCTAssertFalse(inFlight.isEmpty)
+        XCTAssertLessThanOrEqual(inFlight.max() ?? 0, 8, "in_flight over max_in_flight: \(inFlight)")
 
         // Messages the daemon never read are still queued in this client; they must not
         // reach the next run.

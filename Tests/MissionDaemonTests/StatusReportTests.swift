@@ -16,7 +16,7 @@ final class StatusReportTests: XCTestCase {
         metrics.setInFlight(1)
         metrics.setQueueDepth(3, stage: "entities")
         metrics.setLastSeq(42)
-        metrics.pubDropped(count: 2)
+        metrics.pubOverflowed(count: 2)
         metrics.setJournalBytes(3 * 1024 * 1024 / 2)
         metrics.setEventLogBytes(512)
         for _ in 0..<10 { metrics.recordStage("decode", duration: .milliseconds(3)) }
@@ -31,7 +31,7 @@ final class StatusReportTests: XCTestCase {
         XCTAssertTrue(lines.contains("in flight   1"), "\(lines)")
         XCTAssertTrue(lines.contains("queues      entities 3"), "\(lines)")
         XCTAssertTrue(lines.contains("last seq    42"), "\(lines)")
-        XCTAssertTrue(lines.contains("PUB drops   2"), "\(lines)")
+        XCTAssertTrue(lines.contains("PUB drops   unknown, 2 subscriber overflows"), "\(lines)")
         XCTAssertTrue(lines.contains("journal     1.5 MiB"), "\(lines)")
         XCTAssertTrue(lines.contains("event log   512 B"), "\(lines)")
         // Ten observations in (2.5 ms, 5 ms]: the estimates interpolate inside that bucket.

@@ -150,3 +150,26 @@ final class ZMQSocketTests: XCTestCase {
         XCTAssertEqual(ZMQLibrary.version.major, 4)
     }
 }
+
+final class ZMQContextTests: XCTestCase {
+    func testTerminateDeliversQueuedMessagesWithinLinger() throws {
+        let receiverContext = try ZMQContext()
+        let pull = try ZMQSocket(context: receiverContext, type: .pull)
+        try pull.bind("tcp://127.0.0.1:*")
+        try pull.set(.receiveTimeout(milliseconds: 5000))
+
+        let senderContext = try ZMQContext()
+        let push = try ZMQSocket(context: senderContext, type: .push)
+        try push.set(.linger(milliseconds: 2000))
+        try push.connect(try pull.lastEndpoint())
+        for index in 0..<1000 { try push.send([bytes("m\(index)"), [UInt8](repeating: 1, count: 1000)]) }
+        push.close()
+        senderContext.terminate()  // returns once the queue has been flushed
+        senderContext.terminate()
+        XCTAssertTrue(senderContext.isTerminated)
+        for index in 0..<1000 { XCTAssertEqual(try pull.receive()?.first, bytes("m\(index)")) }
+        XCTAssertThrowsError(try ZMQSocket(context: senderContext, type: .pub)) { error in
+            XCTAssertEqual((error as? ZMQError)?.errno, ETERM)
+        }
+    }
+}

@@ -34,7 +34,7 @@ public final class DaemonMetrics: Sendable {
     private let stageTimers = Mutex<[String: Metrics.Timer]>([:])
     private let queueDepths = Mutex<[String: Metrics.Meter]>([:])
     private let inFlight: Metrics.Meter
-    private let pubDrops: Metrics.Counter
+    private let pubOverflows: Metrics.Counter
     private let journalBytes: Metrics.Meter
     private let eventLogBytes: Metrics.Meter
     private let lastSeq: Metrics.Meter
@@ -56,7 +56,7 @@ public final class DaemonMetrics: Sendable {
         }
         self.intakes = intakes
         inFlight = Metrics.Meter(label: "missiond_in_flight", factory: factory)
-        pubDrops = Metrics.Counter(label: "missiond_pub_dropped_total", factory: factory)
+        pubOverflows = Metrics.Counter(label: "missiond_pub_overflows_total", factory: factory)
         journalBytes = Metrics.Meter(label: "missiond_journal_bytes", factory: factory)
         eventLogBytes = Metrics.Meter(label: "missiond_event_log_bytes", factory: factory)
         lastSeq = Metrics.Meter(label: "missiond_last_seq", factory: factory)
@@ -89,8 +89,10 @@ public final class DaemonMetrics: Sendable {
         counter.increment(by: count)
     }
 
-    /// Messages the PUB socket could not queue (high-water mark).
-    public func pubDropped(count: Int = 1) { pubDrops.increment(by: count) }
+    /// A subscriber's queue was full (high-water mark): from then until it drains it misses
+    /// messages. How many, libzmq does not tell, so there is no "dropped" figure: an absent
+    /// one is honest, a 0 would not be.
+    public func pubOverflowed(count: Int = 1) { pubOverflows.increment(by: count) }
 
     /// The seq of the last mission event logged.
     public func setLastSeq(_ seq: UInt64) { lastSeq.set(Double(seq)) }

@@ -64,6 +64,15 @@ public final class MetricsServer: Sendable {
 
     deinit { stop() }
 
+    /// The host and port of a config value such as `127.0.0.1:9560` or `[::1]:9560`.
+    public static func listenAddress(_ text: String) throws(DaemonError) -> (host: String, port: UInt16) {
+        let target = try HTTPGet.parse(text)
+        guard target.path == "/", text.contains(":") else {
+            throw DaemonError("metrics listen address \"\(text)\": expected host:port, e.g. 127.0.0.1:9560")
+        }
+        return (target.host, target.port)
+    }
+
     /// `http://host:port`, for logs and `missiond status --metrics`.
     public var url: String {
         host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"

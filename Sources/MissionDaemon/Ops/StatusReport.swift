@@ -51,7 +51,8 @@ public struct StatusReport: Sendable {
             lines.append(pad("queues", 12) + queues.map { "\($0.labels["stage"] ?? "?") \(count($0.value))" }.joined(separator: ", "))
         }
         lines.append(pad("last seq", 12) + count(value("missiond_last_seq")))
-        lines.append(pad("PUB drops", 12) + count(value("missiond_pub_dropped_total")))
+        // libzmq does not count what a full subscriber misses: say so rather than print 0.
+        lines.append(pad("PUB drops", 12) + "unknown, \(count(value("missiond_pub_overflows_total"))) subscriber overflows")
         lines.append(pad("journal", 12) + bytes(value("missiond_journal_bytes")))
         lines.append(pad("event log", 12) + bytes(value("missiond_event_log_bytes")))
 
