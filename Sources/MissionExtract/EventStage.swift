@@ -10,6 +10,10 @@ struct EventStage: ExtractionStage {
     /// Ties between types go to the first in this order.
     static let question = TokenKey.of("?")
     static let timeRelative = KeySet(["following", "after", "before", "since"])
+    /// "on the sidelines of the fair", "at the event": a setting, not the subject of the sentence.
+    /// ("this train", "during the campaign" still point back.)
+    static let settingPrepositions = KeySet(["of", "at", "on"])
+    static let definite = KeySet(["the"])
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -70,6 +74,9 @@ struct EventStage: ExtractionStage {
                 for a in rules.anaphors.scan(from: s.tokens.lowerBound, ctx) where !tp[a.end - 1].capitalized || a.end - 1 == s.tokens.lowerBound {
                     if a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key) { continue }
                     if rules.cue(.speech, at: a.end, ctx) != nil { continue }
+                    // A sentence with its own action of another type mentions the event as its setting.
+                    if strongest >= 2, let t = a.label, t != best, a.start > s.tokens.lowerBound,
+                       Self.settingPrepositions.contains(tp[a.start - 1].key), Self.definite.contains(tp[a.start].key) { continue }
                     anaphors.append(a.label)
                 }
             }
