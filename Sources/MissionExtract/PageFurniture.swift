@@ -74,6 +74,9 @@ struct PageFurniture {
         }
         let bare = line[k...]
         if bare.isEmpty || share.contains(where: { Self.foldedEqual(bare, $0[...]) }) { return .drop }
+        // A link line inside the story ("Read more: <headline>") is dropped alone: its prefix row,
+        // followed by text, wins over the bare marker that starts a headline list.
+        if prefix.contains(where: { $0.count < line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
         if e - s < 80, tail.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .dropRest }
         if prefix.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
         if isCaption(line) || isByline(b, s, e) || isTagList(line) { return .drop }
