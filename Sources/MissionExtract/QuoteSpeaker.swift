@@ -6,8 +6,8 @@ struct QuoteSpeaker {
     var home: Int?
     var isExpert = false
 
-    /// Speaks for a government body (and is no expert).
-    var isOfficial: Bool { organization?.kind == .government && !isExpert }
+    /// A government body, or a trade-promotion council / chamber reporting its own work ("We organised 12 groups …").
+    var isOfficial: Bool { (organization?.kind == .government || organization?.kind == .association) && !isExpert }
 
     static func find(quote q: Range<Int>, doc: Document, rules: RuleStore, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>) -> QuoteSpeaker {
         let close = q.upperBound            // the closing mark
