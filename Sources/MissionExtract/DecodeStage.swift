@@ -24,7 +24,7 @@ struct DecodeStage: ExtractionStage {
         bytes = furniture.clean(bytes, dropped: &doc.furnitureLines)
         if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
         doc.bytes = bytes
-        doc.text = String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)   // valid: the faster path
+        doc.text = String(textBytes: bytes)
         doc.articleID = "sha256:" + SHA256.hex(bytes)
     }
 }

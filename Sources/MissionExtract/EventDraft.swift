@@ -93,7 +93,6 @@ struct EventDraft {
         trace.append(t)
     }
 
-
     /// Takes in another draft of the same action (another mention, a continuation).
     mutating func absorb(_ o: EventDraft) {
         for s in o.sentences where !sentences.contains(s) { sentences.add(s) }

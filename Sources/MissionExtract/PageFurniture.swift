@@ -6,12 +6,20 @@ struct PageFurniture {
     private let tail: [[UInt8]]
     private let prefix: [[UInt8]]
     private let credit: [[UInt8]]
+    /// By byte: does a share, tail or prefix rule start with it (folded)? Most lines start with none.
+    private let firstBytes: [Bool]
 
     init(rules: RuleSet.Furniture) {
         share = rules.share.map { Array($0.utf8) }
         tail = rules.tail.map { Array($0.utf8) }
         prefix = rules.prefix.map { Array($0.utf8) }
         credit = rules.credit.map { Array($0.utf8) }
+        var first = [Bool](repeating: false, count: 256)
+        for w in share + tail + prefix {
+            guard let b = w.first else { first = [Bool](repeating: true, count: 256); break }   // "" matches any line
+            first[Int(TokenKey.lower(b))] = true
+        }
+        firstBytes = first
     }
 
     func clean(_ bytes: [UInt8]) -> [UInt8] {
@@ -73,12 +81,15 @@ struct PageFurniture {
             break
         }
         let bare = line[k...]
-        if bare.isEmpty || share.contains(where: { Self.foldedEqual(bare, $0[...]) }) { return .drop }
-        // A link line inside the story ("Read more: <headline>") is dropped alone: its prefix row,
-        // followed by text, wins over the bare marker that starts a headline list.
-        if prefix.contains(where: { $0.count < line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
-        if e - s < 80, tail.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .dropRest }
-        if prefix.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
+        if bare.isEmpty { return .drop }
+        if firstBytes[Int(TokenKey.lower(bare.first!))] || firstBytes[Int(TokenKey.lower(line[0]))] {
+            if share.contains(where: { Self.foldedEqual(bare, $0[...]) }) { return .drop }
+            // A link line inside the story ("Read more: <headline>") is dropped alone: its prefix row,
+            // followed by text, wins over the bare marker that starts a headline list.
+            if prefix.contains(where: { $0.count < line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
+            if e - s < 80, tail.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .dropRest }
+            if prefix.contains(where: { $0.count <= line.count && Self.foldedEqual(line[..<$0.count], $0[...]) }) { return .drop }
+        }
         if isCaption(line) || isByline(b, s, e) || isTagList(line) { return .drop }
         return .keep
     }
@@ -97,7 +108,8 @@ struct PageFurniture {
     /// "Expansion drive: Workers produce furniture … — AFP": a short label, a colon, a credit at the end.
     private func isCaption(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line[0] >= 65 && line[0] <= 90, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let labelWords = line[..<colon].split(separator: 0x20).count
+        var labelWords = 0                                 // runs of bytes other than spaces before the colon
+        for k in 0..<colon where line[k] != 0x20 && (k == 0 || line[k - 1] == 0x20) { labelWords += 1 }
         guard (1...5).contains(labelWords) else { return false }
         var end = line.count
         if line.last == UInt8(ascii: ")") { end -= 1 }

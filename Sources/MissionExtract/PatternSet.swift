@@ -274,7 +274,6 @@ struct PatternSet: @unchecked Sendable {
         }
     }
 
-
     /// Is a word that can follow {cap} within the next seven tokens?
     @inline(__always) private func capWordAhead(_ i: Int, _ ctx: MatchContext) -> Bool {
         if capNextBit == 0 { return true }
