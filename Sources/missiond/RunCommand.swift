@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
     var once = false
 
     func run() throws {
+        // A file-size limit (or a full quota) must surface as a write error that the journal
+        // reports as an `error` reply, not as SIGXFSZ killing the daemon mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         var overrides = ConfigSource.Overrides()
         (overrides.inbox, overrides.state, overrides.rules) = (inbox, state, rules)
         (overrides.intake, overrides.publish, overrides.replay, overrides.metrics) = (intake, publish, replay, metrics)

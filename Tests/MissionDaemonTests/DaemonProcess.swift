@@ -102,11 +102,19 @@ final class DaemonProcess {
 
     /// Starts `missiond run` and waits until its replay socket answers (sockets bound).
     /// `environment` is added to this process's own; `replayCheck: false` skips the wait
-    /// (for a daemon whose replay socket needs CURVE).
-    func start(arguments extra: [String] = [], environment: [String: String] = [:], replayCheck: Bool = true) throws {
+    /// (for a daemon whose replay socket needs CURVE). `fileSizeLimitBlocks` runs it under
+    /// `ulimit -f` (a disk that fills up, for the files it writes).
+    func start(arguments extra: [String] = [], environment: [String: String] = [:], replayCheck: Bool = true,
+               fileSizeLimitBlocks: Int? = nil) throws {
         let process = Process()
-        process.executableURL = try missiondExecutable()
-        process.arguments = ["run", "--config", configFile.path] + extra
+        let arguments = ["run", "--config", configFile.path] + extra
+        if let blocks = fileSizeLimitBlocks {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", try missiondExecutable().path] + arguments
+        } else {
+            process.executableURL = try missiondExecutable()
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
