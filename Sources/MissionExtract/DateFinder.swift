@@ -8,7 +8,7 @@ struct DateFinder {
     let ctx: MatchContext
     let published: DateParts?
     /// Read per token: copied out of the statics once per sentence (a static is a lazy global).
-    private let theKey = DateFinder.the, yearKey = DateFinder.year
+    private let theKey = DateFinder.the, yearKey = DateFinder.year, monthKey = DateFinder.month, weekKey = DateFinder.week
 
     init(rules: RuleStore, ctx: MatchContext, published: DateParts?) {
         self.rules = rules; self.ctx = ctx; self.published = published
@@ -31,8 +31,15 @@ struct DateFinder {
     static let notPastWeekday = KeySet(["next", "every", "each", "coming", "following"])
 
     /// "on Wednesday": the latest such weekday on or before the publication date ("last Wednesday": before it).
+    /// Inlined: asked at every token, most of which are no capitalised word.
+    @inline(__always)
     func weekday(at i: Int, prev: UInt64) -> DateParts? {
-        guard ctx.tokens[i].kind == .word, ctx.tokens[i].capitalized, let wd = Self.weekdays.get(ctx.tokens[i].key).map(Int.init),
+        guard ctx.tokens[i].capitalized, ctx.tokens[i].kind == .word else { return nil }
+        return weekdayOf(i, prev: prev)
+    }
+
+    private func weekdayOf(_ i: Int, prev: UInt64) -> DateParts? {
+        guard let wd = Self.weekdays.get(ctx.tokens[i].key).map(Int.init),
               !Self.notPastWeekday.contains(prev), let p = published, let y = p.year, let m = p.month, let d = p.day else { return nil }
         let day = CivilDay(year: y, month: m, day: d)
         var back = (day.weekday - wd + 7) % 7
@@ -42,10 +49,16 @@ struct DateFinder {
     }
 
     /// "last month", "this month", "last week", "this week": the month they fall in, and the token after.
+    /// Inlined: asked at every token; the word after it is seldom "month" or "week".
+    @inline(__always)
     func monthWord(at i: Int) -> (DateParts, Int)? {
-        guard i + 1 < ctx.limit, let p = published, let y = p.year, let m = p.month else { return nil }
+        guard i + 1 < ctx.limit, ctx.tokens[i + 1].key == monthKey || ctx.tokens[i + 1].key == weekKey else { return nil }
+        return monthWordOf(i)
+    }
+
+    private func monthWordOf(_ i: Int) -> (DateParts, Int)? {
+        guard let p = published, let y = p.year, let m = p.month else { return nil }
         let unit = ctx.tokens[i + 1].key
-        guard unit == Self.month || unit == Self.week else { return nil }
         let offset: Int
         switch ctx.tokens[i].key {
         case Self.this: offset = 0

@@ -6,20 +6,19 @@ enum HTMLText {
 
     static func looksLikeHTML(_ b: [UInt8]) -> Bool {
         let n = min(b.count, 4096)
-        guard b.withUnsafeBufferPointer({ $0.firstIndex(of: UInt8(ascii: "<"), from: 0) < n }) else { return false }
         let markers = Self.markers
-        var i = 0
-        while i < n {
-            if b[i] == UInt8(ascii: "<") {
-                for m in markers where i + m.count < b.count {
+        return b.withUnsafeBufferPointer { p in
+            var i = p.firstIndex(of: UInt8(ascii: "<"), from: 0)      // from one "<" to the next
+            while i < n {
+                for m in markers where i + m.count < p.count {
                     var ok = true
-                    for k in 0..<m.count where TokenKey.lower(b[i + 1 + k]) != m[k] { ok = false; break }
+                    for k in 0..<m.count where TokenKey.lower(p[i + 1 + k]) != m[k] { ok = false; break }
                     if ok { return true }
                 }
+                i = p.firstIndex(of: UInt8(ascii: "<"), from: i + 1)
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     private static let blockTags: Set<String> = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",

@@ -15,17 +15,18 @@ public struct Organizer: Sendable, Equatable {
 
     /// The same name but for letter case ("Department" / "department").
     func hasSameName(as other: Organizer) -> Bool {
-        let a = name.utf8, b = other.name.utf8
+        var a = name, b = other.name
         // ASCII names (nearly all): A–Z folded byte by byte, no lower-case copies.
-        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
-            guard a.count == b.count else { return false }
-            var i = a.makeIterator(), j = b.makeIterator()
-            while let x = i.next(), let y = j.next() {
-                if TokenKey.lower(x) != TokenKey.lower(y) { return false }
-            }
-            return true
-        }
-        return name.lowercased() == other.name.lowercased()
+        let ascii = a.withUTF8 { x in b.withUTF8 { y in Self.equalFoldingASCII(x, y) } }
+        return ascii ?? (name.lowercased() == other.name.lowercased())
+    }
+
+    /// x and y alike but for the case of A–Z; nil when either is not ASCII.
+    private static func equalFoldingASCII(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard x.firstNonASCII(from: 0) == x.count, y.firstNonASCII(from: 0) == y.count else { return nil }
+        guard x.count == y.count else { return false }
+        for k in 0..<x.count where TokenKey.lower(x[k]) != TokenKey.lower(y[k]) { return false }
+        return true
     }
 }
 

@@ -107,10 +107,15 @@ struct PageFurniture {
 
     /// "Expansion drive: Workers produce furniture … — AFP": a short label, a colon, a credit at the end.
     private func isCaption(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line[0] >= 65 && line[0] <= 90, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        guard line[0] >= 65 && line[0] <= 90 else { return false }
+        let colon = line.firstIndex(of: UInt8(ascii: ":"), from: 0)
+        guard colon < line.count else { return false }
         var labelWords = 0                                 // runs of bytes other than spaces before the colon
-        for k in 0..<colon where line[k] != 0x20 && (k == 0 || line[k - 1] == 0x20) { labelWords += 1 }
-        guard (1...5).contains(labelWords) else { return false }
+        for k in 0..<colon where line[k] != 0x20 && (k == 0 || line[k - 1] == 0x20) {
+            labelWords += 1
+            if labelWords > 5 { return false }
+        }
+        guard labelWords >= 1 else { return false }
         var end = line.count
         if line.last == UInt8(ascii: ")") { end -= 1 }
         for c in credit where end >= c.count && Self.foldedEqual(line[(end - c.count)..<end], c[...]) {

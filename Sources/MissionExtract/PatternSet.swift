@@ -51,8 +51,12 @@ struct PatternSet: @unchecked Sendable {
         /// For each run entry: the bloom bits of the words its second element accepts (all bits when
         /// that element is no word), to pass over patterns the next token cannot continue.
         var follow: UnsafeMutablePointer<UInt64>
+        /// For each run entry: the length of the gap that is its second element when a word follows
+        /// that gap ("this ~2 trip"), else -1: a pattern whose word is nowhere in reach is passed over.
+        var gapAhead: UnsafeMutablePointer<Int8>
 
-        init(_ entries: [(key: UInt64, patterns: [Int32])], extraRuns: [[Int32]] = [], follow: (Int32) -> UInt64, _ o: Owner) {
+        init(_ entries: [(key: UInt64, patterns: [Int32])], extraRuns: [[Int32]] = [], follow: (Int32) -> UInt64,
+             gapAhead: (Int32) -> Int8 = { _ in -1 }, _ o: Owner) {
             var size = 16
             while size < entries.count * 2 + 2 { size <<= 1 }
             var keys = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: -1, count: size)
@@ -68,6 +72,7 @@ struct PatternSet: @unchecked Sendable {
             for r in extraRuns { runs += r + [-1] }      // found by offset, after the keyed runs
             self.keys = o.copy(keys); self.starts = o.copy(starts); self.mask = size - 1; self.runs = o.copy(runs)
             self.follow = o.copy(runs.map { $0 < 0 ? 0 : follow($0) })
+            self.gapAhead = o.copy(runs.map { $0 < 0 ? -1 : gapAhead($0) })
         }
 
         @inline(__always) func lookup(_ key: UInt64) -> Int {
@@ -103,6 +108,8 @@ struct PatternSet: @unchecked Sendable {
     /// "Association"): unless one comes within a few tokens, no such pattern can match and none
     /// is tried. 0: no such words known, always try.
     private var capNextBit: UInt32 = 0
+    /// Token.tables bit of the words that follow a gap in second place (see `gapNextWords`); 0: unmarked.
+    private var gapNextBit: UInt32 = 0
 
     /// The words that start a pattern.
     var firstWords: [UInt64] { s.firstIndex.entries.map(\.0) }
@@ -129,10 +136,23 @@ struct PatternSet: @unchecked Sendable {
         return words.isEmpty ? nil : words
     }
 
+    /// The words right after a gap that is a pattern's second element ("this ~2 trip|tour": trip, tour).
+    var gapNextWords: [UInt64] {
+        var words: [UInt64] = []
+        for span in s.spans where span.count > 2 && s.elements[Int(span.start) + 1].kind == .gap {
+            let el = s.elements[Int(span.start) + 2]
+            guard el.kind == .word else { continue }
+            for k in s.alternatives[Int(el.keyStart)..<Int(el.keyStart + el.keyCount)] where !words.contains(k) { words.append(k) }
+        }
+        return words
+    }
+
     /// Builds the matching tables; patterns added later are seen only after another freeze().
-    /// `bit` marks tokens that start a pattern, `capNextBit` those in `capNextWords` (0: unmarked).
-    mutating func freeze(bit: UInt32 = 0, capNextBit: UInt32 = 0) {
+    /// `bit` marks tokens that start a pattern, `capNextBit` those in `capNextWords`, `gapNextBit`
+    /// those in `gapNextWords` (0: unmarked).
+    mutating func freeze(bit: UInt32 = 0, capNextBit: UInt32 = 0, gapNextBit: UInt32 = 0) {
         self.bit = bit
+        self.gapNextBit = gapNextBit
         placeFirst = !s.placeFirst.isEmpty
         capFirst = !s.capFirst.isEmpty
         numFirst = !s.numFirst.isEmpty
@@ -142,7 +162,14 @@ struct PatternSet: @unchecked Sendable {
             let span = s.spans[Int(pi)]
             return span.count > 1 && s.elements[Int(span.start) + 1].kind == .word ? s.elements[Int(span.start) + 1].bloom : ~0
         }
-        let firstWord = CandidateIndex(s.firstIndex.entries.map { ($0.0, s.candidates[Int($0.1)]) }, follow: secondWords, o)
+        let gapAhead: (Int32) -> Int8 = { pi in
+            let span = s.spans[Int(pi)]
+            guard gapNextBit != 0, span.count > 2, s.elements[Int(span.start) + 1].kind == .gap,
+                  s.elements[Int(span.start) + 2].kind == .word else { return -1 }
+            return Int8(min(s.elements[Int(span.start) + 1].gap, 100))
+        }
+        let firstWord = CandidateIndex(s.firstIndex.entries.map { ($0.0, s.candidates[Int($0.1)]) }, follow: secondWords,
+                                       gapAhead: gapAhead, o)
         // After a place: a pattern whose second element is a word waits for one of its keys; the others
         // (another slot, or nothing more) are tried whatever follows, in every run.
         var secondKeys: [[UInt64]?] = []
@@ -235,6 +262,8 @@ struct PatternSet: @unchecked Sendable {
                 // A one-word pattern matches here; any other match is at least as long.
                 if s.pointee.plain[pi] { if best == nil, i < ctx.limit { best = (pi, i + 1) }; continue }
                 if index.follow[c - 1] & next != next { continue }
+                let gap = Int(index.gapAhead[c - 1])
+                if gap >= 0, !markedAhead(i + 1, within: gap, bit: gapNextBit, ctx) { continue }
                 consider(s, pi, i, after: i + 1, ctx, &best)
             }
         }
@@ -272,6 +301,16 @@ struct PatternSet: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Has a token of from...from+gap (before the limit) the bit? The word after a gap is among them.
+    @inline(__always) private func markedAhead(_ from: Int, within gap: Int, bit: UInt32, _ ctx: MatchContext) -> Bool {
+        var j = from
+        while j <= from + gap && j < ctx.limit {
+            if ctx.tokens[j].tables & bit != 0 { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Is a word that can follow {cap} within the next seven tokens?

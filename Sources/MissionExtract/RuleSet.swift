@@ -219,8 +219,7 @@ final class RuleStore: @unchecked Sendable {
         func mark(_ set: PatternSet) -> UInt32 { mark(set.firstWords) }
         placeNames.freeze(bit: mark(placeNames.patterns))
         organizations.freeze(bit: mark(organizations.patterns), capNextBit: mark(organizations.patterns.capNextWords ?? []))
-        triggers.freeze(bit: mark(triggers.patterns))
-        activities.freeze(bit: mark(activities.patterns))
+        let triggerBit = mark(triggers.patterns), activityBit = mark(activities.patterns)
         transport.freeze(bit: mark(transport.patterns))
         units.freeze(bit: mark(units.patterns))
         currencyBefore.freeze(bit: mark(currencyBefore.patterns))
@@ -230,8 +229,13 @@ final class RuleStore: @unchecked Sendable {
         qualifiers.freeze(bit: mark(qualifiers.patterns))
         outcomes.freeze(bit: mark(outcomes.patterns))
         cues.freeze(bit: mark(cues.patterns))
-        anaphors.freeze(bit: mark(anaphors.patterns))
+        let anaphorBit = mark(anaphors.patterns)
         for k in cuesByKind.indices { cuesByKind[k].freeze(bit: mark(cuesByKind[k])) }
+        // Last, as the bits they save least without: the words after a gap, for the tables that often
+        // start one on a common word ("the ~2 fair", "held ~6 roadshow").
+        anaphors.freeze(bit: anaphorBit, gapNextBit: mark(anaphors.patterns.gapNextWords))
+        triggers.freeze(bit: triggerBit, gapNextBit: mark(triggers.patterns.gapNextWords))
+        activities.freeze(bit: activityBit, gapNextBit: mark(activities.patterns.gapNextWords))
         var tokenTables = TableBits(capacity: firstWords.count)
         for (k, bits) in firstWords { tokenTables.add(k, bits) }
         self.tokenTables = tokenTables

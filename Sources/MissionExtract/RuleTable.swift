@@ -18,7 +18,9 @@ struct RuleTable<Label: Sendable>: Sendable {
     }
 
     /// Builds the read-only matching tables; call once all rows are added.
-    mutating func freeze(bit: UInt32 = 0, capNextBit: UInt32 = 0) { patterns.freeze(bit: bit, capNextBit: capNextBit) }
+    mutating func freeze(bit: UInt32 = 0, capNextBit: UInt32 = 0, gapNextBit: UInt32 = 0) {
+        patterns.freeze(bit: bit, capNextBit: capNextBit, gapNextBit: gapNextBit)
+    }
 
     func label(ofPattern p: Int) -> Label { labels[patterns.payload(p)] }
     func source(ofPattern p: Int) -> String { patterns.source(p) }

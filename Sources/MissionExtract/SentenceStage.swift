@@ -122,9 +122,10 @@ struct SentenceStage: ExtractionStage {
     private func findQuotes(_ tp: UnsafeBufferPointer<Token>, _ sentences: [Sentence]) -> [Range<Int>] {
         var quotes: [Range<Int>] = []
         var openAt: Int?
+        let quoteKey = Tokenizer.quoteKey                // a static is a lazy global: read once, not per token
         for i in 0..<tp.count {
             if tp[i].newlineBefore { openAt = nil }      // a quotation never runs across lines
-            guard tp[i].key == Tokenizer.quoteKey else { continue }
+            guard tp[i].key == quoteKey else { continue }
             let opening = isOpening(tp, i)
             if opening, openAt == nil { openAt = i; continue }
             if !opening, let o = openAt {
