@@ -106,20 +106,14 @@ final class IntakeLoop: @unchecked Sendable {
         guard running.load(ordering: .acquiring) else {
             return .failure(ZMQError(errno: ESRCH, operation: "move the intake socket (intake not running)"))
         }
-        let outcome = Mutex<Result<ServerEndpoint.Moved, ZMQError>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        control.post { loop in
+        let answer = control.ask(timeout: .seconds(10)) { (loop: IntakeLoop) in
             let result = Result { () throws(ZMQError) in
                 try ServerEndpoint.move(router, from: loop.routerEndpoint, to: endpoint)
             }
             if case .success(let moved) = result { loop.routerEndpoint = moved.bound }
-            outcome.withLock { $0 = result }
-            done.signal()
+            return result
         }
-        guard done.wait(timeout: .now() + 10) == .success, let result = outcome.withLock({ $0 }) else {
-            return .failure(ZMQError(errno: ETIMEDOUT, operation: "move the intake socket (its thread did not answer)"))
-        }
-        return result
+        return answer ?? .failure(ZMQError(errno: ETIMEDOUT, operation: "move the intake socket (its thread did not answer)"))
     }
 
     // MARK: The loop

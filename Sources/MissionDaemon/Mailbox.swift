@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Messages from any queue to one polling thread. `post` appends under a short lock and
@@ -27,5 +28,23 @@ final class Mailbox<Message: Sendable>: Sendable {
             box.removeAll(keepingCapacity: true)
             return taken
         }
+    }
+}
+
+extension Mailbox {
+    /// Runs `work` on the owning thread and waits for its answer: how other queues ask a
+    /// socket's thread to act on the socket. `nil` if the thread did not answer in time.
+    func ask<Owner, Value: Sendable>(
+        timeout: DispatchTimeInterval, _ work: @escaping @Sendable (Owner) -> Value
+    ) -> Value? where Message == @Sendable (Owner) -> Void {
+        let answer = Mutex<Value?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        post { owner in
+            let value = work(owner)
+            answer.withLock { $0 = value }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+        return answer.withLock { $0 }
     }
 }

@@ -56,18 +56,14 @@ final class ReplayServer: @unchecked Sendable {
         guard started.load(ordering: .acquiring) else {
             return Result { () throws(ZMQError) in try ServerEndpoint.move(socket, from: endpoint, to: newEndpoint) }
         }
-        let outcome = Mutex<Result<ServerEndpoint.Moved, ZMQError>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        control.post { server in
-            let result = Result { () throws(ZMQError) in try ServerEndpoint.move(server.socket, from: server.endpoint, to: newEndpoint) }
+        let answer = control.ask(timeout: .seconds(10)) { (server: ReplayServer) in
+            let result = Result { () throws(ZMQError) in
+                try ServerEndpoint.move(server.socket, from: server.endpoint, to: newEndpoint)
+            }
             if case .success(let moved) = result { server.endpoint = moved.bound }
-            outcome.withLock { $0 = result }
-            done.signal()
+            return result
         }
-        guard done.wait(timeout: .now() + 10) == .success, let result = outcome.withLock({ $0 }) else {
-            return .failure(ZMQError(errno: ETIMEDOUT, operation: "move the replay socket (its thread did not answer)"))
-        }
-        return result
+        return answer ?? .failure(ZMQError(errno: ETIMEDOUT, operation: "move the replay socket (its thread did not answer)"))
     }
 
     private func run() {
