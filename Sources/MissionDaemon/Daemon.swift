@@ -103,8 +103,7 @@ public final class Daemon: Sendable {
             publisher = try Publisher(
                 context: context, endpoint: config.publish, curveSecretKey: serverKey?.secretKey, sendHighWaterMark: config.pubSendHWM,
                 eventLog: eventLog, journal: journal, stats: stats, metrics: metrics, logger: logger,
-                echo: options.once ? Self.printToStandardOutput : nil,
-                onFinished: { origin in mailbox.post(.finished(origin)) })
+                echo: options.once ? Self.printToStandardOutput : nil)
         } catch {
             throw DaemonError("publish socket: \(error)")
         }

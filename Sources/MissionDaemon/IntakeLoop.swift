@@ -192,7 +192,7 @@ final class IntakeLoop: @unchecked Sendable {
                 stats.directory.count(.rejected)
                 let path = inbox.quarantine(name, reason: reason)
                 logger.notice("inbox file rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
-                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: path.map { .kept(path: $0) }, origin: nil)
+                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: path.map { .kept(path: $0) }, slot: nil)
             }
         }
     }
@@ -223,7 +223,7 @@ final class IntakeLoop: @unchecked Sendable {
                 logger.notice("article rejected", metadata: ["name": "\(name)", "reason": "\(reason)"])
                 let kept = body.map { quarantine.keep(body: $0, name: name, reason: reason) }
                 if case .notKept(let note) = kept { logger.notice("socket article not quarantined", metadata: ["name": "\(name)", "why": "\(note)"]) }
-                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: kept, origin: nil)
+                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: kept, slot: nil)
             }
         }
     }
@@ -242,7 +242,6 @@ final class IntakeLoop: @unchecked Sendable {
                 }
                 if duplicate {
                     logger.info("duplicate article: journaled before, not run again", metadata: ["name": "\(name)", "article": "\(articleID)"])
-                    releaseSlot()
                 }
 
             case .refused(let origin, let name, let reason, let body):
@@ -258,7 +257,7 @@ final class IntakeLoop: @unchecked Sendable {
                 var metadata: Logger.Metadata = ["name": "\(name)", "reason": "\(reason)"]
                 if case .notKept(let note) = quarantined { metadata["quarantine"] = "\(note)" }
                 logger.notice("article rejected", metadata: metadata)
-                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: quarantined, origin: nil)
+                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: quarantined, slot: nil)
                 releaseSlot()
 
             case .journalFailed(let origin, let name, let reason):
@@ -269,7 +268,6 @@ final class IntakeLoop: @unchecked Sendable {
                 case .file(let name): inbox?.failed(name)
                 case .recovered: break
                 }
-                releaseSlot()
 
             case .finished:
                 releaseSlot()

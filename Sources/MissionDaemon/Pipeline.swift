@@ -7,21 +7,28 @@ import Synchronization
 /// What the pipeline tells the intake thread about an article it was given.
 enum IntakeNotice: Sendable {
     /// Journaled (durable): the sender may be told `ok`/`duplicate`. A duplicate stops here.
+    /// The slot stays held until `.finished`, which comes after this one.
     case journaled(ArticleOrigin, name: String, articleID: String, duplicate: Bool)
     /// Refused before journaling (the decode stage): reply `error` / quarantine. `body` is
     /// what the client sent, so that a socket reject can be kept in the quarantine.
     case refused(ArticleOrigin, name: String, reason: String, body: [UInt8])
-    /// The journal could not take it: reply `error`, leave the file in the inbox.
+    /// The journal could not take it: reply `error`, leave the file in the inbox (`.finished` follows).
     case journalFailed(ArticleOrigin, name: String, reason: String)
-    /// The article left the pipeline after it was journaled: its slot is free.
+    /// The journal and the stages are both done with the article: its slot is free.
     case finished(ArticleOrigin)
 }
 
-/// intake → decode → journal (durable, then the intake replies) → metadata → sentences →
-/// entities → events → publisher (event log, PUB, journal markDone).
+/// intake → decode → journal write → metadata → sentences → entities → events → publisher
+/// (event log, PUB, journal markDone); the journal's fdatasync (then the intake replies) runs
+/// beside the stages.
 ///
-/// An article runs on one of `laneCount` serial lanes: decode there, then the journal's group
-/// commit, then all the remaining stages back to back on the same lane, then the publisher.
+/// An article runs on one of `laneCount` serial lanes: decode there, the journal write, then
+/// all the remaining stages back to back on the same lane, then the publisher. The article
+/// does not wait for the journal's fdatasync: only the reply does. Its events are published
+/// after the event log's own fdatasync, so an article costs one fdatasync of latency, not two.
+/// A journal that fails its fdatasync after the stages ran leaves events published for an
+/// article its client was told `error` about: sent again, it is re-run and none of its events
+/// is logged twice (their ids are derived from the text).
 /// Two lanes keep both cores busy with different articles; more would only add threads.
 final class Pipeline: Sendable {
     static let laneCount = 2
@@ -73,7 +80,9 @@ final class Pipeline: Sendable {
         lanes[(nextLane.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max) % lanes.count]
     }
 
-    /// A new article from an intake: decode it (its id is known then), journal it, go on.
+    /// A new article from an intake: decode it (its id is known then), write it to the journal,
+    /// and run its stages while the journal's fdatasync runs. The reply waits for the
+    /// fdatasync; the events wait only for the event log's own.
     func submit(_ job: ArticleJob) {
         let extractor = rules.withLock { $0 }
         let lane = pickLane()
@@ -88,7 +97,13 @@ final class Pipeline: Sendable {
             }
             // Decoded: the text and its bytes are in the document; the raw body is not needed again.
             job.document.input.body = []
-            self.journal(job, extractor: extractor, lane: lane)
+            let slot = self.makeSlot(job.origin, parts: 2)
+            job.slot = slot
+            guard self.journal(job, slot: slot) else {
+                slot.partDone()  // a duplicate, or not written: it stops here
+                return
+            }
+            self.runStages(&job, extractor: extractor)
         }
     }
 
@@ -104,6 +119,7 @@ final class Pipeline: Sendable {
         decode.enqueued()
         lane.async {
             var job = ArticleJob(origin: .recovered, input: input)
+            job.slot = self.makeSlot(.recovered, parts: 1)
             do throws(ArticleRejection) {
                 try self.decode.run(&job, stage: extractor.stages[0], queued: true)
             } catch {
@@ -116,8 +132,13 @@ final class Pipeline: Sendable {
                                     metadata: ["journaled": "\(article.articleID)", "decoded": "\(job.document.articleID)"])
                 job.document.articleID = article.articleID
             }
-            self.runStages(&job, extractor: extractor, queued: false)
+            self.runStages(&job, extractor: extractor)
         }
+    }
+
+    private func makeSlot(_ origin: ArticleOrigin, parts: Int) -> PipelineSlot {
+        let notify = self.notify
+        return PipelineSlot(origin: origin, parts: parts) { origin in notify(.finished(origin)) }
     }
 
     /// The watchdog's heartbeat: through every lane in order, then the publisher's queue.
@@ -131,37 +152,36 @@ final class Pipeline: Sendable {
         lanes[index].async { self.passHeartbeat(done, from: index + 1) }
     }
 
-    private func journal(_ job: ArticleJob, extractor: Extractor, lane: DispatchQueue) {
+    /// Writes the article to the journal; its reply goes out from the journal's completion,
+    /// after the fdatasync. True when the stages should run: the article is new and written.
+    private func journal(_ job: ArticleJob, slot: PipelineSlot) -> Bool {
         let document = job.document
         let record = JournaledArticle(
             articleID: document.articleID, name: document.input.name, source: document.input.source.rawValue,
             published: document.input.published, sourceURL: document.input.sourceURL, text: document.text)
+        // The completion keeps only these, not the job: the lane goes on changing the job's document.
+        let origin = job.origin, name = job.name, articleID = document.articleID
         let started = ContinuousClock.now
         journalProgress.begin()
-        journal.append(record) { result in
+        let written = journal.append(record) { result in
             self.journalProgress.end()
             self.metrics.recordStage("journal", duration: ContinuousClock.now - started)
             switch result {
-            case .success(.accepted):
-                self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: false))
-                if let first = self.stages.first { first.enqueued() }
-                lane.async {
-                    var job = job
-                    self.runStages(&job, extractor: extractor, queued: true)
-                }
-            case .success(.duplicate):
-                self.notify(.journaled(job.origin, name: job.name, articleID: document.articleID, duplicate: true))
+            case .success(let outcome):
+                self.notify(.journaled(origin, name: name, articleID: articleID, duplicate: outcome != .accepted))
             case .failure(let error):
-                self.notify(.journalFailed(job.origin, name: job.name, reason: "journal: \(error.description)"))
+                self.notify(.journalFailed(origin, name: name, reason: "journal: \(error.description)"))
             }
+            slot.partDone()
         }
+        return written == .accepted
     }
 
-    /// The stages after the journal, back to back on the calling lane, then the publisher.
-    private func runStages(_ job: inout ArticleJob, extractor: Extractor, queued: Bool) {
+    /// The stages after decode, back to back on the calling lane, then the publisher.
+    private func runStages(_ job: inout ArticleJob, extractor: Extractor) {
         for index in stages.indices {
             do throws(ArticleRejection) {
-                try stages[index].run(&job, stage: extractor.stages[index + 1], queued: queued && index == 0)
+                try stages[index].run(&job, stage: extractor.stages[index + 1], queued: false)
             } catch {
                 rejectLate(job, articleID: job.document.articleID, reason: error.reason)
                 return
@@ -178,6 +198,6 @@ final class Pipeline: Sendable {
         } catch {
             logger.error("cannot mark a rejected article in the journal", metadata: ["article": "\(articleID)", "error": "\(error)"])
         }
-        publisher.rejected(articleID: articleID, name: job.name, reason: reason, quarantine: nil, origin: job.origin)
+        publisher.rejected(articleID: articleID, name: job.name, reason: reason, quarantine: nil, slot: job.slot)
     }
 }

@@ -24,8 +24,6 @@ final class Publisher: @unchecked Sendable {
     private let logger: Logger
     /// Called on `queue` for every message published (`--once` prints them).
     private let echo: (@Sendable (String, String) -> Void)?
-    /// Called on `queue` when an article leaves the pipeline (its slot is free again).
-    private let onFinished: @Sendable (ArticleOrigin) -> Void
 
     private var batch: [ArticleJob] = []
     private var flushScheduled = false
@@ -44,7 +42,7 @@ final class Publisher: @unchecked Sendable {
     init(
         context: ZMQContext, endpoint: String, curveSecretKey: String?, sendHighWaterMark: Int32,
         eventLog: EventLog, journal: ArticleJournal, stats: DaemonStats, metrics: DaemonMetrics, logger: Logger,
-        echo: (@Sendable (String, String) -> Void)?, onFinished: @escaping @Sendable (ArticleOrigin) -> Void
+        echo: (@Sendable (String, String) -> Void)?
     ) throws(ZMQError) {
         socket = try ZMQSocket(context: context, type: .xpub)
         try socket.set(.sendHighWaterMark(sendHighWaterMark))
@@ -57,7 +55,6 @@ final class Publisher: @unchecked Sendable {
         self.stats = stats
         self.logger = logger
         self.echo = echo
-        self.onFinished = onFinished
     }
 
     // MARK: Articles
@@ -108,7 +105,7 @@ final class Publisher: @unchecked Sendable {
             eventLogFailures += jobs.count
             logger.error("cannot append to the event log; articles stay in the journal for a later run",
                          metadata: ["articles": "\(jobs.count)", "error": "\(error)"])
-            for job in jobs { onFinished(job.origin) }
+            for job in jobs { job.slot?.partDone() }
             return
         }
         var loggedByID: [String: LoggedEvent] = [:]
@@ -117,6 +114,13 @@ final class Publisher: @unchecked Sendable {
 
         var doneIDs: [String] = []
         doneIDs.reserveCapacity(jobs.count)
+        // Counted per batch: one metrics lock round per event type, not one per event.
+        var publishedByType: [EventType: Int] = [:]
+        defer {
+            for (type, count) in publishedByType {
+                metrics.eventsPublished(type: eventTypeName(type), count: count)
+            }
+        }
         for (k, job) in jobs.enumerated() {
             var first: UInt64?
             var last: UInt64?
@@ -128,7 +132,7 @@ final class Publisher: @unchecked Sendable {
                 let type = eventTypeName(event.type)
                 send(topic: "mission." + type, entry.json)
                 eventsByType[type, default: 0] += 1
-                metrics.eventsPublished(type: type)
+                publishedByType[event.type, default: 0] += 1
                 first = first ?? entry.seq
                 last = entry.seq
                 published += 1
@@ -152,12 +156,12 @@ final class Publisher: @unchecked Sendable {
             logger.error("cannot mark articles done in the journal; they will run again (their events will not repeat)",
                          metadata: ["articles": "\(doneIDs.count)", "error": "\(error)"])
         }
-        for job in jobs { onFinished(job.origin) }
+        for job in jobs { job.slot?.partDone() }
     }
 
-    /// Publishes `article.rejected`; `origin` is given when the article held a pipeline slot
-    /// that is free once this is published.
-    func rejected(articleID: String?, name: String, reason: String, quarantine: Quarantine.Outcome?, origin: ArticleOrigin?) {
+    /// Publishes `article.rejected`; `slot` is given when the article held a pipeline slot
+    /// (its part of it is over once this is published).
+    func rejected(articleID: String?, name: String, reason: String, quarantine: Quarantine.Outcome?, slot: PipelineSlot?) {
         queue.async {
             var article: [(String, String)] = []
             if let articleID { article.append(("id", JSONText.quoted(articleID))) }
@@ -170,7 +174,7 @@ final class Publisher: @unchecked Sendable {
             }
             self.send(topic: "article.rejected", JSONText.object(members))
             self.articlesRejected += 1
-            if let origin { self.onFinished(origin) }
+            slot?.partDone()
         }
     }
 

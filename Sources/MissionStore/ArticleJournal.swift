@@ -147,8 +147,13 @@ public final class ArticleJournal: Sendable {
     /// never call the synchronous `append` from it: that would wait for the queue it runs on.
     /// A duplicate articleID completes with `.duplicate` and writes nothing; if the original is
     /// itself not yet durable, the duplicate waits for the same fdatasync.
+    ///
+    /// Returns at once what the record is (`accepted` or `duplicate`: it is written, not yet
+    /// durable), or nil if it could not be written (the completion then has the error), so that
+    /// a caller can go on working on the article while the fdatasync runs.
+    @discardableResult
     public func append(_ article: JournaledArticle,
-                       completion: @escaping @Sendable (Result<JournalAppend, StoreError>) -> Void) {
+                       completion: @escaping @Sendable (Result<JournalAppend, StoreError>) -> Void) -> JournalAppend? {
         var rec = RecordBuffer(reserving: article.text.utf8.count + article.name.utf8.count + 160)
         rec.begin(kind: Kind.accepted)
         rec.append(article.articleID)
@@ -159,7 +164,7 @@ public final class ArticleJournal: Sendable {
         rec.append(article.text)
         rec.end()
 
-        enum Next { case complete(Result<JournalAppend, StoreError>), syncNow(RecordFile, Int, JournalAppend), waiting(schedule: Bool) }
+        enum Next { case complete(Result<JournalAppend, StoreError>), syncNow(RecordFile, Int, JournalAppend), waiting(JournalAppend, schedule: Bool) }
         let next = state.withLock { s -> Next in
             guard let file = s.file else { return .complete(.failure(.store("journal is closed", path))) }
             let result: JournalAppend
@@ -183,21 +188,24 @@ public final class ArticleJournal: Sendable {
             case .groupCommit:
                 s.waiters.append(Waiter(result: result, completion: completion))
                 defer { s.flushScheduled = true }
-                return .waiting(schedule: !s.flushScheduled)
+                return .waiting(result, schedule: !s.flushScheduled)
             }
         }
         switch next {
         case let .complete(r):
             completion(r)
+            return try? r.get()
         case let .syncNow(file, end, result):
             do throws(StoreError) {
                 try file.sync()
                 synced(file, upTo: end)
                 completion(.success(result))
+                return result
             } catch {
                 completion(.failure(error))
+                return nil
             }
-        case let .waiting(schedule):
+        case let .waiting(result, schedule):
             if schedule, case let .groupCommit(ms) = fsync {
                 if ms <= 0 {
                     flushQueue.async { self.flush() }
@@ -205,6 +213,7 @@ public final class ArticleJournal: Sendable {
                     flushQueue.asyncAfter(deadline: .now() + .milliseconds(ms)) { self.flush() }
                 }
             }
+            return result
         }
     }
 

@@ -38,6 +38,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "First of three loopback ports for the daemon.")
     var portBase = 27560
 
+    @Option(help: "A config file for the daemon under test (default: built-in defaults, as a fresh install).")
+    var daemonConfig: String?
+
     @Flag(help: "Only the extraction figures (no daemon).")
     var extractionOnly = false
 
@@ -71,7 +74,7 @@ struct BenchCommand: ParsableCommand {
         let state = NSTemporaryDirectory() + "missiond-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: state) }
         let daemon = try BenchDaemon(executable: Self.selfPath(), rules: rules, state: state,
-                                     portBase: portBase, extraArguments: [])
+                                     portBase: portBase, extraArguments: daemonConfig.map { ["--config", $0] } ?? [])
         var stopped = false
         defer { if !stopped { _ = daemon.stop() } }
         try daemon.warmUp(corpus.articles[0])
