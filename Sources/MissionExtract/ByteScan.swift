@@ -61,4 +61,26 @@ extension UnsafeBufferPointer<UInt8> {
         while i < count, self[i] >= 0x20 { i += 1 }
         return i
     }
+
+    /// The first index at or after `from` whose byte JSON must escape: a control, ", \ or DEL (`count` when none).
+    @inline(__always)
+    func firstJSONEscape(from: Int) -> Int {
+        guard let base = baseAddress else { return from }
+        var i = from
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ z: UInt64) -> Bool { (z &- ones) & ~z & highs != 0 }
+        while i + 8 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (x &- 0x20 &* ones) & ~x & highs != 0 || hasZero(x ^ (0x22 &* ones)) || hasZero(x ^ (0x5C &* ones))
+                || hasZero(x ^ (0x7F &* ones)) { break }
+            i += 8
+        }
+        while i < count {
+            let b = self[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { break }
+            i += 1
+        }
+        return i
+    }
 }

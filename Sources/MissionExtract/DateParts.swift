@@ -5,15 +5,24 @@ struct DateParts: Sendable, Equatable {
     var day: Int?
 
     /// ISO 8601 at known precision: "2022-12-26", "2022-12", "2022", or without a year "--12-07", "--12".
+    /// Written into a small buffer: a date is a dozen bytes, a String without a heap allocation,
+    /// where joining the pieces would build (and throw away) a String per piece.
     var iso: String? {
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        switch (year, month, day) {
-        case let (y?, m?, d?): return "\(y)-\(two(m))-\(two(d))"
-        case let (y?, m?, nil): return "\(y)-\(two(m))"
-        case let (y?, nil, _): return "\(y)"
-        case let (nil, m?, d?): return "--\(two(m))-\(two(d))"
-        case let (nil, m?, nil): return "--\(two(m))"
-        default: return nil
+        guard year != nil || month != nil else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf in
+            var n = 0
+            func put(_ s: String) { for b in s.utf8 { buf[n] = b; n += 1 } }
+            func dash() { buf[n] = UInt8(ascii: "-"); n += 1 }
+            func two(_ v: Int) { if v < 10 { buf[n] = UInt8(ascii: "0"); n += 1 }; put(String(v)) }
+            switch (year, month, day) {
+            case let (y?, m?, d?): put(String(y)); dash(); two(m); dash(); two(d)
+            case let (y?, m?, nil): put(String(y)); dash(); two(m)
+            case let (y?, nil, _): put(String(y))
+            case let (nil, m?, d?): dash(); dash(); two(m); dash(); two(d)
+            case let (nil, m?, nil): dash(); dash(); two(m)
+            default: break
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self)
         }
     }
 

@@ -2,7 +2,8 @@
 public struct Document: Sendable {
     public var input: ArticleInput
     /// Normalised text (after decode+clean); evidence offsets index its Unicode scalars.
-    public var text: String = ""
+    /// Made from `bytes` when asked: the stages read the bytes, and no stage needs the String.
+    public var text: String { String(textBytes: bytes) }
     /// "sha256:<64 hex>" of `text`, set by the decode stage.
     public var articleID: String = ""
     public var title: String?

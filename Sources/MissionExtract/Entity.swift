@@ -20,6 +20,9 @@ struct Entity: Sendable {
     var value: EntityValue
     var tokens: Range<Int>
     var rule: String
+    /// For `rule` "org": the organizations.tsv pattern (RuleStore.organizations.source(ofPattern:)).
+    /// Kept as an index: spelling out "org: <pattern>" per entity cost an allocation that no one read.
+    var pattern: Int32 = -1
 
     var isPlace: Bool { if case .place = value { return true } else { return false } }
     var isOrganization: Bool { if case .organization = value { return true } else { return false } }

@@ -122,7 +122,7 @@ struct EntityStage: ExtractionStage {
             }
             let kind = OrganizerKind(rawValue: m.label.kind) ?? .other
             found.append(Entity(value: .organization(Organizer(name: name, kind: kind), place: home, media: m.label.kind == "media"),
-                                tokens: start..<m.end, rule: "org: " + rules.organizations.source(ofPattern: m.pattern)))
+                                tokens: start..<m.end, rule: "org", pattern: Int32(m.pattern)))
             for k in start..<m.end { used[k] = true }
             i = m.end
         }

@@ -77,7 +77,9 @@ struct EventDraft {
         guard !hasDate else { return }
         start = s; end = e
         whenText = whenText.map { $0 + " … " + text } ?? text
-        record(SlotTrace(slot: "when", value: [s, e].compactMap { $0 }.joined(separator: "/"), rule: rule, words: text))
+        // "start/end", or the one that is known (no array to join)
+        let value = s.map { start in e.map { start + "/" + $0 } ?? start } ?? e ?? ""
+        record(SlotTrace(slot: "when", value: value, rule: rule, words: text))
     }
 
     mutating func setDuration(_ d: Int, text: String) {

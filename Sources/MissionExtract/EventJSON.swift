@@ -1,7 +1,8 @@
 extension MissionEvent {
     /// The event as one line of JSON (mission-event/1). `article` is the document's article object, already JSON.
     public func json(seq: UInt64?, article: String) -> String {
-        var j = JSONBuffer(capacity: 1024)
+        // Room for the evidence text at the first: one allocation for the whole line.
+        var j = JSONBuffer(capacity: 1024 + article.utf8.count + evidence.reduce(0) { $0 + $1.text.utf8.count * 9 / 8 })
         j.beginObject()
         j.field("schema", "mission-event/1")
         j.field("id", id)
@@ -34,7 +35,7 @@ extension MissionEvent {
         if !participants.isEmpty {
             j.key("participants"); j.beginObject()
             for (unit, c) in participants {
-                j.key(unit); j.beginObject(); j.field("value", c.value); j.field("qualifier", c.qualifier.rawValue); j.endObject()
+                j.key(text: unit); j.beginObject(); j.field("value", c.value); j.field("qualifier", c.qualifier.rawValue); j.endObject()
             }
             j.endObject()
         }

@@ -46,11 +46,16 @@ struct EventStage: ExtractionStage {
                       _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker]) -> [EventDraft] {
         var drafts: [EventDraft] = []
         var draftOf = [Int?](repeating: nil, count: doc.sentences.count)     // sentence → draft
+        // Match buffers shared by all sentences: a sentence's arrays are gone by the next one, so
+        // emptying keeps the storage and the scans allocate only when a sentence has more matches.
+        var triggerBuffer: [RuleTable<RuleSet.Trigger>.Match] = [], cueBuffer: [RuleTable<RuleSet.Cue>.Match] = []
         for (si, s) in doc.sentences.enumerated() {
             guard !s.isHeading, tp[s.tokens.upperBound - 1].key != Self.question else { continue }
             if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
-            let triggers = rules.triggers.scan(from: s.tokens.lowerBound, ctx)
+            triggerBuffer.removeAll(keepingCapacity: true)
+            rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
+            let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)
             // A policy announced first governs what follows it ("will step up support for local
             // governments holding exhibitions"); a trip abroad before the deals signed on it keeps
@@ -71,12 +76,13 @@ struct EventStage: ExtractionStage {
             var anaphors: [EventType?] = []
             if recent {
                 // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
-                for a in rules.anaphors.scan(from: s.tokens.lowerBound, ctx) where !tp[a.end - 1].capitalized || a.end - 1 == s.tokens.lowerBound {
-                    if a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key) { continue }
-                    if rules.cue(.speech, at: a.end, ctx) != nil { continue }
+                rules.anaphors.forEachMatch(from: s.tokens.lowerBound, ctx) { a in
+                    guard !tp[a.end - 1].capitalized || a.end - 1 == s.tokens.lowerBound else { return }
+                    if a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key) { return }
+                    if rules.cue(.speech, at: a.end, ctx) != nil { return }
                     // A sentence with its own action of another type mentions the event as its setting.
                     if strongest >= 2, let t = a.label, t != best, a.start > s.tokens.lowerBound,
-                       Self.settingPrepositions.contains(tp[a.start - 1].key), Self.definite.contains(tp[a.start].key) { continue }
+                       Self.settingPrepositions.contains(tp[a.start - 1].key), Self.definite.contains(tp[a.start].key) { return }
                     anaphors.append(a.label)
                 }
             }
@@ -85,7 +91,8 @@ struct EventStage: ExtractionStage {
             // skipped before its frame is read (most sentences of an article).
             guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }
 
-            let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places)
+            cueBuffer.removeAll(keepingCapacity: true)
+            let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places, cueBuffer: &cueBuffer)
             if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
                 best = first.label.type
                 strongest = Self.strongest(of: best, triggers)
@@ -263,7 +270,9 @@ struct EventStage: ExtractionStage {
         // id: the first 16 hex digits of SHA-256("<article id>|<type>|<first scalar>|<anchor>")
         var idSource: [UInt8] = []
         idSource.reserveCapacity(doc.articleID.utf8.count + d.anchor.utf8.count + 40)
-        for part in [doc.articleID, d.type.rawValue, String(first.scalarStart)] { idSource += part.utf8; idSource.append(UInt8(ascii: "|")) }
+        idSource += doc.articleID.utf8; idSource.append(UInt8(ascii: "|"))
+        idSource += d.type.rawValue.utf8; idSource.append(UInt8(ascii: "|"))
+        idSource += String(first.scalarStart).utf8; idSource.append(UInt8(ascii: "|"))
         idSource += d.anchor.utf8
         var e = MissionEvent(id: "evt_" + SHA256.hexString(SHA256.digest(idSource).prefix(8)), type: d.type)
         e.organizer = d.organizer

@@ -30,12 +30,14 @@ struct FrameReader {
     static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
+    /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
     init(rules: RuleStore, entities: UnsafeBufferPointer<Entity>, sentence: Sentence, tp: UnsafeBufferPointer<Token>,
-         bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>) {
+         bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>, cueBuffer: inout [RuleTable<RuleSet.Cue>.Match]) {
         self.rules = rules; self.tp = tp; self.bp = bp; self.sentence = sentence
         self.entities = UnsafeBufferPointer(rebasing: entities[sentence.entities])
         self.ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: sentence.tokens.upperBound)
-        self.cues = rules.cues.scan(from: sentence.tokens.lowerBound, ctx)
+        rules.cues.scan(from: sentence.tokens.lowerBound, ctx, into: &cueBuffer)
+        self.cues = cueBuffer
     }
 
     func words(_ r: Range<Int>) -> String {
@@ -314,7 +316,7 @@ struct FrameReader {
         }
 
         // Activities and transport
-        for m in rules.activities.scan(from: lo, ctx) { d.addActivity(m.label, words: words(m.start..<m.end)) }
+        rules.activities.forEachMatch(from: lo, ctx) { m in d.addActivity(m.label, words: words(m.start..<m.end)) }
         let transport = rules.transport.scan(from: lo, ctx)
         let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == Self.flights && $0.end == $0.start + 1) }
         for m in transport {

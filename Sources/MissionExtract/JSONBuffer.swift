@@ -1,75 +1,195 @@
 /// Hand-written JSON output into a byte buffer: no reflection, correct escaping.
-struct JSONBuffer {
-    var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+/// The bytes go into memory of its own rather than an [UInt8]: an array append checks uniqueness
+/// (a runtime call) and capacity per byte, here a byte is a capacity test and a store. Strings are
+/// copied in runs: most text needs no escaping. Not copyable: it owns (and frees) that memory.
+struct JSONBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// One bit per open object or array, innermost lowest: set once it holds a value (the next needs a comma).
+    private var needsComma: UInt64 = 0
+    private var depth = 0
 
-    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
 
-    mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
-    mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
-    /// Writes `"key":`; the value call that follows must not add a comma.
-    mutating func key(_ k: String) {
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
+        separator()
+        put(bracket)
+        precondition(depth < 64, "JSONBuffer: nested too deep")
+        needsComma <<= 1
+        depth += 1
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        put(bracket)
+        precondition(depth > 0, "JSONBuffer: close without open")
+        needsComma >>= 1
+        depth -= 1
+    }
+
+    /// Writes `"key":`; the value call that follows must not add a comma. Literal keys are plain
+    /// schema names, copied without escaping; `key(text:)` takes one made at run time.
+    mutating func key(_ k: StaticString) {
+        separator()
+        k.withUTF8Buffer { k in
+            assert(k.firstJSONEscape(from: 0) == k.count, "a literal JSON key that needs escaping")
+            reserve(k.count + 3)
+            base[count] = UInt8(ascii: "\"")
+            if let from = k.baseAddress { (base + count + 1).initialize(from: from, count: k.count) }
+            base[count + 1 + k.count] = UInt8(ascii: "\"")
+            base[count + 2 + k.count] = UInt8(ascii: ":")
+            count += k.count + 3
+        }
+        needsComma &= ~1
+    }
+
+    mutating func key(text k: String) {
         separator()
         appendQuoted(k)
-        bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        put(UInt8(ascii: ":"))
+        needsComma &= ~1
     }
 
     mutating func string(_ s: String) { separator(); appendQuoted(s) }
-    mutating func raw(_ json: String) { separator(); bytes.append(contentsOf: json.utf8) }
-    mutating func null() { separator(); bytes.append(contentsOf: "null".utf8) }
-    mutating func bool(_ b: Bool) { separator(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
-    mutating func int(_ v: Int) { separator(); bytes.append(contentsOf: String(v).utf8) }
-    mutating func uint(_ v: UInt64) { separator(); bytes.append(contentsOf: String(v).utf8) }
+    mutating func raw(_ json: String) { separator(); appendUTF8(json) }
+    mutating func null() { separator(); appendASCII("null") }
+    mutating func bool(_ b: Bool) { separator(); appendASCII(b ? "true" : "false") }
+    mutating func int(_ v: Int) { separator(); appendDecimal(v) }
+    mutating func uint(_ v: UInt64) { separator(); appendDecimal(v) }
 
     /// Numbers: integers without a fraction, others with up to 6 decimals, trailing zeros trimmed.
     mutating func number(_ v: Double) {
         separator()
-        if v.isNaN || v.isInfinite { bytes.append(contentsOf: "null".utf8); return }
-        if v == v.rounded(), abs(v) < 9.0e15 { bytes.append(contentsOf: String(Int64(v)).utf8); return }
-        var s = String(Int64((v * 1_000_000).rounded()))
-        let neg = s.hasPrefix("-")
-        if neg { s.removeFirst() }
-        while s.count < 7 { s = "0" + s }
-        var frac = String(s.suffix(6)); let whole = String(s.dropLast(6))
-        while frac.hasSuffix("0") { frac.removeLast() }
-        bytes.append(contentsOf: ((neg ? "-" : "") + whole + (frac.isEmpty ? "" : "." + frac)).utf8)
+        if v.isNaN || v.isInfinite { appendASCII("null"); return }
+        if v == v.rounded(), abs(v) < 9.0e15 { appendDecimal(Int(Int64(v))); return }
+        // Millionths, written as <whole>.<six digits less trailing zeros>.
+        let m = Int64((v * 1_000_000).rounded())
+        if m < 0 { put(UInt8(ascii: "-")) }
+        let whole = m.magnitude / 1_000_000
+        var frac = m.magnitude % 1_000_000
+        appendDecimal(whole)
+        guard frac != 0 else { return }
+        var digits = 6
+        while frac % 10 == 0 { frac /= 10; digits -= 1 }
+        put(UInt8(ascii: "."))
+        appendDigits(frac, count: digits)
     }
 
-    mutating func field(_ k: String, _ v: String?) { key(k); if let v { appendQuoted(v) } else { bytes.append(contentsOf: "null".utf8) }; markValue() }
-    mutating func field(_ k: String, _ v: Int) { key(k); bytes.append(contentsOf: String(v).utf8); markValue() }
-    mutating func field(_ k: String, _ v: Double) { key(k); number(v); markValue() }
+    mutating func field(_ k: StaticString, _ v: String?) { key(k); if let v { appendQuoted(v) } else { appendASCII("null") }; markValue() }
+    mutating func field(_ k: StaticString, _ v: Int) { key(k); appendDecimal(v); markValue() }
+    mutating func field(_ k: StaticString, _ v: Double) { key(k); number(v); markValue() }
 
-    private mutating func markValue() { if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true } }
+    private mutating func markValue() { if depth > 0 { needsComma |= 1 } }
 
     private mutating func separator() {
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard depth > 0 else { return }
+        if needsComma & 1 != 0 { put(UInt8(ascii: ",")) }
+        needsComma |= 1
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    // MARK: bytes
 
+    /// Room for n more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        p.initialize(from: base, count: count)
+        base.deallocate()
+        base = p
+        capacity = c
+    }
+
+    @inline(__always) private mutating func put(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    private mutating func put(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let from = p.baseAddress, !p.isEmpty else { return }
+        reserve(p.count)
+        (base + count).initialize(from: from, count: p.count)
+        count += p.count
+    }
+
+    private mutating func appendASCII(_ s: StaticString) {
+        s.withUTF8Buffer { put($0) }
+    }
+
+    private mutating func appendUTF8(_ s: String) {
+        var s = s
+        s.withUTF8 { put($0) }
+    }
+
+    private mutating func appendDecimal(_ v: Int) {
+        if v < 0 { put(UInt8(ascii: "-")) }
+        appendDecimal(v.magnitude)
+    }
+
+    private mutating func appendDecimal<T: UnsignedInteger & FixedWidthInteger>(_ v: T) {
+        var n = 1
+        var rest = v / 10
+        while rest != 0 { n += 1; rest /= 10 }
+        appendDigits(UInt64(v), count: n)
+    }
+
+    /// The low `count` decimal digits of v, zero-padded.
+    private mutating func appendDigits(_ v: UInt64, count n: Int) {
+        reserve(n)
+        var v = v
+        for k in stride(from: count + n - 1, through: count, by: -1) { base[k] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+        count += n
+    }
+
+    private static let hex: StaticString = "0123456789abcdef"
+
+    /// `"s"` with ", \ and control bytes escaped; the runs between them are copied whole.
     private mutating func appendQuoted(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20, 0x7F:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Self.hex[Int(b >> 4)]); bytes.append(Self.hex[Int(b & 15)])
-            default: bytes.append(b)
-            }
+        var s = s
+        s.withUTF8 { appendQuoted($0) }
+    }
+
+    private mutating func appendQuoted(_ p: UnsafeBufferPointer<UInt8>) {
+        put(UInt8(ascii: "\""))
+        var run = 0
+        var i = p.firstJSONEscape(from: 0)
+        while i < p.count {
+            if i > run { put(UnsafeBufferPointer(rebasing: p[run..<i])) }
+            escape(p[i])
+            run = i + 1
+            i = p.firstJSONEscape(from: run)
         }
-        bytes.append(UInt8(ascii: "\""))
+        if p.count > run { put(UnsafeBufferPointer(rebasing: p[run...])) }
+        put(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ b: UInt8) {
+        put(UInt8(ascii: "\\"))
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(b)
+        case 0x0A: put(UInt8(ascii: "n"))
+        case 0x0D: put(UInt8(ascii: "r"))
+        case 0x09: put(UInt8(ascii: "t"))
+        default:                                         // other controls and DEL: \u00XX
+            appendASCII("u00")
+            Self.hex.withUTF8Buffer { h in put(h[Int(b >> 4)]); put(h[Int(b & 15)]) }
+        }
     }
 }

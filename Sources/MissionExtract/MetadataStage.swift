@@ -33,15 +33,35 @@ struct MetadataStage: ExtractionStage {
         guard let nl = doc.bytes.firstIndex(of: 0x0A) ?? (doc.bytes.isEmpty ? nil : doc.bytes.count) else { return nil }
         if doc.bytes[..<nl].allSatisfy({ $0 < 0x80 }) { return asciiTitle(doc.bytes[..<nl]) }
         var line = Substring(doc.slice(0..<nl))
-        let lower = line.lowercased()
-        if lower.hasPrefix("date "), let title = lower.range(of: "title:") {
-            line = line[title.upperBound...]
-        } else if let r = lower.range(of: "original title:") {
-            line = line[line.index(line.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))...]
+        // Both labels end in "title:", which the Unicode lower case can only hold where the bytes,
+        // A–Z folded, do (no other capital lowers to t, i, l or e alone). Most lines lack it: they
+        // skip the lower-casing and Foundation's search, which bridges the line to an NSString.
+        if Self.containsFolded(doc.bytes[..<nl], "title:") {
+            let lower = line.lowercased()
+            if lower.hasPrefix("date "), let title = lower.range(of: "title:") {
+                line = line[title.upperBound...]
+            } else if let r = lower.range(of: "original title:") {
+                line = line[line.index(line.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))...]
+            }
         }
         let t = line.trimmingSpaces()
         guard !t.isEmpty, t.count <= 250, !(t.hasSuffix(".") && t.count > 120) else { return nil }
         return t
+    }
+
+    /// Do the bytes, A–Z folded, contain the lower-case ASCII `word`?
+    static func containsFolded(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { w in
+            guard bytes.count >= w.count else { return false }
+            var i = bytes.startIndex
+            while i + w.count <= bytes.endIndex {
+                var k = 0
+                while k < w.count, TokenKey.lower(bytes[i + k]) == w[k] { k += 1 }
+                if k == w.count { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// firstLineTitle for a plain ASCII line (nearly every one), on bytes: one Character per byte

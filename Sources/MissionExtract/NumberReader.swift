@@ -31,10 +31,34 @@ struct NumberReader {
 
     private func numberFrom(_ i: Int) -> (value: Double, end: Int)? {
         let text = ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[i].end)]
+        if let v = Self.exactValue(text) { return withMagnitude(v, i + 1) }
         let digits = text.contains(UInt8(ascii: ",")) ? String(decoding: text.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
                                                       : String(decoding: text, as: UTF8.self)
         guard let v = Double(digits) else { return nil }
         return withMagnitude(v, i + 1)
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
+
+    /// The value of a number token ("10,000", "39.3") without making a String for Double(_:), when
+    /// that is exact: digits below 2^53 and at most 22 decimals are exact doubles, and one IEEE
+    /// division rounds their quotient as strtod rounds the text. Anything else (two points, more
+    /// digits) is nil, left to Double(_:).
+    static func exactValue(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var mantissa: UInt64 = 0, decimals = 0, point = false
+        for b in text {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa &* 10 &+ UInt64(b &- UInt8(ascii: "0"))
+                guard mantissa <= 1 << 53 else { return nil }
+                if point { decimals += 1 }
+            case UInt8(ascii: ","): guard !point else { return nil }
+            case UInt8(ascii: "."): guard !point else { return nil }; point = true
+            default: return nil
+            }
+        }
+        guard !text.isEmpty, decimals <= 22 else { return nil }
+        return decimals == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[decimals]
     }
 
     /// "58.6m", "3.8 billion": a magnitude after the number multiplies it.

@@ -34,15 +34,31 @@ struct RuleTable<Label: Sendable>: Sendable {
         return (label(ofPattern: m.pattern), m.end, m.pattern)
     }
 
+    typealias Match = (label: Label, start: Int, end: Int, pattern: Int)
+
     /// Non-overlapping leftmost-longest matches in tokens[from..<ctx.limit].
-    func scan(from: Int, _ ctx: MatchContext) -> [(label: Label, start: Int, end: Int, pattern: Int)] {
-        var out: [(label: Label, start: Int, end: Int, pattern: Int)] = []
+    func scan(from: Int, _ ctx: MatchContext) -> [Match] {
+        var out: [Match] = []
+        scan(from: from, ctx, into: &out)
+        return out
+    }
+
+    /// scan(from:) appending to `out`: a caller that scans every sentence reuses one buffer
+    /// (emptied with removeAll(keepingCapacity:)) instead of allocating an array per sentence.
+    func scan(from: Int, _ ctx: MatchContext, into out: inout [Match]) {
+        forEachMatch(from: from, ctx) { m in
+            if out.capacity == 0 { out.reserveCapacity(8) }      // one allocation for a sentence's matches
+            out.append(m)
+        }
+    }
+
+    /// The matches of scan(from:), in order, handed to `body` one by one: no array at all.
+    @inline(__always)
+    func forEachMatch(from: Int, _ ctx: MatchContext, _ body: (Match) -> Void) {
         var i = from
         while let m = patterns.nextMatch(from: i, ctx) {
-            if out.isEmpty { out.reserveCapacity(8) }      // one allocation for a sentence's matches
-            out.append((label(ofPattern: m.pattern), m.start, m.end, m.pattern))
+            body((label(ofPattern: m.pattern), m.start, m.end, m.pattern))
             i = m.end
         }
-        return out
     }
 }

@@ -58,9 +58,15 @@ enum Tokenizer {
             var upper = cap
             if cap { for k in start..<i where p[k] >= 97 && p[k] <= 122 { upper = false; break } }
             // Offsets fit in Int32: articles are far below 2 GB.
-            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline,
-                             tables: tables?.bits(key) ?? 0))
+            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline))
             space = false; newline = false
+        }
+        // The table bits in a pass of their own: the lookups miss the cache for rare words, and
+        // with nothing else between them the processor overlaps those misses.
+        if let tables {
+            out.withUnsafeMutableBufferPointer { tokens in
+                for k in tokens.indices { tokens[k].tables = tables.bits(tokens[k].key) }
+            }
         }
         return out
     }
