@@ -12,7 +12,7 @@ public struct DaemonConfig: Sendable, Equatable {
     public var publish = "tcp://127.0.0.1:5561"
     public var replay = "tcp://127.0.0.1:5562"
     public var maxArticleBytes = 2 * 1024 * 1024
-    public var maxInFlight = 64
+    public var maxInFlight = 256
     public var pubSendHWM: Int32 = 100_000
     public var fsync: FsyncPolicy = .always
     public var eventLogMaxBytes = 1 << 30

@@ -241,6 +241,45 @@ final class ArticleJournalTests: StoreTestCase {
         XCTAssertLessThan(j.syncCount, n / 10)
     }
 
+    func testAppendReturnsWhatWasWrittenBeforeTheSync() throws {
+        let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 200))
+        defer { j.close() }
+        let durable = DispatchSemaphore(value: 0)
+        let first = j.append(article(1)) { _ in durable.signal() }
+        XCTAssertEqual(first, .accepted, "written: known before the group's fdatasync")
+        let again = j.append(article(1)) { _ in durable.signal() }
+        XCTAssertEqual(again, .duplicate(originalName: "article-1.txt"))
+        XCTAssertEqual(durable.wait(timeout: .now() + 10), .success)
+        XCTAssertEqual(durable.wait(timeout: .now() + 10), .success)
+        j.close()
+        XCTAssertNil(j.append(article(2)) { r in if case .success = r { XCTFail("a closed journal accepted an article") } },
+                     "closed: nothing written")
+    }
+
+    func testSyncSpacingDelaysOnlyASyncThatFollowsAnother() throws {
+        let spacing = Duration.milliseconds(300)
+        let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 0), maxRememberedIDs: 100,
+                                   minSyncSpacing: spacing)
+        defer { j.close() }
+        let clock = ContinuousClock()
+        // Idle (no sync for a long time): the first append syncs at once.
+        let idleStart = clock.now
+        XCTAssertEqual(try j.append(article(1)), .accepted)
+        let idleWait = clock.now - idleStart
+        // Right after a sync: the next one waits out the spacing, and appends made meanwhile share it.
+        let busyStart = clock.now
+        let group = DispatchGroup()
+        for i in 2...6 {
+            group.enter()
+            j.append(article(i)) { r in XCTAssertEqual(try? r.get(), .accepted); group.leave() }
+        }
+        XCTAssertEqual(group.wait(timeout: .now() + 10), .success)
+        let busyWait = clock.now - busyStart
+        XCTAssertLessThan(idleWait, spacing, "an idle journal must not wait for the spacing")
+        XCTAssertGreaterThanOrEqual(busyWait, spacing - .milliseconds(50), "a sync right after another must wait")
+        XCTAssertEqual(j.syncCount, 2, "one for the idle append, one shared by the five that followed")
+    }
+
     // MARK: compaction
 
     func testCompactionKeepsUnfinishedAndDuplicateMemory() throws {
