@@ -3,6 +3,10 @@
 enum JSONText {
     /// `value` as a JSON string literal, quotes included.
     static func quoted(_ value: String) -> String {
+        // Almost always nothing to escape: one copy, no per-scalar work.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         out.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {
@@ -38,6 +42,15 @@ enum JSONText {
 
     /// `{"k":v,…}` from keys and already-encoded values, in the given order.
     static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(members.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { out += "," }
+            out += quoted(key)
+            out += ":"
+            out += value
+        }
+        out += "}"
+        return out
     }
 }

@@ -130,7 +130,7 @@ final class Publisher: @unchecked Sendable {
                 // again: replay has it under its original seq.
                 guard let entry = loggedByID[event.id] else { continue }
                 let type = eventTypeName(event.type)
-                send(topic: "mission." + type, entry.json)
+                send(topic: eventTopic(event.type), entry.json)
                 eventsByType[type, default: 0] += 1
                 publishedByType[event.type, default: 0] += 1
                 first = first ?? entry.seq
@@ -290,4 +290,12 @@ final class Publisher: @unchecked Sendable {
 /// The `type` of a mission event as written in topics and JSON (`trade_mission`, …).
 func eventTypeName(_ type: EventType) -> String {
     type.rawValue
+}
+
+/// `mission.<type>`, made once per type rather than once per event.
+private let eventTopics: [EventType: String] = Dictionary(
+    uniqueKeysWithValues: EventType.allCases.map { ($0, "mission." + eventTypeName($0)) })
+
+func eventTopic(_ type: EventType) -> String {
+    eventTopics[type] ?? "mission." + eventTypeName(type)
 }
