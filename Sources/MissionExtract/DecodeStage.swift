@@ -24,6 +24,6 @@ struct DecodeStage: ExtractionStage {
         bytes = furniture.clean(bytes, dropped: &doc.furnitureLines)
         if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
         doc.bytes = bytes
-        doc.articleID = "sha256:" + SHA256.hex(bytes)
+        doc.articleID = bytes.withUnsafeBytes { SHA256.hex($0, prefix: "sha256:") }
     }
 }

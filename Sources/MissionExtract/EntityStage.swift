@@ -12,6 +12,7 @@ struct EntityStage: ExtractionStage {
         var entities: [Entity] = []
         entities.reserveCapacity(doc.tokens.count / 8)
         var sentences = doc.sentences
+        doc.sentences = []                  // the only reference: writing the context below copies nothing
         var placeEnds = [Int32](repeating: 0, count: doc.tokens.count)
         var used = [Bool](repeating: false, count: doc.tokens.count)
         if let d = doc.dateline {
@@ -21,30 +22,33 @@ struct EntityStage: ExtractionStage {
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?
                 var lastDate: DateParts?
-                var found: [Entity] = []            // this sentence's entities; one buffer for all sentences
+                // Each sentence's entities are appended to the article's list and sorted there: a
+                // per-sentence buffer would copy (and retain and release) every entity once more.
                 for si in sentences.indices {
                     sentences[si].province = province
                     sentences[si].city = city
                     let range = sentences[si].tokens
-                    found.removeAll(keepingCapacity: true)
-                    findPlaces(range, tp, bp, &placeEnds, &used, &found)
+                    let base = entities.count
+                    findPlaces(range, tp, bp, &placeEnds, &used, &entities)
                     placeEnds.withUnsafeBufferPointer { pe in
                         let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
-                        findOrganizations(range, ctx, province: province, city: city, &used, &found)
-                        for e in found.indices where found[e].isPlace { for k in found[e].tokens { used[k] = true } }
-                        findPeople(range, ctx, &used, &found)
+                        findOrganizations(range, ctx, province: province, city: city, &used, &entities, from: base)
+                        for e in base..<entities.count where entities[e].isPlace { for k in entities[e].tokens { used[k] = true } }
+                        findPeople(range, ctx, &used, &entities)
                         let numbers = NumberReader(rules: rules, ctx: ctx)
-                        DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &found)
-                        numbers.find(range, &used, &found)
+                        DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &entities)
+                        numbers.find(range, &used, &entities)
                     }
-                    found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-                    sentences[si].entities = entities.count..<(entities.count + found.count)
-                    entities.append(contentsOf: found)
+                    entities.withUnsafeMutableBufferPointer { all in
+                        var sentence = UnsafeMutableBufferPointer(rebasing: all[base...])
+                        sentence.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+                    }
+                    sentences[si].entities = base..<entities.count
                     // What the text is about from here on: the first province and city of this sentence.
                     var newProvince: Int?, newCity: Int?
-                    for e in found.indices {
+                    for e in base..<entities.count {
                         let p: Int
-                        switch found[e].value {
+                        switch entities[e].value {
                         case .place(let p32, let adjective) where !adjective: p = Int(p32)
                         case .organization(_, let home?, false): p = home
                         default: continue
@@ -82,8 +86,10 @@ struct EntityStage: ExtractionStage {
     }
 
     /// Organisation patterns; the places inside an organisation name become part of it.
+    /// `found[first...]` are the sentence's entities so far; the ones before belong to earlier sentences
+    /// and lie before `range`, so the removals here and in findPeople never touch them.
     private func findOrganizations(_ range: Range<Int>, _ ctx: MatchContext, province: Int?, city: Int?,
-                                   _ used: inout [Bool], _ found: inout [Entity]) {
+                                   _ used: inout [Bool], _ found: inout [Entity], from first: Int) {
         let organizations = rules.organizations     // a local copy stays in registers; the store's is re-read per token
         var i = range.lowerBound
         while i < range.upperBound {
@@ -102,7 +108,7 @@ struct EntityStage: ExtractionStage {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
                 if ctx.tokens[range.lowerBound].key == Self.inKey {
-                    for e in found.indices where found[e].tokens.lowerBound == range.lowerBound + 1 && found[e].tokens.upperBound < i
+                    for e in first..<found.count where found[e].tokens.lowerBound == range.lowerBound + 1 && found[e].tokens.upperBound < i
                         && ctx.tokens[found[e].tokens.upperBound].key == Self.comma {
                         guard case .place(let p32, false) = found[e].value else { continue }
                         let pi = Int(p32)

@@ -95,9 +95,11 @@ struct EventDraft {
         trace.append(t)
     }
 
-    /// Takes in another draft of the same action (another mention, a continuation).
-    mutating func absorb(_ o: EventDraft) {
+    /// Takes in another draft of the same action (another mention, a continuation); `sentence`:
+    /// the sentence of a frame that holds none in `sentences`.
+    mutating func absorb(_ o: EventDraft, sentence: Int? = nil) {
         for s in o.sentences where !sentences.contains(s) { sentences.add(s) }
+        if let s = sentence, !sentences.contains(s) { sentences.add(s) }
         sentences.sort()
         weight = max(weight, o.weight)
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
@@ -115,8 +117,8 @@ struct EventDraft {
         for a in o.activities where !activities.contains(a) { activities.add(a) }
         for t in o.transport where !transport.contains(t) { transport.add(t) }
         for out in o.outcomes where !outcomes.contains(where: { $0.amount == out.amount && $0.amount != nil || $0.text == out.text }) { outcomes.add(out) }
-        trace.reserveCapacity(trace.count + o.trace.count)
-        trace.append(contentsOf: o.trace)
+        // Grown by doubling: reserving the exact count at each absorb reallocated every time.
+        if trace.isEmpty { trace = o.trace } else { trace.append(contentsOf: o.trace) }
     }
 }
 

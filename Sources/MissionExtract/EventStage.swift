@@ -37,8 +37,12 @@ struct EventStage: ExtractionStage {
             }
         }
         merge(&drafts, document)
-        // By index: a draft holds a dozen arrays, and each copy of one retains them all.
-        doc.events = drafts.indices.filter { drafts[$0].alive && emit(drafts[$0]) }.map { finish(drafts[$0], document) }
+        // By index, each draft's arrays moved into its event: a draft holds a dozen arrays, and each
+        // copy of one retains them all.
+        var events: [MissionEvent] = []
+        events.reserveCapacity(drafts.count)
+        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) { events.append(finish(&drafts[i], document)) }
+        doc.events = events
     }
 
     /// One pass over the sentences.
@@ -92,6 +96,8 @@ struct EventStage: ExtractionStage {
             guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }
 
             cueBuffer.removeAll(keepingCapacity: true)
+            // A frame's sentence is handed to absorb(_:sentence:), and its sentence array and anchor
+            // words are made only for a new draft: most frames are absorbed, and those cost allocations.
             let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places, cueBuffer: &cueBuffer)
             if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
                 best = first.label.type
@@ -104,35 +110,33 @@ struct EventStage: ExtractionStage {
                 speaker = speakers[s.quote]
             }
             if let target {
-                var frame = EventDraft(type: drafts[target].type, sentences: [si], weight: 0, anchor: "")
-                reader.read(type: frame.type, triggers: triggers.filter { $0.label.type == frame.type }, into: &frame)
+                var frame = EventDraft(type: drafts[target].type, sentences: [], weight: 0, anchor: "")
+                reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
                 // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
                 let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
                     && !sameOrganizer(frame.organizer, drafts[target].organizer)
                     && !frame.organizerHomes.contains { drafts[target].organizerHomes.contains($0) }
                 let otherDate = frame.hasDate && drafts[target].hasDate && !frame.relativeDate && !Self.overlaps(frame.start, drafts[target].start)
                 if !(otherAgent && otherDate) {
-                    drafts[target].absorb(frame)
+                    drafts[target].absorb(frame, sentence: si)
                     draftOf[si] = target
                     continue
                 }
             }
-            let typeTriggers = triggers.filter { $0.label.type == best }
             guard strongest >= 2 else {
                 // A sentence without its own trigger continues the event of the sentence before.
                 if let p = previous, continues(s, doc.sentences[si - 1], doc) {
-                    var frame = EventDraft(type: drafts[p].type, sentences: [si], weight: 0, anchor: "")
-                    reader.read(type: frame.type, triggers: [], into: &frame)
+                    var frame = EventDraft(type: drafts[p].type, sentences: [], weight: 0, anchor: "")
+                    reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
                     guard frame.organizer.isEmpty, !frame.since else { continue }
                     frame.origin = []
-                    drafts[p].absorb(frame)
+                    drafts[p].absorb(frame, sentence: si)
                     draftOf[si] = p
                 }
                 continue
             }
-            var frame = EventDraft(type: best, sentences: [si], weight: strongest,
-                                   anchor: typeTriggers.first.map { reader.words($0.start..<$0.end) } ?? "")
-            reader.read(type: best, triggers: typeTriggers, into: &frame)
+            var frame = EventDraft(type: best, sentences: [], weight: strongest, anchor: "")
+            reader.read(type: best, triggers: triggers, of: best, into: &frame)
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
                 frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: o.name)
                 if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: o.name) }
@@ -142,19 +146,23 @@ struct EventStage: ExtractionStage {
                 let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
                 // Orders signed on a trip are the trip's outcome.
                 if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, frame.origin.isEmpty {
-                    drafts[p].absorb(frame); draftOf[si] = p; continue
+                    drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
                 // "On the 21st, …": the same action, a day later (by the same people)
-                if prevType == best, frame.relativeDate, !frame.another, compatibleAgent(frame, drafts[p]) {
-                    drafts[p].absorb(frame); draftOf[si] = p; continue
+                if prevType == best, frame.relativeDate, !frame.another, compatibleAgent(frame, drafts, p) {
+                    drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
                 // The next sentence of the same paragraph about the same action, without its own agent or date
                 if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate,
-                   frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts[p]) {
-                    drafts[p].absorb(frame); draftOf[si] = p; continue
+                   frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts, p) {
+                    drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
             }
-            drafts.append(frame)
+            frame.sentences = [si]
+            frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
+            // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
+            drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
+            swap(&drafts[drafts.count - 1], &frame)
             draftOf[si] = drafts.count - 1
         }
         return drafts
@@ -207,19 +215,26 @@ struct EventStage: ExtractionStage {
         return a.hasPrefix(b) || b.hasPrefix(a)
     }
 
-    /// The agents of `frame` do not contradict `prev`: no organizer or origin of its own, or shared ones.
-    private func compatibleAgent(_ frame: EventDraft, _ prev: EventDraft) -> Bool {
-        if !frame.organizer.isEmpty, !prev.organizer.isEmpty { return sameOrganizer(frame.organizer, prev.organizer) }
-        if !frame.origin.isEmpty, !prev.origin.isEmpty { return frame.origin.contains { prev.origin.contains($0) } }
+    /// The agents of `frame` do not contradict drafts[prev]: no organizer or origin of its own, or shared ones.
+    /// (drafts[prev] is read slot by slot: copied out of the array whole, a draft retains its dozen arrays.)
+    private func compatibleAgent(_ frame: EventDraft, _ drafts: [EventDraft], _ prev: Int) -> Bool {
+        let prevOrganizer = drafts[prev].organizer, prevOrigin = drafts[prev].origin
+        if !frame.organizer.isEmpty, !prevOrganizer.isEmpty { return sameOrganizer(frame.organizer, prevOrganizer) }
+        if !frame.origin.isEmpty, !prevOrigin.isEmpty { return frame.origin.contains { prevOrigin.contains($0) } }
         return true
     }
 
-    /// `frame` names who organised `prev`: "a delegation from Dongguan arrived … Organized by the Dongguan
-    /// bureau, 46 enterprises …", or the same place's government ("the province plans …").
-    private func namesOrganizerOf(_ frame: EventDraft, _ prev: EventDraft) -> Bool {
+    /// `frame` names who organised drafts[prev] (read slot by slot, as above): "a delegation from
+    /// Dongguan arrived … Organized by the Dongguan bureau, 46 enterprises …", or the same place's
+    /// government ("the province plans …").
+    private func namesOrganizerOf(_ frame: EventDraft, _ drafts: [EventDraft], _ prev: Int) -> Bool {
         guard !frame.organizerHomes.isEmpty else { return false }
-        if prev.organizer.isEmpty { return frame.organizerHomes.contains { prev.origin.contains($0) } }
-        return frame.organizerHomes.contains { prev.organizerHomes.contains($0) }
+        if drafts[prev].organizer.isEmpty {
+            let prevOrigin = drafts[prev].origin
+            return frame.organizerHomes.contains { prevOrigin.contains($0) }
+        }
+        let prevHomes = drafts[prev].organizerHomes
+        return frame.organizerHomes.contains { prevHomes.contains($0) }
     }
 
     private func sameOrganizer(_ a: [Organizer], _ b: [Organizer]) -> Bool {
@@ -265,32 +280,45 @@ struct EventStage: ExtractionStage {
         }
     }
 
-    private func finish(_ d: EventDraft, _ doc: Document) -> MissionEvent {
+    /// The event of a draft; the draft's slot arrays are moved into it (the draft is spent).
+    private func finish(_ d: inout EventDraft, _ doc: Document) -> MissionEvent {
         let first = doc.sentences[d.sentences[0]]
-        // id: the first 16 hex digits of SHA-256("<article id>|<type>|<first scalar>|<anchor>")
-        var idSource: [UInt8] = []
-        idSource.reserveCapacity(doc.articleID.utf8.count + d.anchor.utf8.count + 40)
-        idSource += doc.articleID.utf8; idSource.append(UInt8(ascii: "|"))
-        idSource += d.type.rawValue.utf8; idSource.append(UInt8(ascii: "|"))
-        idSource += String(first.scalarStart).utf8; idSource.append(UInt8(ascii: "|"))
-        idSource += d.anchor.utf8
-        var e = MissionEvent(id: "evt_" + SHA256.hexString(SHA256.digest(idSource).prefix(8)), type: d.type)
-        e.organizer = d.organizer
+        // id: the first 16 hex digits of SHA-256("<article id>|<type>|<first scalar>|<anchor>"),
+        // the source assembled on the stack and the id written as one string.
+        let capacity = doc.articleID.utf8.count + d.anchor.utf8.count + 64
+        let id = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var n = 0
+            func put(_ text: String, then separator: Bool) {
+                var text = text
+                text.withUTF8 { u in for k in 0..<u.count { buffer[n + k] = u[k] } }   // not byte by byte through the UTF8View
+                n += text.utf8.count
+                if separator { buffer[n] = UInt8(ascii: "|"); n += 1 }
+            }
+            put(doc.articleID, then: true)
+            put(d.type.rawValue, then: true)
+            put(String(first.scalarStart), then: true)
+            put(d.anchor, then: false)
+            return SHA256.hex(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[0..<n])), prefix: "evt_", bytes: 8)
+        }
+        // The slots filled, counted before the arrays move (and without an array of flags).
+        func one(_ filled: Bool) -> Int { filled ? 1 : 0 }
+        let filled = one(!d.organizer.isEmpty) + one(!d.origin.isEmpty) + one(!d.destinations.isEmpty)
+            + one(d.hasDate) + one(!d.participants.isEmpty) + one(!d.outcomes.isEmpty)
+        var e = MissionEvent(id: id, type: d.type)
+        swap(&e.organizer, &d.organizer)
         e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
-        e.destinations = d.destinations
+        swap(&e.destinations, &d.destinations)
         e.when = When(start: d.start, end: d.end, durationDays: d.duration, text: d.whenText)
-        e.participants = d.participants
-        e.activities = d.activities
-        e.transport = d.transport
-        e.outcomes = d.outcomes
+        swap(&e.participants, &d.participants)
+        swap(&e.activities, &d.activities)
+        swap(&e.transport, &d.transport)
+        swap(&e.outcomes, &d.outcomes)
         e.evidence = d.sentences.map { si in
             let s = doc.sentences[si]
             return Evidence(start: s.scalarStart, end: s.scalarEnd, text: doc.slice(s.start..<s.end))
         }
-        let filled = [!d.organizer.isEmpty, !d.origin.isEmpty, !d.destinations.isEmpty, d.hasDate,
-                      !d.participants.isEmpty, !d.outcomes.isEmpty].reduce(0) { $0 + ($1 ? 1 : 0) }
         e.confidence = min(0.95, 0.35 + 0.1 * Double(d.weight) + 0.05 * Double(filled))
-        e.trace = d.trace
+        swap(&e.trace, &d.trace)
         return e
     }
 }

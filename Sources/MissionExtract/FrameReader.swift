@@ -40,7 +40,9 @@ struct FrameReader {
         self.cues = cueBuffer
     }
 
-    func words(_ r: Range<Int>) -> String {
+    func words(_ r: Range<Int>) -> String { Self.words(r, tp, bp) }
+
+    static func words(_ r: Range<Int>, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>) -> String {
         guard !r.isEmpty else { return "" }
         return String(decoding: bp[Int(tp[r.lowerBound].start)..<Int(tp[r.upperBound - 1].end)], as: UTF8.self)
     }
@@ -146,9 +148,15 @@ struct FrameReader {
         return cues.contains { $0.label == .originPrep && $0.end == ps } || listedAfterOriginPrep(ps)
     }
 
-    func read(type: EventType, triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)], into d: inout EventDraft) {
+    /// `triggers`: the sentence's triggers, of which only those of `triggerType` count (none when nil):
+    /// filtered where asked, not into an array of their own per sentence.
+    func read(type: EventType, triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)], of triggerType: EventType?,
+              into d: inout EventDraft) {
         let lo = sentence.tokens.lowerBound, hi = sentence.tokens.upperBound
-        let tp = self.tp                    // closures below capture the buffer, not a copy of the reader
+        let tp = self.tp, bp = self.bp      // closures below capture the buffers, not a copy of the reader
+        // The add… calls' autoclosures read words through this local function, which shadows the
+        // method: one capturing self copied the reader (retaining its store and cues) at each call.
+        func words(_ r: Range<Int>) -> String { FrameReader.words(r, tp, bp) }
         var destinations: [Range<Int>] = [] // their tokens: a few ranges beat a hash set of tokens
 
         // Organizer: passive agents and "delegation of X"
@@ -241,13 +249,13 @@ struct FrameReader {
             if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && $0.tokens.contains(s) } else { return false } }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "place inside a count", words: words(s..<t)); continue
             }
-            if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == Self.based, triggers.contains(where: { $0.start > t && $0.start <= t + 6 }) {
+            if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == Self.based, triggers.contains(where: { $0.label.type == triggerType && $0.start > t && $0.start <= t + 6 }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "X-based", words: words(s..<(t + 2))); continue
             }
-            if triggers.contains(where: { $0.start >= t && $0.start <= t + 5 }) && !(t..<min(hi, t + 5)).contains(where: { tp[$0].kind == .punct && tp[$0].key != Tokenizer.apostropheKey && tp[$0].key != Tokenizer.quoteKey }) {
+            if triggers.contains(where: { $0.label.type == triggerType && $0.start >= t && $0.start <= t + 5 }) && !(t..<min(hi, t + 5)).contains(where: { tp[$0].kind == .punct && tp[$0].key != Tokenizer.apostropheKey && tp[$0].key != Tokenizer.quoteKey }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "place before trigger", words: words(s..<t)); continue
             }
-            if before == Self.of, s >= 2, triggers.contains(where: { $0.end == s - 1 }) {
+            if before == Self.of, s >= 2, triggers.contains(where: { $0.label.type == triggerType && $0.end == s - 1 }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: words((s - 1)..<t)); continue
             }
         }

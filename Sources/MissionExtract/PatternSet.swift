@@ -44,8 +44,9 @@ struct PatternSet: @unchecked Sendable {
 
     /// Token key → a run of pattern indices (in pattern order, ended by -1), by open addressing.
     private struct CandidateIndex {
-        var keys: UnsafeMutablePointer<UInt64>
-        var starts: UnsafeMutablePointer<Int32>         // → start in `runs`, -1 when empty
+        /// A key and the start of its run in `runs` side by side: a lookup reads one cache line.
+        struct Slot { var key: UInt64; var start: Int32 }
+        var slots: UnsafeMutablePointer<Slot>           // key 0: empty
         var mask: Int
         var runs: UnsafeMutablePointer<Int32>
         /// For each run entry: the bloom bits of the words its second element accepts (all bits when
@@ -59,18 +60,17 @@ struct PatternSet: @unchecked Sendable {
              gapAhead: (Int32) -> Int8 = { _ in -1 }, _ o: Owner) {
             var size = 16
             while size < entries.count * 2 + 2 { size <<= 1 }
-            var keys = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: -1, count: size)
+            var slots = [Slot](repeating: Slot(key: 0, start: -1), count: size)
             var runs: [Int32] = []
             for (key, patterns) in entries {
                 let k = key == 0 ? 1 : key
                 var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
-                while keys[i] != 0 { i = (i + 1) & (size - 1) }
-                keys[i] = k
-                starts[i] = Int32(runs.count)
+                while slots[i].key != 0 { i = (i + 1) & (size - 1) }
+                slots[i] = Slot(key: k, start: Int32(runs.count))
                 runs += patterns + [-1]
             }
             for r in extraRuns { runs += r + [-1] }      // found by offset, after the keyed runs
-            self.keys = o.copy(keys); self.starts = o.copy(starts); self.mask = size - 1; self.runs = o.copy(runs)
+            self.slots = o.copy(slots); self.mask = size - 1; self.runs = o.copy(runs)
             self.follow = o.copy(runs.map { $0 < 0 ? 0 : follow($0) })
             self.gapAhead = o.copy(runs.map { $0 < 0 ? -1 : gapAhead($0) })
         }
@@ -79,8 +79,8 @@ struct PatternSet: @unchecked Sendable {
             let k = key == 0 ? 1 : key
             var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
             while true {
-                let found = keys[i]
-                if found == k { return Int(starts[i]) }
+                let found = slots[i].key
+                if found == k { return Int(slots[i].start) }
                 if found == 0 { return -1 }
                 i = (i + 1) & mask
             }

@@ -31,12 +31,17 @@ struct QuoteSpeaker {
     private static func window(_ r: Range<Int>, doc: Document, rules: RuleStore, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>) -> QuoteSpeaker? {
         guard !r.isEmpty else { return nil }
         let ctx = MatchContext(tokens: tp, bytes: bp, limit: r.upperBound)
-        let cues = rules.cues.scan(from: r.lowerBound, ctx)
-        guard let verb = cues.first(where: { $0.label == .speech }) else { return nil }
+        // The cues read as they are matched, not gathered into an array first.
+        var verbStart: Int?, expert = false
+        rules.cues.forEachMatch(from: r.lowerBound, ctx) { c in
+            if c.label == .speech, verbStart == nil { verbStart = c.start }
+            if c.label == .expert { expert = true }
+        }
+        guard let verbStart else { return nil }
         var speaker = QuoteSpeaker()
-        speaker.isExpert = cues.contains { $0.label == .expert }
+        speaker.isExpert = expert
         for e in doc.entities.indices where doc.entities[e].tokens.lowerBound >= r.lowerBound
-                                          && doc.entities[e].tokens.upperBound <= max(verb.start, r.lowerBound + 30) {
+                                          && doc.entities[e].tokens.upperBound <= max(verbStart, r.lowerBound + 30) {
             if case .organization(let o, let home, false) = doc.entities[e].value, speaker.organization == nil {
                 speaker.organization = o
                 speaker.home = home

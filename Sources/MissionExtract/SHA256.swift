@@ -20,13 +20,33 @@ enum SHA256 {
     }
 
     static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
-        if let system = SystemSHA256.function {
+        if SystemSHA256.isAvailable {
             return [UInt8](unsafeUninitializedCapacity: 32) { out, n in
-                _ = system(message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count, out.baseAddress)
+                _ = SystemSHA256.digest(message, into: out.baseAddress!)
                 n = 32
             }
         }
         return rounds(message)
+    }
+
+    /// The digest into `out` (32 bytes): no array for a digest that is only read once.
+    static func digest(_ message: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>) {
+        if SystemSHA256.digest(message, into: out.baseAddress!) { return }
+        let d = rounds(message)
+        for i in 0..<32 { out[i] = d[i] }
+    }
+
+    /// `prefix` followed by the hex of the first `bytes` bytes of the digest, as one string (one allocation).
+    static func hex(_ message: UnsafeRawBufferPointer, prefix: StaticString, bytes: Int = 32) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { d in
+            digest(message, into: d)
+            let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+            return String(unsafeUninitializedCapacity: p.count + bytes * 2) { out in
+                for i in 0..<p.count { out[i] = p[i] }
+                writeHex(UnsafeBufferPointer(rebasing: d[0..<bytes]), to: UnsafeMutableBufferPointer(rebasing: out[p.count...]))
+                return p.count + bytes * 2
+            }
+        }
     }
 
     /// The digest by this file's own rounds.
@@ -100,11 +120,16 @@ enum SHA256 {
 
     static func hexString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            @inline(__always) func digit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
-            for (i, b) in bytes.enumerated() { out[2 * i] = digit(b >> 4); out[2 * i + 1] = digit(b & 15) }
+            for (i, b) in bytes.enumerated() { out[2 * i] = hexDigit(b >> 4); out[2 * i + 1] = hexDigit(b & 15) }
             return bytes.count * 2
         }
     }
+
+    private static func writeHex(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) {
+        for i in 0..<bytes.count { out[2 * i] = hexDigit(bytes[i] >> 4); out[2 * i + 1] = hexDigit(bytes[i] & 15) }
+    }
+
+    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -1,18 +1,33 @@
 /// A word, number or punctuation mark of the normalised text, located by byte offset.
-/// Kept to 32 bytes: every stage walks the tokens, some several times.
+/// Kept to 24 bytes (the four flags share a byte): every stage walks the tokens, some several
+/// times, and an article's tokens then fit the first-level cache.
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
 
     var start: Int32          // byte offset into Document.bytes
     var end: Int32
     var key: UInt64           // hash of the lower-cased form (curly quotes and dashes folded), see TokenKey
-    var kind: Kind
-    var capitalized: Bool     // first letter upper-case
-    var allCaps: Bool         // every letter upper-case ("UAE", "MOFCOM")
-    var spaceBefore: Bool     // white space precedes it
-    var newlineBefore: Bool   // a line break precedes it
     /// Which rule tables have a pattern starting with this word (a bit per table, see RuleStore.tokenTables).
     var tables: UInt32 = 0
+    var kind: Kind
+    private var flags: UInt8
+
+    private static let capitalizedFlag: UInt8 = 1, allCapsFlag: UInt8 = 2, spaceFlag: UInt8 = 4, newlineFlag: UInt8 = 8
+
+    init(start: Int32, end: Int32, key: UInt64, kind: Kind, capitalized: Bool, allCaps: Bool, spaceBefore: Bool, newlineBefore: Bool) {
+        self.start = start; self.end = end; self.key = key; self.kind = kind
+        flags = (capitalized ? Self.capitalizedFlag : 0) | (allCaps ? Self.allCapsFlag : 0)
+            | (spaceBefore ? Self.spaceFlag : 0) | (newlineBefore ? Self.newlineFlag : 0)
+    }
+
+    /// First letter upper-case.
+    var capitalized: Bool { flags & Self.capitalizedFlag != 0 }
+    /// Every letter upper-case ("UAE", "MOFCOM").
+    var allCaps: Bool { flags & Self.allCapsFlag != 0 }
+    /// White space precedes it.
+    var spaceBefore: Bool { flags & Self.spaceFlag != 0 }
+    /// A line break precedes it.
+    var newlineBefore: Bool { flags & Self.newlineFlag != 0 }
 
     var byteRange: Range<Int> { Int(start)..<Int(end) }
 }
