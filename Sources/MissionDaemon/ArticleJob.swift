@@ -38,47 +38,70 @@ struct ArticleJob: Sendable {
     /// Freed when both the journal and the stages are done with the article (set by the pipeline).
     var slot: PipelineSlot?
 
-    /// The article's JSON, built on its lane (in parallel with other articles) rather than
-    /// on the publisher's single queue under the event log's lock; nil until `render()`.
-    var rendered: RenderedJSON?
+    /// What the publisher needs of a finished article, built on its lane (in parallel with
+    /// other articles) rather than on the publisher's single queue; nil until `render()`.
+    var rendered: RenderedArticle?
 
-    struct RenderedJSON: Sendable {
+    struct RenderedArticle: Sendable {
         /// The `article` object.
         var article: String
-        /// Each event's JSON split around its seq, which only the event log assigns:
-        /// `before + String(seq) + after`. Nil for an event whose JSON had no seq to split at.
-        var events: [(before: String, after: String)?]
+        /// Every event's JSON, one after another, each with `0` where its seq goes: one
+        /// block for the publisher to free, not two strings per event.
+        var eventJSON: [UInt8]
+        var events: [RenderedEvent]
+
+        /// Event `index`'s JSON with its seq filled in.
+        func json(_ index: Int, seq: UInt64) -> String {
+            let event = events[index]
+            let digits = String(seq).utf8
+            return String(unsafeUninitializedCapacity: event.bytes.count - 1 + digits.count) { out in
+                var at = 0
+                for byte in eventJSON[event.bytes.lowerBound..<event.seqDigit] { out[at] = byte; at += 1 }
+                for byte in digits { out[at] = byte; at += 1 }
+                for byte in eventJSON[(event.seqDigit + 1)..<event.bytes.upperBound] { out[at] = byte; at += 1 }
+                return at
+            }
+        }
     }
 
-    /// Renders the article object and every event with a placeholder seq, split at the seq,
-    /// then keeps only what the publisher needs: the tokens, sentences and entities of a
-    /// finished article are freed here, on the lane that made them, not held while it waits
-    /// for the event log.
+    struct RenderedEvent: Sendable {
+        var id: String
+        var type: EventType
+        /// Where its JSON is in `eventJSON`, and the placeholder `0` of its seq.
+        var bytes: Range<Int>
+        var seqDigit: Int
+    }
+
+    /// Renders the article object and every event with a placeholder seq, then drops
+    /// everything else. The events, tokens, sentences and entities are freed here, on the
+    /// lane that made them: freed on the publisher's thread instead, their hundreds of blocks
+    /// went back to this lane's malloc arena under its lock, and the lanes and the publisher
+    /// queued on that lock.
     mutating func render() {
         let article = document.articleJSON()
-        let events = document.events.map { event -> (before: String, after: String)? in
-            Self.splitAtSeq(event.json(seq: 0, article: article))
+        var eventJSON: [UInt8] = []
+        eventJSON.reserveCapacity(document.events.count * 1536)
+        let events = document.events.map { event -> RenderedEvent in
+            let start = eventJSON.count
+            eventJSON.append(contentsOf: event.json(seq: 0, article: article).utf8)
+            guard let digit = Self.seqDigit(in: eventJSON, from: start) else {
+                preconditionFailure("MissionEvent.json writes \"seq\" right after the schema and the id")
+            }
+            return RenderedEvent(id: event.id, type: event.type, bytes: start..<eventJSON.count, seqDigit: digit)
         }
-        rendered = RenderedJSON(article: article, events: events)
+        rendered = RenderedArticle(article: article, eventJSON: eventJSON, events: events)
         var kept = Document(input: ArticleInput(name: document.input.name, body: [], source: document.input.source))
         kept.articleID = document.articleID
-        kept.title = document.title
-        kept.published = document.published
-        kept.events = document.events
         document = kept
     }
 
-    /// `json` cut around the digit of its first `"seq":0` (the event's own: only the schema
-    /// and id, JSON strings that cannot contain a bare quote, come before it).
-    static func splitAtSeq(_ json: String) -> (before: String, after: String)? {
+    /// The offset of the `0` in the first `"seq":0` at or after `start` (the event's own: only
+    /// the schema and id, JSON strings that cannot contain a bare quote, come before it).
+    static func seqDigit(in bytes: [UInt8], from start: Int) -> Int? {
         let marker = Array(#""seq":0"#.utf8)
-        let bytes = Array(json.utf8)
-        guard bytes.count >= marker.count else { return nil }
-        for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
-            if bytes[start..<(start + marker.count)].elementsEqual(marker) {
-                let digit = start + marker.count - 1
-                return (String(decoding: bytes[..<digit], as: UTF8.self), String(decoding: bytes[(digit + 1)...], as: UTF8.self))
-            }
+        guard bytes.count - start >= marker.count else { return nil }
+        for at in start...(bytes.count - marker.count) where bytes[at] == marker[0] {
+            if bytes[at..<(at + marker.count)].elementsEqual(marker) { return at + marker.count - 1 }
         }
         return nil
     }

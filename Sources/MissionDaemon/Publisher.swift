@@ -81,20 +81,11 @@ final class Publisher: @unchecked Sendable {
         flushScheduled = false
 
         var pending: [PendingEvent] = []
-        // The `article` object, built once per article for its events and its article.done.
-        var articles: [String] = []
-        articles.reserveCapacity(jobs.count)
         for job in jobs {
-            let rendered = job.rendered
-            let article = rendered?.article ?? job.document.articleJSON()
-            articles.append(article)
-            for (k, event) in job.document.events.enumerated() {
-                if let rendered, k < rendered.events.count, let parts = rendered.events[k] {
-                    // Rendered on the article's lane: only the seq is filled in here.
-                    pending.append(PendingEvent(id: event.id) { seq in parts.before + String(seq) + parts.after })
-                } else {
-                    pending.append(PendingEvent(id: event.id) { seq in event.json(seq: seq, article: article) })
-                }
+            guard let rendered = job.rendered else { continue }
+            for (index, event) in rendered.events.enumerated() {
+                // Rendered on the article's lane: only the seq is filled in here.
+                pending.append(PendingEvent(id: event.id) { seq in rendered.json(index, seq: seq) })
             }
         }
         let logged: [LoggedEvent]
@@ -121,11 +112,12 @@ final class Publisher: @unchecked Sendable {
                 metrics.eventsPublished(type: eventTypeName(type), count: count)
             }
         }
-        for (k, job) in jobs.enumerated() {
+        for job in jobs {
             var first: UInt64?
             var last: UInt64?
             var published = 0
-            for event in job.document.events {
+            let events = job.rendered?.events ?? []
+            for event in events {
                 // An event logged before (the article ran before a crash) is not published
                 // again: replay has it under its original seq.
                 guard let entry = loggedByID[event.id] else { continue }
@@ -139,8 +131,8 @@ final class Publisher: @unchecked Sendable {
             }
             let micros = (DispatchTime.now().uptimeNanoseconds - job.startedAt.uptimeNanoseconds) / 1000
             send(topic: "article.done", JSONText.object([
-                ("article", articles[k]),
-                ("events", String(job.document.events.count)),
+                ("article", job.rendered?.article ?? job.document.articleJSON()),
+                ("events", String(events.count)),
                 ("new_events", String(published)),
                 ("seq_first", JSONText.numberOrNull(first)),
                 ("seq_last", JSONText.numberOrNull(last)),
