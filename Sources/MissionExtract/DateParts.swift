@@ -30,14 +30,14 @@ struct DateParts: Sendable, Equatable {
     init?(iso text: String) {
         let s = text.trimmingSpaces()
         if s.hasPrefix("--") {
-            let parts = s.dropFirst(2).split(separator: "-")
-            guard let m = parts.first.flatMap({ Int($0) }), (1...12).contains(m) else { return nil }
+            let parts = Pieces(s.dropFirst(2), separator: "-", limit: 2)
+            guard parts.count > 0, let m = Int(parts[0]), (1...12).contains(m) else { return nil }
             month = m
             if parts.count > 1 { guard let d = Int(parts[1].prefix(2)), (1...31).contains(d) else { return nil }; day = d }
             return
         }
-        let parts = s.prefix(10).split(separator: "-")
-        guard let y = parts.first.flatMap({ Int($0) }), (1900...2100).contains(y) else { return nil }
+        let parts = Pieces(s.prefix(10), separator: "-", limit: 3)
+        guard parts.count > 0, let y = Int(parts[0]), (1900...2100).contains(y) else { return nil }
         year = y
         if parts.count > 1 { guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }; month = m }
         if parts.count > 2 { guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }; day = d }
@@ -99,7 +99,8 @@ struct DateReader {
         }
         // 2022.12.26 (one number token)
         if tokens[i].kind == .number, bytes[Int(tokens[i].start)..<Int(tokens[i].end)].count(where: { $0 == UInt8(ascii: ".") }) == 2 {
-            let parts = String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self).split(separator: ".")
+            let text = String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self)
+            let parts = Pieces(text[...], separator: ".", limit: 4)
             if parts.count == 3, let y = Int(parts[0]), isYear(y), let m = Int(parts[1]), (1...12).contains(m), let d = Int(parts[2]), (1...31).contains(d) {
                 return (DateParts(year: y, month: m, day: d), i + 1)
             }

@@ -89,6 +89,17 @@ struct EventDraft {
         record(SlotTrace(slot: "when.duration_days", value: "\(d)", rule: "duration", words: text))
     }
 
+    /// Empties the draft for the next sentence's frame, keeping its arrays' storage: a frame is
+    /// most often absorbed into an earlier draft, and a fresh one allocated each of its slot arrays.
+    mutating func reset(type: EventType, weight: Int) {
+        self.type = type; self.weight = weight; anchor = ""
+        sentences.empty(); organizer.empty(); organizerHomes.empty(); origin.empty(); destinations.empty()
+        start = nil; end = nil; duration = nil; whenText = nil
+        participants.empty(); activities.empty(); transport.empty(); outcomes.empty()
+        trace = []      // not emptied in place: absorb may have taken its storage whole
+        ownDate = false; relativeDate = false; since = false; another = false; alive = true
+    }
+
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
     private mutating func record(_ t: SlotTrace) {
         if trace.isEmpty { trace.reserveCapacity(8) }
@@ -112,7 +123,7 @@ struct EventDraft {
         // "… opened on Saturday. The fair runs until May 5": the later mention gives the end
         else if start != nil, end == nil, o.start == nil, let e = o.end, e >= (start ?? "") { end = e }
         if duration == nil { duration = o.duration }
-        if let t = o.whenText, whenText == nil || !(whenText ?? "").contains(t) { whenText = whenText.map { $0 + " … " + t } ?? t }
+        if let t = o.whenText, whenText == nil || !Self.contains(whenText ?? "", t) { whenText = whenText.map { $0 + " … " + t } ?? t }
         for p in o.participants where !participants.contains(where: { $0.unit == p.unit }) { participants.add(p) }
         for a in o.activities where !activities.contains(a) { activities.add(a) }
         for t in o.transport where !transport.contains(t) { transport.add(t) }
@@ -122,7 +133,38 @@ struct EventDraft {
     }
 }
 
+extension EventDraft {
+    /// `text.contains(part)`. With both plain ASCII without CR (nearly always: date words), every
+    /// byte is a Character of its own and Foundation's search finds exactly what a byte search
+    /// finds, without bridging to an NSString; anything else (and an empty part) goes to Foundation.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text, part = part
+        let bytes: Bool? = text.withUTF8 { x in
+            part.withUTF8 { y in
+                guard !y.isEmpty, plain(x), plain(y) else { return nil }
+                guard y.count <= x.count else { return false }
+                for i in 0...(x.count - y.count) where x[i] == y[0] {
+                    var k = 1
+                    while k < y.count, x[i + k] == y[k] { k += 1 }
+                    if k == y.count { return true }
+                }
+                return false
+            }
+        }
+        return bytes ?? text.contains(part)
+    }
+
+    private static func plain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.firstNonASCII(from: 0) == b.count && !b.contains(0x0D)
+    }
+}
+
 private extension Array {
+    /// Empties, keeping the storage; an empty array is left alone (the call costs more than the check).
+    mutating func empty() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
+    }
+
     /// Appends, making room for a few at the first: a draft holds a few values per slot, and the
     /// doubling series from one element would cost an allocation for each of them.
     mutating func add(_ e: Element) {

@@ -53,6 +53,10 @@ struct EventStage: ExtractionStage {
         // Match buffers shared by all sentences: a sentence's arrays are gone by the next one, so
         // emptying keeps the storage and the scans allocate only when a sentence has more matches.
         var triggerBuffer: [RuleTable<RuleSet.Trigger>.Match] = [], cueBuffer: [RuleTable<RuleSet.Cue>.Match] = []
+        var anaphors: [EventType?] = []
+        // The frame each sentence is read into, reset (its arrays' storage kept) for the next one;
+        // a frame that becomes a new draft is swapped out for an empty one.
+        var frame = EventDraft(type: .tradeMission, sentences: [], weight: 0, anchor: "")
         for (si, s) in doc.sentences.enumerated() {
             guard !s.isHeading, tp[s.tokens.upperBound - 1].key != Self.question else { continue }
             if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
@@ -77,7 +81,7 @@ struct EventStage: ExtractionStage {
             // A capitalised noun is a name ("The online Canton Fair"), not a pointer back.
             // Without a recent event there is nothing to point back to: no need to look.
             let recent = (1...4).contains { si - $0 >= 0 && draftOf[si - $0] != nil }
-            var anaphors: [EventType?] = []
+            anaphors.removeAll(keepingCapacity: true)
             if recent {
                 // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
                 rules.anaphors.forEachMatch(from: s.tokens.lowerBound, ctx) { a in
@@ -110,7 +114,7 @@ struct EventStage: ExtractionStage {
                 speaker = speakers[s.quote]
             }
             if let target {
-                var frame = EventDraft(type: drafts[target].type, sentences: [], weight: 0, anchor: "")
+                frame.reset(type: drafts[target].type, weight: 0)
                 reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
                 // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
                 let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
@@ -126,16 +130,16 @@ struct EventStage: ExtractionStage {
             guard strongest >= 2 else {
                 // A sentence without its own trigger continues the event of the sentence before.
                 if let p = previous, continues(s, doc.sentences[si - 1], doc) {
-                    var frame = EventDraft(type: drafts[p].type, sentences: [], weight: 0, anchor: "")
+                    frame.reset(type: drafts[p].type, weight: 0)
                     reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
                     guard frame.organizer.isEmpty, !frame.since else { continue }
-                    frame.origin = []
+                    frame.origin.removeAll(keepingCapacity: true)
                     drafts[p].absorb(frame, sentence: si)
                     draftOf[si] = p
                 }
                 continue
             }
-            var frame = EventDraft(type: best, sentences: [], weight: strongest, anchor: "")
+            frame.reset(type: best, weight: strongest)
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
                 frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: o.name)
@@ -158,7 +162,7 @@ struct EventStage: ExtractionStage {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
             }
-            frame.sentences = [si]
+            frame.sentences.append(si)
             frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
             // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
             drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
