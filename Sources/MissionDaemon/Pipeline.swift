@@ -41,8 +41,8 @@ final class Pipeline: Sendable {
     private let rules: Mutex<Extractor>
     private let journal: ArticleJournal
     private let publisher: Publisher
-    private let metrics: DaemonMetrics
     let journalProgress = ProgressTracker()
+    private let journalTimer: DaemonMetrics.StageTimer
     private let notify: @Sendable (IntakeNotice) -> Void
     private let logger: Logger
 
@@ -56,7 +56,7 @@ final class Pipeline: Sendable {
         rules = Mutex(extractor)
         self.journal = journal
         self.publisher = publisher
-        self.metrics = metrics
+        self.journalTimer = metrics.stageTimer("journal")
         self.logger = logger
         self.notify = notify
     }
@@ -165,7 +165,7 @@ final class Pipeline: Sendable {
         journalProgress.begin()
         let written = journal.append(record) { result in
             self.journalProgress.end()
-            self.metrics.recordStage("journal", duration: ContinuousClock.now - started)
+            self.journalTimer.record(ContinuousClock.now - started)
             switch result {
             case .success(let outcome):
                 self.notify(.journaled(origin, name: name, articleID: articleID, duplicate: outcome != .accepted))

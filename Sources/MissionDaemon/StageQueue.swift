@@ -10,13 +10,13 @@ import Synchronization
 /// articles that start afterwards while those in flight finish with the rules they started with.
 final class StageQueue: Sendable {
     let name: String
-    private let metrics: DaemonMetrics
+    private let timer: DaemonMetrics.StageTimer
     /// Articles handed to a lane for this stage and not yet started here.
     private let waiting = Atomic<Int>(0)
 
     init(name: String, metrics: DaemonMetrics) {
         self.name = name
-        self.metrics = metrics
+        self.timer = metrics.stageTimer(name)
     }
 
     var depth: Int { waiting.load(ordering: .relaxed) }
@@ -28,6 +28,6 @@ final class StageQueue: Sendable {
     /// when `queued`.
     func run(_ job: inout ArticleJob, stage: any ExtractionStage, queued: Bool) throws(ArticleRejection) {
         if queued { waiting.subtract(1, ordering: .relaxed) }
-        try metrics.timeStage(name) { () throws(ArticleRejection) in try stage.run(&job.document) }
+        try timer.time { () throws(ArticleRejection) in try stage.run(&job.document) }
     }
 }

@@ -99,6 +99,28 @@ public final class DaemonMetrics: Sendable {
 
     // MARK: Stages and queues
 
+    /// The timer of one stage, looked up once: a stage that runs for every article then
+    /// records without a trip through the shared table's lock.
+    public func stageTimer(_ stage: String) -> StageTimer {
+        StageTimer(timer: timer(stage))
+    }
+
+    public struct StageTimer: Sendable {
+        fileprivate let timer: Metrics.Timer
+
+        public func record(_ duration: Duration) {
+            let (seconds, attoseconds) = duration.components
+            timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
+
+        /// Runs `body`, recording its duration (also when it throws).
+        public func time<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+            let start = ContinuousClock.now
+            defer { record(ContinuousClock.now - start) }
+            return try body()
+        }
+    }
+
     /// How long one article spent in `stage`.
     public func recordStage(_ stage: String, duration: Duration) {
         let (seconds, attoseconds) = duration.components
