@@ -138,18 +138,39 @@ final class BenchDaemon {
         try poller.add(done)
         try poller.poll(timeoutMilliseconds: timeoutMilliseconds)
         while let frames = try done.receive(flags: .dontWait) {
-            guard frames.count == 2, frames[0] == Array("article.done".utf8) else { continue }
-            let json = String(decoding: frames[1], as: UTF8.self)
-            if let name = SubscriberOutput.stringField("name", in: json) { names.append(name) }
-            if let ms = Self.numberField("ms", in: json) { daemonMilliseconds.append(ms) }
+            guard frames.count == 2, frames[0] == Self.doneTopic else { continue }
+            // Byte scans, not Foundation searches: this client shares the two cores it measures.
+            let json = frames[1]
+            if let name = Self.valueBytes(after: Self.nameKey, in: json, until: UInt8(ascii: "\"")) {
+                names.append(String(decoding: name, as: UTF8.self))
+            }
+            if let ms = Self.valueBytes(after: Self.msKey, in: json, until: nil) {
+                daemonMilliseconds.append(Double(String(decoding: ms, as: UTF8.self)) ?? 0)
+            }
         }
         return names
     }
 
-    /// A bare JSON number after `"key":` (the `ms` of article.done).
-    static func numberField(_ key: String, in json: String) -> Double? {
-        guard let range = json.range(of: "\"\(key)\":") else { return nil }
-        let rest = json[range.upperBound...].drop(while: { $0 == " " })
-        return Double(rest.prefix(while: { $0.isNumber || $0 == "." || $0 == "-" }))
+    private static let doneTopic = Array("article.done".utf8)
+    private static let nameKey = Array(#""name":""#.utf8)
+    private static let msKey = Array(#""ms":"#.utf8)
+
+    /// The bytes after the first `key` in `json`: up to `end` (a string's closing quote), or
+    /// with `end` nil, while they can be part of a JSON number.
+    static func valueBytes(after key: [UInt8], in json: [UInt8], until end: UInt8?) -> ArraySlice<UInt8>? {
+        guard json.count >= key.count else { return nil }
+        for start in 0...(json.count - key.count) where json[start] == key[0] && json[start..<(start + key.count)].elementsEqual(key) {
+            let from = start + key.count
+            var to = from
+            if let end {
+                while to < json.count && json[to] != end { to += 1 }
+                return to < json.count ? json[from..<to] : nil
+            }
+            while to < json.count, case let byte = json[to], (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+                to += 1
+            }
+            return to > from ? json[from..<to] : nil
+        }
+        return nil
     }
 }
