@@ -18,7 +18,7 @@ struct EventDraft {
     var activities: [String] = []
     var transport: [String] = []
     var outcomes: [Outcome] = []
-    var trace: [SlotTrace] = []
+    var trace: [TraceRecord] = []
     /// The sentence that created it had its own date ("On the 21st" counts as relative).
     var ownDate = false
     var relativeDate = false
@@ -30,63 +30,61 @@ struct EventDraft {
     var isConcrete: Bool { hasDate || !participants.isEmpty || !destinations.isEmpty || !outcomes.isEmpty }
     var hasAgent: Bool { !organizer.isEmpty || !origin.isEmpty || !destinations.isEmpty }
 
-    mutating func addOrganizer(_ o: Organizer, home: Int?, rule: String, words: @autoclosure () -> String) {
+    mutating func addOrganizer(_ o: Organizer, home: Int?, rule: String, words: @autoclosure () -> TracePart) {
         guard !organizer.contains(where: { $0.hasSameName(as: o) }) else { return }
         organizer.add(o)
         if let home { organizerHomes.add(home) }
-        record(SlotTrace(slot: "organizer", value: o.name, rule: rule, words: words()))
+        record(TraceRecord(slot: .text("organizer"), value: .text(o.name), rule: .text(rule), words: words()))
     }
 
-    mutating func addOrigin(_ p: Int, name: String, rule: String, words: @autoclosure () -> String) {
+    mutating func addOrigin(_ p: Int, name: String, rule: String, words: @autoclosure () -> TracePart) {
         guard !origin.contains(p) else { return }
         origin.add(p)
-        record(SlotTrace(slot: "origin", value: name, rule: rule, words: words()))
+        record(TraceRecord(slot: .text("origin"), value: .text(name), rule: .text(rule), words: words()))
     }
 
-    mutating func addDestination(_ d: Destination, rule: @autoclosure () -> String, words: @autoclosure () -> String) {
+    mutating func addDestination(_ d: Destination, rule: @autoclosure () -> TracePart, words: @autoclosure () -> TracePart) {
         guard !destinations.contains(where: { $0.code == d.code && ($0.code != "CN" || $0.name == d.name) }) else { return }
         destinations.add(d)
-        record(SlotTrace(slot: "destinations", value: d.code == "CN" ? d.name : d.code, rule: rule(), words: words()))
+        record(TraceRecord(slot: .text("destinations"), value: .text(d.code == "CN" ? d.name : d.code), rule: rule(), words: words()))
     }
 
-    mutating func addParticipant(_ unit: String, _ c: Count, words: @autoclosure () -> String) {
+    mutating func addParticipant(_ unit: String, _ c: Count, words: @autoclosure () -> TracePart) {
         guard !participants.contains(where: { $0.unit == unit }) else { return }
         participants.add((unit, c))
-        record(SlotTrace(slot: "participants." + unit, value: "\(c.value)", rule: "count", words: words()))
+        record(TraceRecord(slot: .prefixed("participants.", unit), value: .double(c.value), rule: .text("count"), words: words()))
     }
 
-    mutating func addActivity(_ a: String, words: @autoclosure () -> String) {
+    mutating func addActivity(_ a: String, words: @autoclosure () -> TracePart) {
         guard !activities.contains(a) else { return }
         activities.add(a)
-        record(SlotTrace(slot: "activities", value: a, rule: "activities.tsv", words: words()))
+        record(TraceRecord(slot: .text("activities"), value: .text(a), rule: .text("activities.tsv"), words: words()))
     }
 
-    mutating func addTransport(_ t: String, words: @autoclosure () -> String) {
+    mutating func addTransport(_ t: String, words: @autoclosure () -> TracePart) {
         guard !transport.contains(t) else { return }
         transport.add(t)
-        record(SlotTrace(slot: "transport", value: t, rule: "transport.tsv", words: words()))
+        record(TraceRecord(slot: .text("transport"), value: .text(t), rule: .text("transport.tsv"), words: words()))
     }
 
-    mutating func addOutcome(_ o: Outcome, rule: @autoclosure () -> String) {
+    mutating func addOutcome(_ o: Outcome, rule: @autoclosure () -> TracePart) {
         guard !outcomes.contains(where: { $0.amount == o.amount && $0.amount != nil || $0.text == o.text }) else { return }
         outcomes.add(o)
-        record(SlotTrace(slot: "outcomes", value: o.kind, rule: rule(), words: o.text))
+        record(TraceRecord(slot: .text("outcomes"), value: .text(o.kind), rule: rule(), words: .text(o.text)))
     }
 
     mutating func setWhen(start s: String?, end e: String?, text: String, rule: String) {
         guard !hasDate else { return }
         start = s; end = e
         whenText = whenText.map { $0 + " … " + text } ?? text
-        // "start/end", or the one that is known (no array to join)
-        let value = s.map { start in e.map { start + "/" + $0 } ?? start } ?? e ?? ""
-        record(SlotTrace(slot: "when", value: value, rule: rule, words: text))
+        record(TraceRecord(slot: .text("when"), value: .range(s, e), rule: .text(rule), words: .text(text)))
     }
 
     mutating func setDuration(_ d: Int, text: String) {
         guard duration == nil else { return }
         duration = d
         whenText = whenText.map { $0 + " … " + text } ?? text
-        record(SlotTrace(slot: "when.duration_days", value: "\(d)", rule: "duration", words: text))
+        record(TraceRecord(slot: .text("when.duration_days"), value: .int(d), rule: .text("duration"), words: .text(text)))
     }
 
     /// Empties the draft for the next sentence's frame, keeping its arrays' storage: a frame is
@@ -101,7 +99,7 @@ struct EventDraft {
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
-    private mutating func record(_ t: SlotTrace) {
+    private mutating func record(_ t: TraceRecord) {
         if trace.isEmpty { trace.reserveCapacity(8) }
         trace.append(t)
     }

@@ -142,8 +142,8 @@ struct EventStage: ExtractionStage {
             frame.reset(type: best, weight: strongest)
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
-                frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: o.name)
-                if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: o.name) }
+                frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
+                if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: .text(o.name)) }
             }
             if let p = previous {
                 let prevType = drafts[p].type
@@ -269,7 +269,7 @@ struct EventStage: ExtractionStage {
         for i in drafts.indices where drafts[i].alive && drafts[i].organizer.isEmpty && drafts[i].origin.isEmpty {
             let s = doc.sentences[drafts[i].sentences[0]]
             if let p = s.city ?? s.province {
-                drafts[i].addOrigin(p, name: rules.places[p].name, rule: "place under discussion", words: "")
+                drafts[i].addOrigin(p, name: rules.places[p].name, rule: "place under discussion", words: .text(""))
             }
         }
     }
@@ -322,7 +322,8 @@ struct EventStage: ExtractionStage {
             return Evidence(start: s.scalarStart, end: s.scalarEnd, text: doc.slice(s.start..<s.end))
         }
         e.confidence = min(0.95, 0.35 + 0.1 * Double(d.weight) + 0.05 * Double(filled))
-        swap(&e.trace, &d.trace)
+        e.pendingTrace = PendingTrace(records: d.trace, bytes: doc.bytes)
+        d.trace = []
         return e
     }
 }

@@ -157,6 +157,15 @@ struct FrameReader {
         // The add… calls' autoclosures read words through this local function, which shadows the
         // method: one capturing self copied the reader (retaining its store and cues) at each call.
         func words(_ r: Range<Int>) -> String { FrameReader.words(r, tp, bp) }
+        // The trace's words, as the byte range they span: made into a String only if the trace is read.
+        func span(_ r: Range<Int>) -> TracePart {
+            guard !r.isEmpty else { return .text("") }
+            return .bytes(start: tp[r.lowerBound].start, end: tp[r.upperBound - 1].end)
+        }
+        func span(_ prefix: String, _ r: Range<Int>) -> TracePart {
+            guard !r.isEmpty else { return .text(prefix) }
+            return .prefixedBytes(prefix, start: tp[r.lowerBound].start, end: tp[r.upperBound - 1].end)
+        }
         var destinations: [Range<Int>] = [] // their tokens: a few ranges beat a hash set of tokens
 
         // Organizer: passive agents and "delegation of X"
@@ -165,11 +174,11 @@ struct FrameReader {
             let end = entities[e].tokens.upperBound
             switch entities[e].value {
             case .organization(let o, let home, false):
-                d.addOrganizer(o, home: home, rule: c.label.rawValue, words: words(c.start..<end))
+                d.addOrganizer(o, home: home, rule: c.label.rawValue, words: span(c.start..<end))
             case .person(let name, _) where c.label == .organizerBy:
-                d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: words(c.start..<end))
+                d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
-                d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: words(c.start..<end))
+                d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
             default: break
             }
         }
@@ -180,7 +189,7 @@ struct FrameReader {
             var k = et.upperBound
             if k < hi, tp[k].key != theKey, tp[k].kind == .word, !Self.groupNouns.contains(tp[k].key), k + 1 < hi, Self.groupNouns.contains(tp[k + 1].key) { k += 1 }  // "trade delegation"
             guard k < hi, Self.groupNouns.contains(tp[k].key) else { continue }
-            d.addOrganizer(o, home: home, rule: "X delegation", words: words(et.lowerBound..<(k + 1)))
+            d.addOrganizer(o, home: home, rule: "X delegation", words: span(et.lowerBound..<(k + 1)))
         }
         // Organizer: an organisation or Chinese place acting as subject ("X led", "Zhejiang Province launched")
         for e in entities.indices {
@@ -189,9 +198,9 @@ struct FrameReader {
             guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound), agentVerbFollows(et.upperBound) else { continue }
             switch entities[e].value {
             case .organization(let o, let home, false):
-                d.addOrganizer(o, home: home, rule: "subject", words: words(et.lowerBound..<min(hi, et.upperBound + 2)))
+                d.addOrganizer(o, home: home, rule: "subject", words: span(et.lowerBound..<min(hi, et.upperBound + 2)))
             case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: words(et.lowerBound..<min(hi, et.upperBound + 2)))
+                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: span(et.lowerBound..<min(hi, et.upperBound + 2)))
             default: break
             }
         }
@@ -199,10 +208,10 @@ struct FrameReader {
             guard let p = contextPlace(endingAt: k), agentVerbFollows(k + 1) else { continue }
             let before = k >= lo + 2 ? tp[k - 2].key : 0
             guard !Self.notSubjectAfter.contains(before) else { continue }
-            d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: words((k - 1)..<min(hi, k + 2)))
+            d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
         }
         let firstOrganizer = d.organizer.first?.name ?? ""
-        for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: firstOrganizer) }
+        for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: .text(firstOrganizer)) }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
         for c in cues where c.label == .destPrep {
@@ -215,7 +224,7 @@ struct FrameReader {
                     && !(type == .tradeFair && c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key)) { break }
                 if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }
                 let et = entities[e].tokens
-                d.addDestination(destination(p), rule: "dest_prep: " + words(c.start..<c.end), words: words(c.start..<et.upperBound))
+                d.addDestination(destination(p), rule: span("dest_prep: ", c.start..<c.end), words: span(c.start..<et.upperBound))
                 destinations.append(et)
                 // the list goes on: ", Germany", "and Italy", ", and the European Union"
                 var j = et.upperBound
@@ -229,7 +238,7 @@ struct FrameReader {
         for e in entities.indices {
             let et = entities[e].tokens
             guard let (p, adj) = place(e), adj, !rules.places[p].isChinese, et.upperBound < hi, Self.tripNouns.contains(tp[et.upperBound].key) else { continue }
-            d.addDestination(destination(p), rule: "adjective + trip noun", words: words(et.lowerBound..<(et.upperBound + 1)))
+            d.addDestination(destination(p), rule: .text("adjective + trip noun"), words: span(et.lowerBound..<(et.upperBound + 1)))
             destinations.append(et)
         }
 
@@ -239,24 +248,24 @@ struct FrameReader {
             guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: words((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t)); continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
             if s == lo + 1, before == Self.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "In X, (scene)", words: words((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "In X, (scene)", words: span((s - 1)..<t)); continue
             }
             if before == Self.to || before == Self.inKey { continue }
             if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && $0.tokens.contains(s) } else { return false } }) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "place inside a count", words: words(s..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "place inside a count", words: span(s..<t)); continue
             }
             if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == Self.based, triggers.contains(where: { $0.label.type == triggerType && $0.start > t && $0.start <= t + 6 }) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "X-based", words: words(s..<(t + 2))); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "X-based", words: span(s..<(t + 2))); continue
             }
             if triggers.contains(where: { $0.label.type == triggerType && $0.start >= t && $0.start <= t + 5 }) && !(t..<min(hi, t + 5)).contains(where: { tp[$0].kind == .punct && tp[$0].key != Tokenizer.apostropheKey && tp[$0].key != Tokenizer.quoteKey }) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "place before trigger", words: words(s..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "place before trigger", words: span(s..<t)); continue
             }
             if before == Self.of, s >= 2, triggers.contains(where: { $0.label.type == triggerType && $0.end == s - 1 }) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: words((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: span((s - 1)..<t)); continue
             }
         }
         // "from the province", "in the city", "enterprises in the province"
@@ -264,7 +273,7 @@ struct FrameReader {
             guard let p = contextPlace(endingAt: k) else { continue }
             let prep = k >= lo + 2 ? tp[k - 2].key : 0
             if prep == Self.inKey || cues.contains(where: { $0.label == .originPrep && $0.end == k - 1 }) {
-                d.addOrigin(p, name: rules.places[p].name, rule: "the city/province", words: words((k - 2)..<(k + 1)))
+                d.addOrigin(p, name: rules.places[p].name, rule: "the city/province", words: span((k - 2)..<(k + 1)))
             }
         }
 
@@ -303,7 +312,7 @@ struct FrameReader {
             if unit == "contracts" { continue }
             // "attended by more than 300 officials": the audience, not the participants
             if s > lo + 1, tp[s - 1].key == Self.by, Self.audienceVerbs.contains(tp[s - 2].key) { continue }
-            d.addParticipant(unit, Count(value: v, qualifier: q), words: words(et))
+            d.addParticipant(unit, Count(value: v, qualifier: q), words: span(et))
         }
         // Outcomes: amounts, with the kind named nearest to them (the kinds are only looked for beside an amount)
         let hasAmount = entities.contains { if case .money = $0.value { return true } else { return false } }
@@ -317,20 +326,20 @@ struct FrameReader {
             guard let kind = near?.label ?? (type == .deal ? "orders" : nil) else { continue }
             var o = Outcome(kind: kind, amount: amount, count: nil, text: words(et))
             if let (v, u) = outcomeCount { o.count = (v, u); outcomeCount = nil }
-            d.addOutcome(o, rule: near.map { "outcomes.tsv: " + rules.outcomes.source(ofPattern: $0.pattern) } ?? "deal amount")
+            d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
         if let (v, u) = outcomeCount, type == .deal {
-            d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Int(v)) \(u)"), rule: "signed N")
+            d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Int(v)) \(u)"), rule: .text("signed N"))
         }
 
         // Activities and transport
-        rules.activities.forEachMatch(from: lo, ctx) { m in d.addActivity(m.label, words: words(m.start..<m.end)) }
+        rules.activities.forEachMatch(from: lo, ctx) { m in d.addActivity(m.label, words: span(m.start..<m.end)) }
         let transport = rules.transport.scan(from: lo, ctx)
         let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == Self.flights && $0.end == $0.start + 1) }
         for m in transport {
             // a bare "flights" beside chartered or shared flights: ordinary scheduled flights
             if tp[m.start].key == Self.flights, m.end == m.start + 1, !flightKinds { continue }
-            d.addTransport(m.label, words: words(m.start..<m.end))
+            d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) { d.another = true }
     }

@@ -103,7 +103,13 @@ public struct MissionEvent: Sendable {
     public var outcomes: [Outcome] = []
     public var evidence: [Evidence] = []
     public var confidence: Double = 0
-    public var trace: [SlotTrace] = []
+    /// Made when read (only --explain reads it) from the records the event stage left.
+    public var trace: [SlotTrace] {
+        get { pendingTrace?.slotTraces ?? storedTrace }
+        set { storedTrace = newValue; pendingTrace = nil }
+    }
+    var storedTrace: [SlotTrace] = []
+    var pendingTrace: PendingTrace?
 
     public init(id: String, type: EventType) {
         self.id = id

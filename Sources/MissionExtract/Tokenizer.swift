@@ -36,8 +36,15 @@ enum Tokenizer {
             } else if isLetter(b) || (b >= 0xC0 && isLetterScalar(p, i, to)) {
                 while i < to {
                     let c = p[i]
-                    if isLetter(c) {                   // a run of ASCII letters
-                        repeat { key = TokenKey.mix(key, p[i] | 0x20); i &+= 1 } while i < to && isLetter(p[i])
+                    if isLetter(c) {
+                        // A run of ASCII letters, each byte lower-cased once for both the test and the key.
+                        var l = c | 0x20
+                        repeat {
+                            key = TokenKey.mix(key, l)
+                            i &+= 1
+                            guard i < to else { break }
+                            l = p[i] | 0x20
+                        } while l &- 97 < 26
                         continue
                     }
                     if c >= 0xC0 && isLetterScalar(p, i, to) {
