@@ -76,6 +76,12 @@ struct DateFinder {
     }
 
     /// "month", "week", "year": the word after "this/last/next" in monthWord and yearWord.
+    /// Can a date form start at token i? (See find.)
+    @inline(__always) private func mayStart(_ i: Int) -> Bool {
+        let t = ctx.tokens[i]
+        return t.key == theKey || t.capitalized || t.kind == .number || i + 1 < ctx.limit && nextMarksDate(ctx.tokens[i + 1].key)
+    }
+
     @inline(__always) private func nextMarksDate(_ key: UInt64) -> Bool { key == monthKey || key == weekKey || key == yearKey }
 
     var reader: DateReader { DateReader(months: rules.months, tokens: ctx.tokens, bytes: ctx.bytes, limit: ctx.limit) }
@@ -116,13 +122,12 @@ struct DateFinder {
         let reader = self.reader
         var i = range.lowerBound
         while i < range.upperBound {
+            // Every form below starts with "the", a capitalised word or a number, or is a word
+            // before "month", "week" or "year": a tight loop passes over the other tokens (most of them).
+            while i < range.upperBound, !mayStart(i) { i += 1 }
+            guard i < range.upperBound else { break }
             guard !used[i] else { i += 1; continue }
             let t = ctx.tokens[i]
-            // Every form below starts with "the", a capitalised word or a number, or is a word
-            // before "month", "week" or "year": one test passes over the other tokens (most of them).
-            guard t.key == theKey || t.capitalized || t.kind == .number || i + 1 < ctx.limit && nextMarksDate(ctx.tokens[i + 1].key) else {
-                i += 1; continue
-            }
             let prevKey = i > range.lowerBound ? ctx.tokens[i - 1].key : 0
             // "On the 21st": a day of the month last mentioned (not "the 3rd China … Expo", an edition)
             if t.key == theKey, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),

@@ -77,7 +77,10 @@ struct EntityStage: ExtractionStage {
         let starts = rules.placeNames.startTest
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !used[i], tp[i].kind == .word, starts.mayStart(at: i, ctx), let m = rules.placeNames.longest(at: i, ctx),
+            // Tokens that start no place name, most of them, are passed by their table bit alone.
+            while i < range.upperBound, tp[i].kind != .word || !starts.mayStart(at: i, ctx) { i += 1 }
+            guard i < range.upperBound else { break }
+            guard !used[i], let m = rules.placeNames.longest(at: i, ctx),
                   !(i..<m.end).contains(where: { used[$0] }) else { i += 1; continue }
             placeEnds[i] = Int32(m.end) * (rules.places[m.label.place].isChinese ? 1 : -1)
             found.append(Entity(value: .place(Int32(m.label.place), adjective: m.label.adjective), tokens: i..<m.end, rule: "gazetteer"))
@@ -92,8 +95,11 @@ struct EntityStage: ExtractionStage {
                                    _ used: inout [Bool], _ found: inout [Entity], from first: Int) {
         let organizations = rules.organizations     // a local copy stays in registers; the store's is re-read per token
         var i = range.lowerBound
+        var nextCapWord = -1
         while i < range.upperBound {
-            guard !used[i], let m = organizations.longest(at: i, ctx) else { i += 1; continue }
+            i = organizations.nextPossibleStart(from: i, to: range.upperBound, ctx)
+            guard i < range.upperBound else { break }
+            guard !used[i], let m = organizations.longest(at: i, ctx, nextCapWord: &nextCapWord) else { i += 1; continue }
             var start = i
             if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
@@ -139,7 +145,10 @@ struct EntityStage: ExtractionStage {
         let starts = rules.cues.startTest
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !used[i], ctx.tokens[i].capitalized, starts.mayStart(at: i, ctx), let cue = rules.cues.longest(at: i, ctx), cue.label == .title else { i += 1; continue }
+            // Only a capitalised token that may start a cue can start a title.
+            while i < range.upperBound, !ctx.tokens[i].capitalized || !starts.mayStart(at: i, ctx) { i += 1 }
+            guard i < range.upperBound else { break }
+            guard !used[i], let cue = rules.cues.longest(at: i, ctx), cue.label == .title else { i += 1; continue }
             var j = cue.end
             while j < range.upperBound, j - cue.end < 3, ctx.tokens[j].kind == .word, ctx.tokens[j].capitalized, !used[j] { j += 1 }
             guard j - cue.end >= 2 else { i = cue.end; continue }

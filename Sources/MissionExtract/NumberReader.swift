@@ -82,7 +82,12 @@ struct NumberReader {
     func find(_ range: Range<Int>, _ used: inout [Bool], _ found: inout [Entity]) {
         var lastMoneyEnd = -1
         var i = range.lowerBound
+        let tokens = ctx.tokens, starts = numberWordStarts
         while i < range.upperBound {
+            // Most tokens are neither a number nor a word that may start a number word: number(at:)
+            // would turn them away, a tight loop passes them first.
+            while i < range.upperBound, tokens[i].kind != .number, tokens[i].kind != .word || !starts.mayStart(at: i, ctx) { i += 1 }
+            guard i < range.upperBound else { break }
             guard !used[i], let (value, numEnd) = number(at: i) else { i += 1; continue }
             var start = i, end = numEnd
             // Durations: "6-day", "9 days", "a period of 9 days"

@@ -247,6 +247,53 @@ struct PatternSet: @unchecked Sendable {
         return longestFrom(i, ctx)
     }
 
+    /// `longest` for a caller walking a sentence's tokens forward: `nextCapWord` (start at -1 for each
+    /// new limit) remembers the next token with `capNextBit`, so that a capitalised token tests its
+    /// {cap}-first patterns by one comparison instead of a look over the next seven tokens.
+    @inline(__always)
+    func longest(at i: Int, _ ctx: MatchContext, nextCapWord: inout Int) -> (pattern: Int, end: Int)? {
+        let t = ctx.tokens[i]
+        guard bit == 0 || t.tables & bit != 0 || placeFirst && ctx.placeAt(i) != nil
+              || capFirst && t.capitalized && capWordAhead(i, ctx, &nextCapWord) || numFirst && t.kind == .number else { return nil }
+        return longestFrom(i, ctx)
+    }
+
+    /// The first token from i on (before `end`) that may start a pattern of this set by its table
+    /// bit, a place, capitalisation or being a number: the tokens `longest` would turn away at
+    /// once are passed in a tight loop. (Capitalised tokens are stopped at without the look ahead.)
+    @inline(__always)
+    func nextPossibleStart(from i: Int, to end: Int, _ ctx: MatchContext) -> Int {
+        if bit == 0 { return i }
+        let capFlag = capFirst, numFlag = numFirst
+        var j = i
+        if placeFirst, let places = ctx.places, end <= places.count {
+            while j < end {
+                let t = ctx.tokens[j]
+                if t.tables & bit != 0 || places[j] != 0 || capFlag && t.capitalized || numFlag && t.kind == .number { break }
+                j += 1
+            }
+        } else {
+            while j < end {
+                let t = ctx.tokens[j]
+                if t.tables & bit != 0 || placeFirst && ctx.placeAt(j) != nil || capFlag && t.capitalized
+                    || numFlag && t.kind == .number { break }
+                j += 1
+            }
+        }
+        return j
+    }
+
+    /// capWordAhead(i, ctx) with the next marked token remembered (ctx.limit: none).
+    @inline(__always) private func capWordAhead(_ i: Int, _ ctx: MatchContext, _ next: inout Int) -> Bool {
+        if capNextBit == 0 { return true }
+        if next <= i {
+            var j = i + 1
+            while j < ctx.limit && ctx.tokens[j].tables & capNextBit == 0 { j += 1 }
+            next = j
+        }
+        return next < min(ctx.limit, i + 8)
+    }
+
     private func longestFrom(_ i: Int, _ ctx: MatchContext) -> (pattern: Int, end: Int)? {
         var best: (pattern: Int, end: Int)?
         let t = ctx.tokens[i]

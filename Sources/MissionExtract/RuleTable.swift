@@ -34,6 +34,17 @@ struct RuleTable<Label: Sendable>: Sendable {
         return (label(ofPattern: m.pattern), m.end, m.pattern)
     }
 
+    /// longest(at:) for a forward walk over one sentence, see PatternSet.longest(at:_:nextCapWord:).
+    @inline(__always)
+    func longest(at i: Int, _ ctx: MatchContext, nextCapWord: inout Int) -> (label: Label, end: Int, pattern: Int)? {
+        guard let m = patterns.longest(at: i, ctx, nextCapWord: &nextCapWord) else { return nil }
+        return (label(ofPattern: m.pattern), m.end, m.pattern)
+    }
+
+    /// See PatternSet.nextPossibleStart(from:to:_:).
+    @inline(__always)
+    func nextPossibleStart(from i: Int, to end: Int, _ ctx: MatchContext) -> Int { patterns.nextPossibleStart(from: i, to: end, ctx) }
+
     typealias Match = (label: Label, start: Int, end: Int, pattern: Int)
 
     /// Non-overlapping leftmost-longest matches in tokens[from..<ctx.limit].

@@ -13,12 +13,15 @@ enum Tokenizer {
         var space = true, newline = true
         while i < to {
             let b = p[i]
-            // White space, including NBSP (C2 A0) and the U+2000 block spaces.
-            if b == 0x20 || b == 0x09 || b == 0x0D { space = true; i += 1; continue }
-            if b == 0x0A { space = true; newline = true; i += 1; continue }
-            if b == 0xC2, i + 1 < to, p[i + 1] == 0xA0 { space = true; i += 2; continue }
-            if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] >= 0x80 && p[i + 2] <= 0x8B { space = true; i += 3; continue }
-            if b == 0xE3, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x80 { space = true; i += 3; continue }
+            // White space, including NBSP (C2 A0) and the U+2000 block spaces. Every white-space lead
+            // byte is ≤ 0x20 or ≥ 0xC2: one range test passes over the usual letters and digits.
+            if b <= 0x20 || b >= 0xC2 {
+                if b == 0x20 || b == 0x09 || b == 0x0D { space = true; i += 1; continue }
+                if b == 0x0A { space = true; newline = true; i += 1; continue }
+                if b == 0xC2, i + 1 < to, p[i + 1] == 0xA0 { space = true; i += 2; continue }
+                if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] >= 0x80 && p[i + 2] <= 0x8B { space = true; i += 3; continue }
+                if b == 0xE3, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x80 { space = true; i += 3; continue }
+            }
 
             let start = i
             var kind = Token.Kind.word
