@@ -13,6 +13,8 @@ enum Tokenizer {
         var space = true, newline = true
         while i < to {
             let b = p[i]
+            // The plain space first: it is most of the white space, and passes the dispatch below.
+            if b == 0x20 { space = true; i += 1; continue }
             // White space, including NBSP (C2 A0) and the U+2000 block spaces. Every white-space lead
             // byte is ≤ 0x20 or ≥ 0xC2: one range test passes over the usual letters and digits.
             if b <= 0x20 || b >= 0xC2 {
@@ -48,6 +50,8 @@ enum Tokenizer {
                             guard i < to else { break }
                             l = p[i] | 0x20
                         } while l &- 97 < 26
+                        // Most runs end at a space or ASCII punctuation: no letter can follow, the word ends.
+                        if i >= to || p[i] < 0xC0 { break }
                         continue
                     }
                     if c >= 0xC0 && isLetterScalar(p, i, to) {
