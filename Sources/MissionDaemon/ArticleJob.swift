@@ -98,11 +98,6 @@ struct ArticleJob: Sendable {
     /// The offset of the `0` in the first `"seq":0` at or after `start` (the event's own: only
     /// the schema and id, JSON strings that cannot contain a bare quote, come before it).
     static func seqDigit(in bytes: [UInt8], from start: Int) -> Int? {
-        let marker = Array(#""seq":0"#.utf8)
-        guard bytes.count - start >= marker.count else { return nil }
-        for at in start...(bytes.count - marker.count) where bytes[at] == marker[0] {
-            if bytes[at..<(at + marker.count)].elementsEqual(marker) { return at + marker.count - 1 }
-        }
-        return nil
+        bytes[start...].firstRange(of: #""seq":0"#.utf8).map { $0.upperBound - 1 }
     }
 }

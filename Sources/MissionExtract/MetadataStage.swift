@@ -68,11 +68,7 @@ struct MetadataStage: ExtractionStage {
     /// (no CR LF inside a line), lower case is A–Z folded.
     private func asciiTitle(_ line: ArraySlice<UInt8>) -> String? {
         let lower = line.map(TokenKey.lower)
-        func find(_ word: String) -> Int? {
-            let w = Array(word.utf8)
-            guard lower.count >= w.count else { return nil }
-            return (0...(lower.count - w.count)).first { lower[$0..<($0 + w.count)].elementsEqual(w) }
-        }
+        func find(_ word: String) -> Int? { lower.firstRange(of: word.utf8)?.lowerBound }
         var start = line.startIndex, end = line.endIndex
         if lower.starts(with: "date ".utf8), let t = find("title:") { start += t + 6 }
         else if let t = find("original title:") { start += t + 15 }

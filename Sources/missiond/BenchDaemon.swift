@@ -158,19 +158,12 @@ final class BenchDaemon {
     /// The bytes after the first `key` in `json`: up to `end` (a string's closing quote), or
     /// with `end` nil, while they can be part of a JSON number.
     static func valueBytes(after key: [UInt8], in json: [UInt8], until end: UInt8?) -> ArraySlice<UInt8>? {
-        guard json.count >= key.count else { return nil }
-        for start in 0...(json.count - key.count) where json[start] == key[0] && json[start..<(start + key.count)].elementsEqual(key) {
-            let from = start + key.count
-            var to = from
-            if let end {
-                while to < json.count && json[to] != end { to += 1 }
-                return to < json.count ? json[from..<to] : nil
-            }
-            while to < json.count, case let byte = json[to], (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
-                to += 1
-            }
-            return to > from ? json[from..<to] : nil
+        guard let from = json.firstRange(of: key)?.upperBound else { return nil }
+        if let end {
+            guard let to = json[from...].firstIndex(of: end) else { return nil }
+            return json[from..<to]
         }
-        return nil
+        let number = json[from...].prefix { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        return number.isEmpty ? nil : number
     }
 }

@@ -123,15 +123,12 @@ public final class DaemonMetrics: Sendable {
 
     /// How long one article spent in `stage`.
     public func recordStage(_ stage: String, duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        timer(stage).recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        stageTimer(stage).record(duration)
     }
 
     /// Runs `body`, recording its duration under `stage` (also when it throws).
     public func timeStage<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
-        let start = ContinuousClock.now
-        defer { recordStage(stage, duration: ContinuousClock.now - start) }
-        return try body()
+        try stageTimer(stage).time(body)
     }
 
     /// Articles taken and not yet finished.
