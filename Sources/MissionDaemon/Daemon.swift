@@ -70,17 +70,30 @@ public final class Daemon: Sendable {
             journal = try ArticleJournal(
                 directory: state + "/journal", fsync: Self.journalPolicy(config.fsync),
                 maxRememberedIDs: ArticleJournal.defaultMaxRememberedIDs, minSyncSpacing: Self.journalSyncSpacing)
-            eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention)
+            // The journal's done marks say which seqs were written: the log tells a torn tail
+            // from lost events with them, and never numbers below them.
+            eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention,
+                                    syncedThrough: journal.highestSeq)
         } catch {
-            throw DaemonError("state in \(state): \(error.description)")
+            throw DaemonError("state in \(state): \(error.description); `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside")
         }
         for note in journal.recoveryNotes + eventLog.recoveryNotes {
             logger.warning("storage recovery", metadata: ["note": "\(note)"])
+        }
+        let startupDamage = eventLog.damage.count
+        for damage in eventLog.damage {
+            logger.error("storage damage", metadata: ["damage": "\(damage)"])
+        }
+        do {
+            try Self.rerunArticlesWithLostEvents(journal: journal, eventLog: eventLog, logger: logger)
+        } catch {
+            throw DaemonError("state in \(state): cannot arrange for articles whose events were lost to run again: \(error.description)")
         }
 
         let serverKey = try config.curve?.serverKeyPair()
         let allowedClients = try config.curve?.allowedKeys()
         metrics = DaemonMetrics()
+        metrics.storageDamaged(count: startupDamage)
         let stats = DaemonStats(metrics: metrics)
         let mailbox = try Mailbox<IntakeNotice>()
         do {
@@ -133,7 +146,14 @@ public final class Daemon: Sendable {
         let inbox = try InboxIntake(
             inbox: config.inbox, stateDirectory: state, quarantine: quarantine, maxArticleBytes: config.maxArticleBytes,
             keepFiles: options.once, watch: !options.once, logger: logger)
-        let unfinished = journal.unfinished()
+        var unfinished: [JournaledArticle] = []
+        for article in journal.unfinished() {
+            if journal.attempts(article.articleID) >= Self.recoveryAttempts {
+                Self.quarantinePoison(article, journal: journal, quarantine: quarantine, publisher: publisher, logger: logger)
+            } else {
+                unfinished.append(article)
+            }
+        }
         if !unfinished.isEmpty {
             logger.notice("running unfinished articles again", metadata: ["count": "\(unfinished.count)"])
         }
@@ -154,6 +174,7 @@ public final class Daemon: Sendable {
             metrics.setLastSeq(eventLog.lastSeq)
             metrics.setJournalBytes(journal.sizeBytes)
             metrics.setEventLogBytes(eventLog.sizeBytes)
+            metrics.setReplayDamage(eventLog.damagedReadCount)
         }
         let intake = self.intake
         watchdog = options.once ? nil : Watchdog.requestedInterval(environment: options.environment).map { interval in
@@ -333,6 +354,50 @@ public final class Daemon: Sendable {
                                        ready: { [weak self] in self?.ready.load(ordering: .acquiring) ?? false })
         logger.info("metrics server listening", metadata: ["url": "\(server.url)"])
         return server
+    }
+
+    // MARK: Recovery
+
+    /// Recovery runs an unfinished article may start (see `Pipeline.resume`): one that was still
+    /// unfinished after this many killed the daemon each time, and is quarantined instead.
+    static let recoveryAttempts = 2
+
+    static let poisonReason = "the daemon died twice while processing this article during recovery; it is not run again"
+
+    /// Rejects an article that used up its recovery attempts: `article.rejected`, its text in
+    /// the quarantine with a `.reason` file, and a rejected mark in the journal.
+    private static func quarantinePoison(_ article: JournaledArticle, journal: ArticleJournal, quarantine: Quarantine,
+                                         publisher: Publisher, logger: Logger) {
+        let kept = quarantine.keep(body: Array(article.text.utf8), name: article.name, reason: poisonReason)
+        do {
+            try journal.markRejected(article.articleID, reason: poisonReason)
+        } catch {
+            logger.error("cannot mark a poison article rejected in the journal", metadata: ["article": "\(article.articleID)", "error": "\(error)"])
+        }
+        var metadata: Logger.Metadata = ["article": "\(article.articleID)", "name": "\(article.name)", "reason": "\(poisonReason)"]
+        switch kept {
+        case .kept(let path): metadata["quarantine"] = "\(path)"
+        case .notKept(let note): metadata["quarantine_skipped"] = "\(note)"
+        }
+        logger.error("article quarantined: it killed the daemon in recovery", metadata: metadata)
+        publisher.rejected(articleID: article.articleID, name: article.name, reason: poisonReason, quarantine: kept, slot: nil)
+    }
+
+    /// Done articles whose events the event log no longer has are made unfinished again: the
+    /// recovery run appends their events anew, under new seqs.
+    private static func rerunArticlesWithLostEvents(journal: ArticleJournal, eventLog: EventLog, logger: Logger) throws(StoreError) {
+        let lost = eventLog.lostRanges
+        let affected = journal.articles(withEventsIn: lost)
+        guard !affected.isEmpty else { return }
+        let textGone = try journal.reopen(affected)
+        logger.error("articles whose events were lost run again", metadata: [
+            "articles": "\(affected.count - textGone.count)",
+            "lost": "\(lost.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ","))",
+        ])
+        for id in textGone {
+            logger.error("an article's events were lost and its text is no longer in the journal (compacted): it cannot run again",
+                         metadata: ["article": "\(id)"])
+        }
     }
 
     // MARK: Rules of the house

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Logging
 import MissionExtract
 import MissionStore
@@ -76,6 +77,12 @@ final class Pipeline: Sendable {
         ([decode] + stages).map { ($0.name, $0.depth) }
     }
 
+    /// Test hook, not a feature: `MISSIOND_TEST_CRASH_ON=<text>` in the environment makes an
+    /// article whose text contains it abort the process in the middle of its stages, a
+    /// deterministic poison article for the recovery tests. Read once; unset or empty, it does
+    /// nothing.
+    private static let crashMarker: String? = ProcessInfo.processInfo.environment["MISSIOND_TEST_CRASH_ON"].flatMap { $0.isEmpty ? nil : $0 }
+
     private func pickLane() -> DispatchQueue {
         lanes[(nextLane.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max) % lanes.count]
     }
@@ -118,6 +125,14 @@ final class Pipeline: Sendable {
         let lane = pickLane()
         decode.enqueued()
         lane.async {
+            // Durable before the run: an article that kills the process is not re-run for ever
+            // (the daemon quarantines it once it has used up its attempts).
+            do {
+                try self.journal.recordAttempt(article.articleID)
+            } catch {
+                self.logger.error("cannot record a recovery attempt; running the article anyway",
+                                  metadata: ["article": "\(article.articleID)", "error": "\(error)"])
+            }
             var job = ArticleJob(origin: .recovered, input: input)
             job.slot = self.makeSlot(.recovered, parts: 1)
             do throws(ArticleRejection) {
@@ -179,6 +194,7 @@ final class Pipeline: Sendable {
 
     /// The stages after decode, back to back on the calling lane, then the publisher.
     private func runStages(_ job: inout ArticleJob, extractor: Extractor) {
+        if let marker = Self.crashMarker, job.document.text.contains(marker) { abort() }
         for index in stages.indices {
             do throws(ArticleRejection) {
                 try stages[index].run(&job, stage: extractor.stages[index + 1], queued: false)

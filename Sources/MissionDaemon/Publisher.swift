@@ -103,8 +103,8 @@ final class Publisher: @unchecked Sendable {
         loggedByID.reserveCapacity(logged.count)
         for event in logged { loggedByID[event.id] = event }
 
-        var doneIDs: [String] = []
-        doneIDs.reserveCapacity(jobs.count)
+        var finished: [FinishedArticle] = []
+        finished.reserveCapacity(jobs.count)
         // Counted per batch: one metrics lock round per event type, not one per event.
         var publishedByType: [EventType: Int] = [:]
         defer {
@@ -139,14 +139,15 @@ final class Publisher: @unchecked Sendable {
                 ("ms", JSONText.tenths(micros)),
             ]))
             articlesDone += 1
-            doneIDs.append(job.document.articleID)
+            // The seqs go into the done mark: a later start can tell which articles lost events.
+            finished.append(FinishedArticle(articleID: job.document.articleID, seqs: first.flatMap { f in last.map { f...$0 } }))
         }
         // One journal write for the whole batch, not one per article.
         do {
-            try journal.markDone(doneIDs)
+            try journal.markDone(finished)
         } catch {
             logger.error("cannot mark articles done in the journal; they will run again (their events will not repeat)",
-                         metadata: ["articles": "\(doneIDs.count)", "error": "\(error)"])
+                         metadata: ["articles": "\(finished.count)", "error": "\(error)"])
         }
         for job in jobs { job.slot?.partDone() }
     }

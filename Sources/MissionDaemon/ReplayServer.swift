@@ -107,11 +107,18 @@ final class ReplayServer: @unchecked Sendable {
             guard let max = Int(words[2]), max > 0 else { return ["error", "max \"\(words[2])\" is not a positive number"] }
             limit = min(max, Self.largestMax)
         }
-        switch eventLog.read(after: since, max: limit) {
+        let (read, head) = eventLog.readWithHead(after: since, max: limit)
+        switch read {
         case .expired(let oldest):
             return ["error", "seq \(since) is no longer kept; oldest is \(oldest)"]
+        case .lost(let range):
+            return ["error", "seqs \(range.lowerBound)-\(range.upperBound) were lost to event log damage; their articles ran again under later seqs; ask since \(range.upperBound) to go on"]
+        case .damaged(let seq, let reason):
+            logger.error("replay: damaged event record", metadata: ["seq": "\(seq)", "reason": "\(reason)"])
+            return ["error", "event seq \(seq) is damaged in the event log (\(reason)); run missiond fsck"]
         case .events(let events, let more):
-            return ["events", String(events.last?.seq ?? since), more ? "1" : "0"] + events.map(\.json)
+            // Nothing newer than `since`: `last` is the real head, never the client's number.
+            return ["events", String(events.last?.seq ?? Swift.min(since, head)), more ? "1" : "0"] + events.map(\.json)
         }
     }
 }

@@ -21,6 +21,17 @@ public struct JournaledArticle: Sendable, Equatable {
     }
 }
 
+/// A finished article for `markDone`, with the seqs of the events it added to the event log
+/// (consecutive: one batch appends an article's new events back to back), nil if none.
+public struct FinishedArticle: Sendable, Equatable {
+    public var articleID: String
+    public var seqs: ClosedRange<UInt64>?
+    public init(articleID: String, seqs: ClosedRange<UInt64>?) {
+        self.articleID = articleID
+        self.seqs = seqs
+    }
+}
+
 public enum JournalAppend: Sendable, Equatable {
     case accepted
     case duplicate(originalName: String)
@@ -35,9 +46,13 @@ public enum ArticleStatus: Sendable, Equatable {
 
 /// Accepted articles, durable before the intake replies `ok`.
 ///
-/// File `journal.log` in the directory, records of four kinds:
-/// accepted (the whole article), done (id), rejected (id, reason), and remembered (id, name,
-/// outcome: what compaction keeps of a finished article so duplicates are still recognised).
+/// File `journal.log` in the directory, records of these kinds:
+/// accepted (the whole article), done (id, and the seq range of the events it added),
+/// rejected (id, reason), remembered (id, name, outcome, seq range: what compaction keeps of a
+/// finished article so duplicates are still recognised), attempt (id: a recovery run is about
+/// to start, fsynced first, so a poison article is noticed), reopened (id: a done article whose
+/// events were lost runs again), and high water (the highest seq of any done mark, which
+/// compaction writes first so that forgetting ids never lowers it).
 /// Compaction writes `journal.log.compact` and renames it over `journal.log`.
 ///
 /// After a failed fdatasync the journal refuses appends (the kernel may have dropped the data,
@@ -65,19 +80,28 @@ public final class ArticleJournal: Sendable {
         static let done: UInt8 = 2
         static let rejected: UInt8 = 3
         static let remembered: UInt8 = 4
+        static let attempt: UInt8 = 5
+        static let reopened: UInt8 = 6
+        static let highWater: UInt8 = 7
     }
+
+    /// Where the accepted record is in the current file (until compaction drops it).
+    private struct Span { var offset: Int; var length: Int }
 
     private enum Status {
         case pending(offset: Int, length: Int)
-        case done
+        case done(seqs: ClosedRange<UInt64>?, accepted: Span?)
         case rejected(String)
 
         var isFinished: Bool { if case .pending = self { return false } else { return true } }
+        static let doneWithout = Status.done(seqs: nil, accepted: nil)
     }
 
     private struct Entry {
         var name: String
         var status: Status
+        /// Recovery runs started since it was accepted (or reopened).
+        var attempts = 0
     }
 
     private struct Waiter {
@@ -101,6 +125,7 @@ public final class ArticleJournal: Sendable {
         var notes: [String] = []
         var lastCompactionError: String?
         var compactions = 0
+        var highestSeq: UInt64 = 0       // the highest seq any done mark recorded
     }
 
     private let state: Mutex<State>
@@ -283,33 +308,46 @@ public final class ArticleJournal: Sendable {
     /// The article's events are logged and published: it needs no re-processing. Not fsynced on
     /// its own (re-processing is idempotent); the next fdatasync, or close, makes it durable.
     public func markDone(_ articleID: String) throws(StoreError) {
-        try finish(articleID, as: .done)
+        try markDone([FinishedArticle(articleID: articleID, seqs: nil)])
     }
 
-    /// `markDone` for several articles: one write(2) and one lock round for the lot.
+    /// `markDone` for several articles, without seqs.
     public func markDone(_ articleIDs: [String]) throws(StoreError) {
-        guard !articleIDs.isEmpty else { return }
+        try markDone(articleIDs.map { FinishedArticle(articleID: $0, seqs: nil) })
+    }
+
+    /// `markDone` for several articles, each with the seqs of the events it logged: one write(2)
+    /// and one lock round for the lot. The seqs let a later start tell which articles lost
+    /// events, and keep the highest seq known even if the event log loses its tail.
+    public func markDone(_ finished: [FinishedArticle]) throws(StoreError) {
+        guard !finished.isEmpty else { return }
         try state.withLock { (s: inout State) throws(StoreError) in
             guard let file = s.file else { throw .store("journal is closed", path) }
-            var rec = RecordBuffer(reserving: articleIDs.count * 96)
-            var marked: [(id: String, name: String, length: Int)] = []
-            marked.reserveCapacity(articleIDs.count)
-            for id in articleIDs {
+            var rec = RecordBuffer(reserving: finished.count * 112)
+            var marked: [(id: String, name: String, status: Status, length: Int)] = []
+            marked.reserveCapacity(finished.count)
+            for f in finished {
+                let id = f.articleID
                 // Unknown (never accepted, or long forgotten) or already finished: nothing to record.
-                guard let e = s.entries[id], case let .pending(_, length) = e.status,
+                guard let e = s.entries[id], case let .pending(offset, length) = e.status,
                       !marked.contains(where: { $0.id == id }) else { continue }
                 rec.begin(kind: Kind.done)
                 rec.append(id)
+                if let seqs = f.seqs {
+                    rec.append(seqs.lowerBound)
+                    rec.append(seqs.upperBound)
+                }
                 rec.end()
-                marked.append((id, e.name, length))
+                marked.append((id, e.name, .done(seqs: f.seqs, accepted: Span(offset: offset, length: length)), Self.liveSize(id: id, e)))
             }
             guard !marked.isEmpty else { return }
             try file.append(rec.bytes)
             for m in marked {
-                s.entries[m.id]!.status = .done
+                s.entries[m.id]!.status = m.status
                 s.finishedOrder.append(m.id)
                 s.finishedCount += 1
-                s.liveBytes += Self.rememberedSize(id: m.id, name: m.name, status: .done) - m.length
+                s.liveBytes += Self.rememberedSize(id: m.id, name: m.name, status: m.status) - m.length
+                if case let .done(seqs?, _) = m.status { s.highestSeq = max(s.highestSeq, seqs.upperBound) }
             }
             forgetOverLimit(&s)
             compactIfWorthwhile(&s)
@@ -325,8 +363,7 @@ public final class ArticleJournal: Sendable {
         var rec = RecordBuffer()
         switch outcome {
         case .done:
-            rec.begin(kind: Kind.done)
-            rec.append(id)
+            preconditionFailure("markDone writes done marks")
         case let .rejected(reason):
             rec.begin(kind: Kind.rejected)
             rec.append(id)
@@ -347,6 +384,90 @@ public final class ArticleJournal: Sendable {
             forgetOverLimit(&s)
             compactIfWorthwhile(&s)
         }
+    }
+
+    // MARK: recovery
+
+    /// Records, durably (unless the policy is `.never`) before returning, that a recovery run of
+    /// the article starts now; returns how many have started, this one included. An article
+    /// that kills the process leaves these behind: see `attempts`.
+    @discardableResult
+    public func recordAttempt(_ articleID: String) throws(StoreError) -> Int {
+        var rec = RecordBuffer()
+        rec.begin(kind: Kind.attempt)
+        rec.append(articleID)
+        rec.end()
+        let (file, count) = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int) in
+            guard let file = s.file else { throw .store("journal is closed", path) }
+            guard let e = s.entries[articleID], case .pending = e.status else {
+                throw .store("no unfinished article \(articleID) to attempt", path)
+            }
+            try file.append(rec.bytes)
+            s.entries[articleID]!.attempts += 1
+            s.liveBytes += rec.count
+            return (file, e.attempts + 1)
+        }
+        if fsync != .never {
+            try file.sync()
+            synced(file, upTo: file.size)
+        }
+        return count
+    }
+
+    /// Recovery runs started for an unfinished article without it finishing (0 if unknown).
+    public func attempts(_ articleID: String) -> Int {
+        state.withLock { $0.entries[articleID]?.attempts ?? 0 }
+    }
+
+    /// The highest seq recorded by any done mark, ever: the event log's seq never goes below it.
+    public var highestSeq: UInt64 { state.withLock { $0.highestSeq } }
+
+    /// Done articles whose recorded seqs meet one of `ranges` (their events are lost).
+    public func articles(withEventsIn ranges: [ClosedRange<UInt64>]) -> [String] {
+        guard !ranges.isEmpty else { return [] }
+        return state.withLock { s in
+            s.entries.compactMap { id, e -> String? in
+                guard case let .done(seqs?, _) = e.status, ranges.contains(where: { $0.overlaps(seqs) }) else { return nil }
+                return id
+            }.sorted()
+        }
+    }
+
+    /// Makes done articles unfinished again, durably, so that `unfinished()` returns them and
+    /// the next run re-processes them (their events were lost). Returns the ids it could not
+    /// reopen because their text is no longer in the journal (compacted away).
+    public func reopen(_ articleIDs: [String]) throws(StoreError) -> [String] {
+        guard !articleIDs.isEmpty else { return [] }
+        let file = try state.withLock { (s: inout State) throws(StoreError) -> RecordFile? in
+            guard let file = s.file else { throw .store("journal is closed", path) }
+            var rec = RecordBuffer()
+            var spans: [(String, Span)] = []
+            for id in articleIDs {
+                guard let e = s.entries[id], case let .done(_, accepted?) = e.status else { continue }
+                rec.begin(kind: Kind.reopened)
+                rec.append(id)
+                rec.end()
+                spans.append((id, accepted))
+            }
+            guard !spans.isEmpty else { return nil }
+            try file.append(rec.bytes)
+            for (id, span) in spans { Self.reopen(&s, id: id, span) }
+            return file
+        }
+        if let file, fsync != .never {
+            try file.sync()
+            synced(file, upTo: file.size)
+        }
+        return state.withLock { s in articleIDs.filter { id in s.entries[id].map { $0.status.isFinished } ?? true } }
+    }
+
+    private static func reopen(_ s: inout State, id: String, _ accepted: Span) {
+        guard let e = s.entries[id], e.status.isFinished else { return }
+        s.liveBytes -= liveSize(id: id, e)
+        s.entries[id]!.status = .pending(offset: accepted.offset, length: accepted.length)
+        s.entries[id]!.attempts = 0
+        s.liveBytes += accepted.length
+        s.finishedCount -= 1  // its id stays in finishedOrder: stale entries are checked on pop
     }
 
     // MARK: queries
@@ -442,10 +563,19 @@ public final class ArticleJournal: Sendable {
             s.entries[id] = e
             s.liveBytes += Self.liveSize(id: id, e)
         case Kind.done, Kind.rejected:
-            var outcome = Status.done
+            var outcome = Status.doneWithout
             if kind == Kind.rejected {
                 guard let reason = r.string() else { throw bad }
                 outcome = .rejected(reason)
+            } else if !r.isAtEnd {  // older done marks hold only the id
+                guard let first = r.u64(), let last = r.u64(), first <= last else { throw bad }
+                s.highestSeq = max(s.highestSeq, last)
+                if case let .pending(o, l)? = s.entries[id]?.status {
+                    outcome = .done(seqs: first...last, accepted: Span(offset: o, length: l))
+                }
+            }
+            if case let .pending(o, l)? = s.entries[id]?.status, case .done(let seqs, nil) = outcome {
+                outcome = .done(seqs: seqs, accepted: Span(offset: o, length: l))
             }
             guard let e = s.entries[id], !e.status.isFinished else { return }
             s.liveBytes -= Self.liveSize(id: id, e)
@@ -459,11 +589,28 @@ public final class ArticleJournal: Sendable {
                 if old.status.isFinished { s.finishedCount -= 1 }
                 s.liveBytes -= Self.liveSize(id: id, old)
             }
-            let e = Entry(name: name, status: outcome == 2 ? .rejected(reason ?? "") : .done)
+            var seqs: ClosedRange<UInt64>?
+            if !r.isAtEnd {
+                guard let first = r.u64(), let last = r.u64(), first <= last else { throw bad }
+                seqs = first...last
+                s.highestSeq = max(s.highestSeq, last)
+            }
+            let e = Entry(name: name, status: outcome == 2 ? .rejected(reason ?? "") : .done(seqs: seqs, accepted: nil))
             s.entries[id] = e
             s.liveBytes += Self.liveSize(id: id, e)
             s.finishedOrder.append(id)
             s.finishedCount += 1
+        case Kind.attempt:
+            if let e = s.entries[id], case .pending = e.status {
+                s.entries[id]!.attempts += 1
+                s.liveBytes += RecordFormat.headerSize + payload.count
+            }
+        case Kind.reopened:
+            if case let .done(_, accepted?)? = s.entries[id]?.status { reopen(&s, id: id, accepted) }
+        case Kind.highWater:
+            // The id slot holds nothing; the seq follows it.
+            guard let seq = r.u64() else { throw bad }
+            s.highestSeq = max(s.highestSeq, seq)
         default:
             throw .store("unknown journal record kind \(kind) at offset \(offset)", path)
         }
@@ -471,13 +618,14 @@ public final class ArticleJournal: Sendable {
 
     /// Bytes this entry would take in a compacted journal.
     private static func liveSize(id: String, _ e: Entry) -> Int {
-        if case let .pending(_, length) = e.status { return length }
+        if case let .pending(_, length) = e.status { return length + e.attempts * (RecordFormat.headerSize + 4 + id.utf8.count) }
         return rememberedSize(id: id, name: e.name, status: e.status)
     }
 
     private static func rememberedSize(id: String, name: String, status: Status) -> Int {
         var reasonBytes = 0
         if case let .rejected(reason) = status { reasonBytes = 4 + reason.utf8.count }
+        if case .done(_?, _) = status { reasonBytes = 16 }
         return RecordFormat.headerSize + 4 + id.utf8.count + 4 + name.utf8.count + 2 + reasonBytes
     }
 
@@ -491,6 +639,10 @@ public final class ArticleJournal: Sendable {
         } else {
             buf.append(UInt8(1))
             buf.append(String?.none)
+            if case let .done(seqs?, _) = e.status {
+                buf.append(seqs.lowerBound)
+                buf.append(seqs.upperBound)
+            }
         }
         buf.end()
     }
@@ -543,6 +695,10 @@ public final class ArticleJournal: Sendable {
         func spill() throws(StoreError) {
             if buf.count >= 1 << 20 { try out.append(buf.bytes); buf = RecordBuffer(reserving: 1 << 20) }
         }
+        buf.begin(kind: Kind.highWater)
+        buf.append("")
+        buf.append(s.highestSeq)
+        buf.end()
         var seen = Set<String>()
         var order: [String] = []
         for id in s.finishedOrder[s.finishedHead...] {
@@ -552,8 +708,8 @@ public final class ArticleJournal: Sendable {
             try spill()
         }
         seen = []
-        var pending: [(id: String, offset: Int, length: Int)] = []
-        for (id, e) in s.entries { if case let .pending(o, l) = e.status { pending.append((id, o, l)) } }
+        var pending: [(id: String, offset: Int, length: Int, attempts: Int)] = []
+        for (id, e) in s.entries { if case let .pending(o, l) = e.status { pending.append((id, o, l, e.attempts)) } }
         pending.sort { $0.offset < $1.offset }
         var moved: [(String, Int)] = []
         for p in pending {
@@ -561,6 +717,11 @@ public final class ArticleJournal: Sendable {
             guard bytes.count == p.length else { throw .store("short read while compacting at \(p.offset)", old.path) }
             moved.append((p.id, out.size + buf.count))
             buf.append(record: bytes)
+            for _ in 0..<p.attempts {  // a poison article stays one
+                buf.begin(kind: Kind.attempt)
+                buf.append(p.id)
+                buf.end()
+            }
             try spill()
         }
         try out.append(buf.bytes)
@@ -572,6 +733,9 @@ public final class ArticleJournal: Sendable {
             if case let .pending(_, length) = s.entries[id]!.status {
                 s.entries[id]!.status = .pending(offset: offset, length: length)
             }
+        }
+        for id in order {
+            if case let .done(seqs, _) = s.entries[id]!.status { s.entries[id]!.status = .done(seqs: seqs, accepted: nil) }
         }
         s.finishedOrder = order
         s.finishedHead = 0

@@ -1,3 +1,28 @@
+// Damage and lost events: the design.
+//
+// The journal's done marks say which seqs were written (each mark holds the seq range of the
+// events its article added, see ArticleJournal), so the highest seq ever assigned to a finished
+// article, `syncedThrough`, survives whatever happens to this log. At open:
+//
+// - A bad record at the very end of the newest segment, with nothing valid after it, is a torn
+//   tail. It is cut. If what remains ends at or beyond `syncedThrough` the cut bytes were never
+//   acknowledged by the journal: nothing else happens (a note). Otherwise the journal says more
+//   was written than survives: that is damage, not a torn tail (below).
+// - Seqs the log does not hold but that were assigned — a missing or short segment between two
+//   others, a missing first segment when retention is off (nothing else deletes it), or a log
+//   that ends before `syncedThrough` — are *lost ranges*. Each is reported in `damage`. The seq
+//   counter continues after `max(last seq on disk, syncedThrough)`: seqs never go back. The
+//   next append starts a new segment named after its first seq, so the hole stays visible as
+//   the gap between two segments and is found again at every later open.
+// - A bad record anywhere else (a checksum mismatch with valid records after it, a short sealed
+//   segment, a seq out of order) throws: the daemon does not start and `missiond fsck --repair`
+//   moves the damaged part aside, after which it is a lost range as above.
+//
+// The daemon re-runs the articles whose journaled seq ranges meet a lost range: their events
+// are appended again under new seqs (their ids are no longer known). Replay answers a request
+// that reaches a lost range with `.lost(range)`, and a record damaged since open with
+// `.damaged(seq:)`, never with a silent short answer.
+
 import Foundation
 import Synchronization
 
@@ -39,6 +64,10 @@ public enum EventRead: Sendable, Equatable {
     case events([LoggedEvent], more: Bool)
     /// `after + 1` is older than what retention kept.
     case expired(oldestKept: UInt64)
+    /// `after + 1` was assigned but its event is gone (see `lostRanges`).
+    case lost(ClosedRange<UInt64>)
+    /// The record of `seq` cannot be read (damaged since open, or an I/O error).
+    case damaged(seq: UInt64, reason: String)
 }
 
 /// Every mission event, appended with its seq before it is published. Single writer (the
@@ -80,6 +109,10 @@ public final class EventLog: Sendable {
         var lock: DirectoryLock?
         var closed = false
         var notes: [String] = []
+        /// Seqs assigned once whose events are not in the log, ascending and disjoint.
+        var lost: [ClosedRange<UInt64>] = []
+        var damage: [String] = []
+        var damagedReads = 0
     }
 
     private let state: Mutex<State>
@@ -87,8 +120,10 @@ public final class EventLog: Sendable {
 
     /// Opens or creates the log (directory mode 0700), scanning every segment to rebuild the
     /// index; a torn record at the end of the newest segment is cut off and noted.
+    /// `syncedThrough`: the highest seq the journal's done marks say was written (see the top of
+    /// this file); seqs up to it that the log lacks are lost ranges, reported in `damage`.
     public init(directory: String, fsync: FsyncPolicy, retention: Retention,
-                segmentBytes: Int = EventLog.defaultSegmentBytes) throws(StoreError) {
+                segmentBytes: Int = EventLog.defaultSegmentBytes, syncedThrough: UInt64 = 0) throws(StoreError) {
         self.directory = directory
         self.fsync = fsync
         self.retention = retention
@@ -102,11 +137,17 @@ public final class EventLog: Sendable {
             guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let seq = UInt64(digits) else { return nil }
             return (seq, directory + "/" + name)
         }.sorted { $0.0 < $1.0 }
+        var expected: UInt64 = 1  // the seq the next segment should start with
         for (i, (first, path)) in found.enumerated() {
             let file = try RecordFile(path: path, create: false)
             guard first >= 1 else { throw .store("segment numbered 0", path) }
-            if let prev = s.segments.last, first != prev.lastSeq + 1 {
-                throw .store("gap in event log: segment starts at seq \(first) but the previous one ends at \(prev.lastSeq)", path)
+            if first < expected {
+                throw .store("event log segments overlap: segment starts at seq \(first) but the previous one ends at \(expected - 1)", path)
+            }
+            // Retention drops the oldest segments; nothing drops one in the middle.
+            if first > expected && (!s.segments.isEmpty || retention == .unlimited) {
+                s.lost.append(expected...(first - 1))
+                s.damage.append("event log: seqs \(expected)-\(first - 1) are missing before \(Self.segmentName(first)) (a segment deleted or cut short); the articles that had them run again")
             }
             var seg = Segment(firstSeq: first, lastSeq: first - 1, file: file)
             if let note = try file.scan(repairTail: i == found.count - 1, visit: { (offset, kind, payload) throws(StoreError) in
@@ -126,8 +167,17 @@ public final class EventLog: Sendable {
                 s.notes.append(note)
             }
             s.segments.append(seg)
+            expected = seg.lastSeq + 1
         }
-        s.lastSeq = s.segments.last?.lastSeq ?? 0
+        let onDisk = s.segments.last?.lastSeq ?? 0
+        if syncedThrough > onDisk {
+            let from = max(onDisk + 1, s.lost.last.map { $0.upperBound + 1 } ?? 1)
+            if from <= syncedThrough {
+                s.lost.append(from...syncedThrough)
+                s.damage.append("event log: it ends at seq \(onDisk) but the journal records events up to seq \(syncedThrough) as written: seqs \(from)-\(syncedThrough) are lost (the newest segment cut short or deleted); the articles that had them run again and seq continues at \(syncedThrough + 1)")
+            }
+        }
+        s.lastSeq = max(onDisk, syncedThrough)
         // Events written just before a crash of the process may never have been synced; they are
         // readable now, so make them durable before anyone replays them.
         if fsync != .never, let last = s.segments.last { try last.file.sync() }
@@ -164,7 +214,9 @@ public final class EventLog: Sendable {
             }
             guard !out.isEmpty else { return [] }
 
-            if s.segments.isEmpty || (s.segments[s.segments.count - 1].file.size >= segmentBytes && !s.segments[s.segments.count - 1].isEmpty) {
+            // A new segment also after a lost range at the top: its name keeps the hole visible.
+            if s.segments.isEmpty || s.segments[s.segments.count - 1].lastSeq != s.lastSeq
+                || (s.segments[s.segments.count - 1].file.size >= segmentBytes && !s.segments[s.segments.count - 1].isEmpty) {
                 try startSegment(&s)
             }
             let last = s.segments.count - 1
@@ -203,7 +255,7 @@ public final class EventLog: Sendable {
         try? retain(&s, nowMillis: Int64(Date().timeIntervalSince1970 * 1000))
     }
 
-    static func segmentName(_ first: UInt64) -> String {
+    public static func segmentName(_ first: UInt64) -> String {
         let digits = String(first)
         return "events-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".log"
     }
@@ -211,33 +263,43 @@ public final class EventLog: Sendable {
     // MARK: reading
 
     /// Events with seq > `after`, in order, at most `max`; `.expired` when `after + 1` was dropped
-    /// by retention. Safe concurrently with `append`: the index is copied under the lock, the
-    /// preads happen outside it. On a read error (EIO, a record damaged since open) it returns
-    /// what it read before, with `more` false when that is nothing, so a replay client does not
-    /// spin; `readChecked` reports the error instead.
+    /// by retention, `.lost` when it is in a lost range, `.damaged` when its record cannot be
+    /// read. A read stops before a lost range or a damaged record, with `more` true, so the next
+    /// read names the problem. Safe concurrently with `append`: the index is copied under the
+    /// lock, the preads happen outside it.
     public func read(after seq: UInt64, max: Int) -> EventRead {
-        let (answer, error) = readEvents(after: seq, max: max)
-        guard error != nil, case let .events(events, _) = answer else { return answer }
-        return .events(events, more: !events.isEmpty)
+        readWithHead(after: seq, max: max).read
     }
 
-    /// `read`, throwing on a read error.
+    /// `read`, and the newest seq at the moment of the read (what replay calls `last` when there
+    /// is nothing newer than `after`, even if `after` is beyond it).
+    public func readWithHead(after seq: UInt64, max: Int) -> (read: EventRead, head: UInt64) {
+        let (answer, head) = readEvents(after: seq, max: max)
+        if case .damaged = answer { state.withLock { $0.damagedReads += 1 } }
+        return (answer, head)
+    }
+
+    /// `read`, throwing when the record of the next seq is damaged.
     public func readChecked(after seq: UInt64, max: Int) throws(StoreError) -> EventRead {
-        let (answer, error) = readEvents(after: seq, max: max)
-        if let error { throw error }
+        let answer = read(after: seq, max: max)
+        if case let .damaged(at, reason) = answer { throw .store("event seq \(at): \(reason)", directory) }
         return answer
     }
 
-    private func readEvents(after seq: UInt64, max: Int) -> (EventRead, StoreError?) {
+    private func readEvents(after seq: UInt64, max: Int) -> (EventRead, UInt64) {
         let limit = Swift.max(1, max)
-        struct Span { let file: RecordFile; let from: Int; let to: Int }
-        enum Plan { case answer(EventRead), read([Span], lastSeq: UInt64) }
-        let plan = state.withLock { s -> Plan in
-            guard !s.closed else { return .answer(.events([], more: false)) }
-            let oldest = Self.oldest(s)
-            if seq &+ 1 < oldest { return .answer(.expired(oldestKept: oldest)) }
-            if seq >= s.lastSeq { return .answer(.events([], more: false)) }
+        struct Span { let file: RecordFile; let from: Int; let to: Int; let fromSeq: UInt64 }
+        enum Plan { case answer(EventRead), read([Span], stopAt: UInt64) }
+        let (plan, head) = state.withLock { s -> (Plan, UInt64) in
+            guard !s.closed else { return (.answer(.events([], more: false)), 0) }
+            // First, so that no `seq + 1` below can wrap.
+            if seq >= s.lastSeq { return (.answer(.events([], more: false)), s.lastSeq) }
             let want = seq + 1
+            if let hole = s.lost.first(where: { $0.contains(want) }) { return (.answer(.lost(hole)), s.lastSeq) }
+            let oldest = Self.oldest(s)
+            if want < oldest { return (.answer(.expired(oldestKept: oldest)), s.lastSeq) }
+            // Up to the next lost range, if any: the read after this one names it.
+            let stopAt = s.lost.first(where: { $0.lowerBound > want }).map { $0.lowerBound - 1 } ?? s.lastSeq
             // The segment holding `want`: the last one starting at or before it.
             var lo = 0, hi = s.segments.count - 1
             while lo < hi {
@@ -245,49 +307,56 @@ public final class EventLog: Sendable {
                 if s.segments[mid].firstSeq <= want { lo = mid } else { hi = mid - 1 }
             }
             var spans: [Span] = []
-            for i in lo..<s.segments.count where !s.segments[i].isEmpty {
+            for i in lo..<s.segments.count where !s.segments[i].isEmpty && s.segments[i].firstSeq <= stopAt {
                 let g = s.segments[i]
-                var from = 0
+                var from = 0, fromSeq = g.firstSeq
                 if i == lo, want > g.firstSeq {
                     let k = Int((want - g.firstSeq) / Self.stride)
-                    from = k < g.sparse.count ? g.sparse[k] : 0
+                    if k < g.sparse.count { (from, fromSeq) = (g.sparse[k], g.firstSeq + UInt64(k) * Self.stride) }
                 }
-                spans.append(Span(file: g.file, from: from, to: g.file.size))
+                spans.append(Span(file: g.file, from: from, to: g.file.size, fromSeq: fromSeq))
             }
-            return .read(spans, lastSeq: s.lastSeq)
+            return (.read(spans, stopAt: stopAt), s.lastSeq)
         }
-        let spans: [Span], lastSeq: UInt64
+        let spans: [Span], stopAt: UInt64
         switch plan {
-        case let .answer(a): return (a, nil)
-        case let .read(sp, last): (spans, lastSeq) = (sp, last)
+        case let .answer(a): return (a, head)
+        case let .read(sp, stop): (spans, stopAt) = (sp, stop)
         }
         var out: [LoggedEvent] = []
         out.reserveCapacity(Swift.min(limit, 4096))
-        var failure: StoreError?
+        var failure: (seq: UInt64, reason: String)?
         scan: for span in spans {
             // Only complete records (up to the size copied under the lock) are read.
             var cursor = RecordCursor(file: span.file, from: span.from, to: span.to, chunk: 256 << 10)
+            var previous = span.fromSeq - 1  // seq of the last record seen in this span
             while out.count < limit {
                 let step: RecordCursor.Step
-                do throws(StoreError) { step = try cursor.next() } catch { failure = error; break scan }
+                do throws(StoreError) { step = try cursor.next() } catch {
+                    failure = (previous + 1, error.description)
+                    break scan
+                }
                 switch step {
                 case .end:
                     continue scan
                 case let .bad(offset, reason):
-                    failure = .store("damaged event record at offset \(offset) (\(reason))", span.file.path)
+                    failure = (previous + 1, "damaged record at offset \(offset) of \(span.file.name) (\(reason))")
                     break scan
                 case let .record(offset, _, payload):
                     var r = PayloadReader(payload)
                     guard let s = r.u64(), r.u64() != nil, let id = r.string(), let json = r.string() else {
-                        failure = .store("malformed event record at offset \(offset)", span.file.path)
+                        failure = (previous + 1, "malformed record at offset \(offset) of \(span.file.name)")
                         break scan
                     }
+                    previous = s
+                    if s > stopAt { break scan }
                     if s > seq { out.append(LoggedEvent(seq: s, id: id, json: json)) }
                 }
             }
             break
         }
-        return (.events(out, more: (out.last?.seq ?? seq) < lastSeq), failure)
+        if let failure, out.isEmpty { return (.damaged(seq: failure.seq, reason: failure.reason), head) }
+        return (.events(out, more: (out.last?.seq ?? seq) < head || failure != nil), head)
     }
 
     private static func oldest(_ s: State) -> UInt64 {
@@ -342,6 +411,15 @@ public final class EventLog: Sendable {
     public var segmentCount: Int { state.withLock { $0.segments.count } }
 
     public var recoveryNotes: [String] { state.withLock { $0.notes } }
+
+    /// What open found damaged or missing (each a sentence for an error log line).
+    public var damage: [String] { state.withLock { $0.damage } }
+
+    /// Seqs assigned once whose events are gone (see the top of this file).
+    public var lostRanges: [ClosedRange<UInt64>] { state.withLock { $0.lost } }
+
+    /// Damaged records met by reads since open.
+    public var damagedReadCount: Int { state.withLock { $0.damagedReads } }
 
     /// fdatasyncs done so far.
     public var syncCount: Int { syncs.load(ordering: .relaxed) }

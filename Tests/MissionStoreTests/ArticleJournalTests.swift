@@ -321,4 +321,73 @@ final class ArticleJournalTests: StoreTestCase {
         XCTAssertEqual(try j.append(article(0)), .accepted)
         XCTAssertEqual(try j.append(article(19)), .duplicate(originalName: "article-19.txt"))
     }
+
+    // MARK: recovery: attempts, seqs of done articles, reopening
+
+    func testRecoveryAttemptsAreDurableAndSurviveCompaction() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always, maxRememberedIDs: 1_000, compactionMinBytes: 4 * 1024)
+        let poison = article(1)
+        _ = try j.append(poison)
+        XCTAssertEqual(j.attempts(poison.articleID), 0)
+        XCTAssertEqual(try j.recordAttempt(poison.articleID), 1)
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .always, maxRememberedIDs: 1_000, compactionMinBytes: 4 * 1024)
+        XCTAssertEqual(j.attempts(poison.articleID), 1)
+        XCTAssertEqual(try j.recordAttempt(poison.articleID), 2)
+        // Enough finished articles to compact: the attempts are copied with the pending record.
+        for i in 10..<60 {
+            _ = try j.append(article(i))
+            try j.markDone([FinishedArticle(articleID: article(i).articleID, seqs: UInt64(i)...UInt64(i))])
+        }
+        XCTAssertGreaterThan(j.compactionCount, 0)
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .always, maxRememberedIDs: 1_000, compactionMinBytes: 4 * 1024)
+        defer { j.close() }
+        XCTAssertEqual(j.attempts(poison.articleID), 2)
+        XCTAssertEqual(j.unfinished(), [poison])
+        XCTAssertThrowsError(try j.recordAttempt(article(10).articleID), "a finished article is not attempted")
+    }
+
+    func testDoneMarksKeepTheHighestSeqEvenWhenIdsAreForgotten() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .never, maxRememberedIDs: 3, compactionMinBytes: 0)
+        for i in 0..<10 {
+            _ = try j.append(article(i))
+            try j.markDone([FinishedArticle(articleID: article(i).articleID, seqs: UInt64(i * 5 + 1)...UInt64(i * 5 + 5))])
+        }
+        _ = try j.append(article(10))
+        try j.markDone([FinishedArticle(articleID: article(10).articleID, seqs: nil)])  // it logged nothing new
+        XCTAssertEqual(j.highestSeq, 50)
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .never, maxRememberedIDs: 3, compactionMinBytes: 0)
+        defer { j.close() }
+        XCTAssertEqual(j.highestSeq, 50, "the highest seq outlives the ids compaction forgot")
+        XCTAssertEqual(j.articles(withEventsIn: [44...46]), [article(8).articleID, article(9).articleID].sorted())
+    }
+
+    func testArticlesWhoseEventsAreLostAreReopenedDurably() throws {
+        var j = try ArticleJournal(directory: journalDir, fsync: .always)
+        for i in 0..<6 {
+            _ = try j.append(article(i))
+            try j.markDone([FinishedArticle(articleID: article(i).articleID, seqs: UInt64(i * 10 + 1)...UInt64(i * 10 + 10))])
+        }
+        XCTAssertEqual(j.unfinished(), [])
+        let lost = j.articles(withEventsIn: [25...41])
+        XCTAssertEqual(lost, [2, 3, 4].map { article($0).articleID }.sorted())
+        XCTAssertEqual(try j.reopen(lost), [])
+        XCTAssertEqual(j.unfinished(), [article(2), article(3), article(4)])
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        XCTAssertEqual(j.unfinished(), [article(2), article(3), article(4)])
+        XCTAssertEqual(j.highestSeq, 60)
+        // Run again: new seqs; they no longer meet the lost range.
+        try j.markDone([2, 3, 4].map { FinishedArticle(articleID: article($0).articleID, seqs: UInt64(60 + $0)...UInt64(60 + $0)) })
+        XCTAssertEqual(j.articles(withEventsIn: [25...41]), [])
+        j.close()
+        j = try ArticleJournal(directory: journalDir, fsync: .always)
+        defer { j.close() }
+        XCTAssertEqual(j.unfinished(), [])
+        XCTAssertEqual(j.status(article(3).articleID), .done)
+        XCTAssertEqual(j.articles(withEventsIn: [25...41]), [])
+        XCTAssertEqual(j.highestSeq, 64)
+    }
 }

@@ -174,16 +174,97 @@ final class EventLogTests: StoreTestCase {
         }
     }
 
-    func testMissingSegmentIsAGap() throws {
-        let log = try open(.never, segmentBytes: 300)
+    func testMissingSegmentIsALostRangeAndSeqGoesOn() throws {
+        var log = try open(.never, segmentBytes: 300)
         for i in 1...20 { _ = try log.append([pending("evt_\(i)")]) }
         log.close()
         let files = segmentFiles()
         XCTAssertGreaterThan(files.count, 2)
+        let firstOfMissing = UInt64(files[1].dropFirst("events-".count).dropLast(".log".count))!
+        let firstOfNext = UInt64(files[2].dropFirst("events-".count).dropLast(".log".count))!
         try FileManager.default.removeItem(atPath: logDir + "/" + files[1])
-        XCTAssertThrowsError(try open(.never, segmentBytes: 300)) { error in
-            XCTAssertTrue("\(error)".contains("gap"), "\(error)")
-        }
+
+        log = try open(.never, segmentBytes: 300)
+        XCTAssertEqual(log.lostRanges, [firstOfMissing...(firstOfNext - 1)])
+        XCTAssertEqual(log.damage.count, 1)
+        XCTAssertTrue(log.damage[0].contains("seqs \(firstOfMissing)-\(firstOfNext - 1) are missing"), log.damage[0])
+        XCTAssertEqual(log.lastSeq, 20)
+        XCTAssertEqual(log.read(after: firstOfMissing - 1, max: 10), .lost(firstOfMissing...(firstOfNext - 1)))
+        XCTAssertEqual(try log.append([pending("evt_21")]).map(\.seq), [21])
+        log.close()
+        // Found again at the next open: the hole stays visible.
+        log = try open(.never, segmentBytes: 300)
+        XCTAssertEqual(log.lostRanges, [firstOfMissing...(firstOfNext - 1)])
+        log.close()
+    }
+
+    func testDeletedSegmentsDoNotRestartSeqAtOne() throws {
+        var log = try open(segmentBytes: 300)
+        for i in 1...20 { _ = try log.append([pending("evt_\(i)")]) }
+        log.close()
+        for file in segmentFiles() { try FileManager.default.removeItem(atPath: logDir + "/" + file) }
+        // The journal's done marks say seq 20 was written.
+        log = try EventLog(directory: logDir, fsync: .always, retention: .unlimited, segmentBytes: 300, syncedThrough: 20)
+        XCTAssertEqual(log.lastSeq, 20)
+        XCTAssertEqual(log.lostRanges, [1...20])
+        XCTAssertEqual(log.damage.count, 1)
+        XCTAssertEqual(try log.append([pending("evt_again")]).map(\.seq), [21])
+        XCTAssertEqual(log.read(after: 0, max: 10), .lost(1...20))
+        XCTAssertEqual(log.read(after: 20, max: 10), .events([LoggedEvent(seq: 21, id: "evt_again", json: "{\"id\":\"evt_again\",\"seq\":21}")], more: false))
+        log.close()
+        log = try EventLog(directory: logDir, fsync: .always, retention: .unlimited, segmentBytes: 300, syncedThrough: 20)
+        XCTAssertEqual(log.lostRanges, [1...20])
+        XCTAssertEqual(log.lastSeq, 21)
+        log.close()
+    }
+
+    func testLogCutMidFileBelowWhatTheJournalSaysIsDamageNotATornTail() throws {
+        var log = try open()
+        _ = try log.append((1...40).map { pending("evt_\($0)") })
+        let path = logDir + "/" + EventLog.segmentName(1)
+        log.close()
+        truncateFile(path, to: fileSize(path) / 2 + 5)  // mid-record, half the events gone
+        log = try EventLog(directory: logDir, fsync: .always, retention: .unlimited, syncedThrough: 40)
+        // What survives, then `more`: the next read names the lost range.
+        guard case let .events(survivors, true) = log.read(after: 0, max: 100) else { return XCTFail("no survivors") }
+        let kept = survivors.count
+        XCTAssertLessThan(kept, 30)
+        XCTAssertEqual(log.read(after: UInt64(kept), max: 100), .lost(UInt64(kept + 1)...40))
+        XCTAssertEqual(log.lostRanges, [UInt64(kept + 1)...40])
+        XCTAssertEqual(log.damage.count, 1, "\(log.damage)")
+        XCTAssertTrue(log.damage[0].contains("seqs \(kept + 1)-40 are lost"), log.damage[0])
+        XCTAssertEqual(log.lastSeq, 40)
+        // Re-appended events (their ids are no longer known) get new seqs, after the lost ones.
+        XCTAssertFalse(log.contains(id: "evt_40"))
+        XCTAssertEqual(try log.append([pending("evt_40")]).map(\.seq), [41])
+        log.close()
+    }
+
+    func testGenuineTornTailIsStillCutSilently() throws {
+        var log = try open()
+        _ = try log.append((1...5).map { pending("evt_\($0)") })
+        log.close()
+        // Half a record that was never synced (the journal knows only seqs up to 5).
+        var half = RecordBuffer()
+        half.begin(kind: 16)
+        half.append(UInt64(6))
+        half.append(UInt64(0))
+        half.append("evt_6")
+        half.append("{\"seq\":6}")
+        half.end()
+        let path = logDir + "/" + EventLog.segmentName(1)
+        let handle = FileHandle(forWritingAtPath: path)!
+        handle.seekToEndOfFile()
+        handle.write(Data(half.bytes.prefix(half.count / 2)))
+        handle.closeFile()
+        log = try EventLog(directory: logDir, fsync: .always, retention: .unlimited, syncedThrough: 5)
+        defer { log.close() }
+        XCTAssertEqual(log.damage, [])
+        XCTAssertEqual(log.lostRanges, [])
+        XCTAssertEqual(log.recoveryNotes.count, 1)
+        XCTAssertEqual(log.lastSeq, 5)
+        XCTAssertEqual(try log.append([pending("evt_6")]).map(\.seq), [6])
+        XCTAssertEqual(all(log).map(\.seq), [1, 2, 3, 4, 5, 6])
     }
 
     func testFullDiskFailsWithoutConsumingSeqs() throws {
@@ -250,10 +331,14 @@ final class EventLogTests: StoreTestCase {
         guard case let .events(events, more) = log.read(after: 0, max: 100) else { return XCTFail() }
         XCTAssertEqual(events.map(\.seq), Array(1...9))
         XCTAssertTrue(more)
-        XCTAssertEqual(log.read(after: 9, max: 100), .events([], more: false), "no endless retry loop")
+        // An error naming the seq, not an empty answer that reads as "nothing more".
+        guard case let .damaged(seq, reason) = log.read(after: 9, max: 100) else { return XCTFail("not reported") }
+        XCTAssertEqual(seq, 10)
+        XCTAssertTrue(reason.contains("checksum mismatch"), reason)
         XCTAssertThrowsError(try log.readChecked(after: 9, max: 100)) { error in
-            XCTAssertTrue("\(error)".contains("damaged event record"), "\(error)")
+            XCTAssertTrue("\(error)".contains("event seq 10"), "\(error)")
         }
+        XCTAssertEqual(log.damagedReadCount, 2)
     }
 
     func testSyncPerAppendUnlessNever() throws {

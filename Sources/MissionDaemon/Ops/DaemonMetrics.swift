@@ -38,6 +38,8 @@ public final class DaemonMetrics: Sendable {
     private let journalBytes: Metrics.Meter
     private let eventLogBytes: Metrics.Meter
     private let lastSeq: Metrics.Meter
+    private let storageDamage: Metrics.Counter
+    private let replayDamage: Metrics.Meter
     private let scrapeHook = Mutex<(@Sendable (DaemonMetrics) -> Void)?>(nil)
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -60,6 +62,8 @@ public final class DaemonMetrics: Sendable {
         journalBytes = Metrics.Meter(label: "missiond_journal_bytes", factory: factory)
         eventLogBytes = Metrics.Meter(label: "missiond_event_log_bytes", factory: factory)
         lastSeq = Metrics.Meter(label: "missiond_last_seq", factory: factory)
+        storageDamage = Metrics.Counter(label: "missiond_storage_damage_total", factory: factory)
+        replayDamage = Metrics.Meter(label: "missiond_replay_damaged_reads", factory: factory)
         for stage in Self.stages {
             _ = timer(stage)
         }
@@ -96,6 +100,12 @@ public final class DaemonMetrics: Sendable {
 
     /// The seq of the last mission event logged.
     public func setLastSeq(_ seq: UInt64) { lastSeq.set(Double(seq)) }
+
+    /// Damage found in the journal or event log at start (lost seq ranges, missing segments).
+    public func storageDamaged(count: Int) { if count > 0 { storageDamage.increment(by: count) } }
+
+    /// Replay requests answered `error` because a record was damaged, since start.
+    public func setReplayDamage(_ count: Int) { replayDamage.set(count) }
 
     // MARK: Stages and queues
 
