@@ -145,7 +145,7 @@ final class RecordFile: @unchecked Sendable {
     }
 
     /// Offset of a complete, checksummed record starting anywhere after `offset`, if any.
-    private func firstValidRecord(after offset: Int, end: Int) throws(StoreError) -> Int? {
+    func firstValidRecord(after offset: Int, end: Int) throws(StoreError) -> Int? {
         guard end - offset > RecordFormat.headerSize else { return nil }
         let rest = try read(at: offset + 1, count: end - offset - 1)
         return rest.withUnsafeBytes { buf -> Int? in

@@ -176,3 +176,148 @@ final class StorageDamageTests: XCTestCase {
         XCTAssertEqual(daemon.terminate(), 0)
     }
 }
+
+/// `missiond fsck` and `--repair` against state the real daemon wrote and then lost bytes of.
+final class FsckTests: XCTestCase {
+    private func article(_ index: Int) throws -> [UInt8] {
+        let seeds = ["001_bd3142a90b5e95d2.txt", "000_3530f925c42fef24.txt", "004_20efa504432d0a2c.txt"]
+        return Array("Report \(index)\n\n".utf8) + (try seedArticle(seeds[index % seeds.count]))
+    }
+
+    private func fsck(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try missiondExecutable()
+        process.arguments = ["fsck"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    /// A daemon that has processed `count` articles and stopped; their events.
+    private func populatedState(_ count: Int) throws -> (DaemonProcess, [[String: Any]]) {
+        let daemon = try DaemonProcess(self)
+        try daemon.start()
+        var ids: [String] = []
+        for index in 0..<count {
+            let reply = try daemon.request(daemon.intake, ["r\(index).txt", String(decoding: try article(index), as: UTF8.self)])
+            XCTAssertEqual(reply.first, "ok", "\(reply)")
+            ids.append(reply[1])
+        }
+        var events: [[String: Any]] = []
+        XCTAssertTrue(try eventually(timeout: 20) {
+            events = try daemon.replayAll()
+            return Set(ids).isSubset(of: Set(events.compactMap { ($0["article"] as? [String: Any])?["id"] as? String }))
+        })
+        XCTAssertEqual(daemon.terminate(), 0)
+        return (daemon, events)
+    }
+
+    private func flip(_ path: String, atFirst needle: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let at = try XCTUnwrap(data.range(of: Data(needle.utf8)), "\(needle) not in \(path)").lowerBound + 2
+        let fd = open(path, O_RDWR)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        var byte = data[at] ^ 0x01
+        XCTAssertEqual(pwrite(fd, &byte, 1, off_t(at)), 1)
+        close(fd)
+    }
+
+    /// The daemon does not start; its log says why and names fsck.
+    private func assertRefusesToStart(_ daemon: DaemonProcess, _ why: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try daemon.start(replayCheck: false)
+        XCTAssertTrue(eventually(timeout: 30) { daemon.process?.isRunning == false }, "it should refuse to start", file: file, line: line)
+        XCTAssertNotEqual(daemon.process?.terminationStatus, 0, file: file, line: line)
+        let log = daemon.log()
+        XCTAssertTrue(log.contains(why) && log.contains("missiond fsck"), log, file: file, line: line)
+    }
+
+    func testEventLogDamagedMidFileIsReportedThenRepairedAndItsEventsComeBack() throws {
+        let (daemon, before) = try populatedState(6)
+        let oldHead = before.count
+        let victim = before[oldHead / 2]
+        let victimID = try XCTUnwrap(victim["id"] as? String)
+        try flip(daemon.state.appendingPathComponent("events/events-000000000001.log").path, atFirst: victimID)
+        try assertRefusesToStart(daemon, "corrupt record at offset")
+
+        let check = try fsck([daemon.state.path])
+        XCTAssertEqual(check.status, 1, check.output)
+        XCTAssertTrue(check.output.contains("damaged: events/events-000000000001.log offset"), check.output)
+        XCTAssertTrue(check.output.contains("events gone: article"), check.output)
+
+        let repair = try fsck([daemon.state.path, "--repair"])
+        XCTAssertEqual(repair.status, 1, repair.output)
+        XCTAssertTrue(repair.output.contains("repaired: events/events-000000000001.log: moved to"), repair.output)
+        XCTAssertTrue(repair.output.contains("will run again at the next start"), repair.output)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: daemon.state.appendingPathComponent("damaged").path)
+        XCTAssertEqual(aside.count, 1, "the damaged segment is kept, not deleted")
+
+        // Clean now: what remains is the seq gap, reported as history.
+        let again = try fsck([daemon.state.path])
+        XCTAssertEqual(again.status, 0, again.output)
+        XCTAssertTrue(again.output.contains("seq gap: seqs \(victim["seq"] as? Int ?? 0)-"), again.output)
+
+        try daemon.start()
+        var after: [[String: Any]] = []
+        XCTAssertTrue(try eventually(timeout: 20) {
+            after = try walkAcrossLosses(daemon)
+            return after.contains { $0["id"] as? String == victimID }
+        }, daemon.log())
+        let back = try XCTUnwrap(after.first { $0["id"] as? String == victimID })
+        XCTAssertGreaterThan(back["seq"] as? Int ?? 0, oldHead, "re-published under a new seq")
+        XCTAssertEqual(Set(after.compactMap { $0["id"] as? String }), Set(before.compactMap { $0["id"] as? String }))
+        XCTAssertEqual(daemon.terminate(), 0)
+    }
+
+    func testJournalDamagedMidFileIsReportedThenRepaired() throws {
+        let (daemon, before) = try populatedState(6)
+        // Inside the third article's accepted record.
+        try flip(daemon.state.appendingPathComponent("journal/journal.log").path, atFirst: "Report 2")
+        try assertRefusesToStart(daemon, "corrupt record at offset")
+
+        let check = try fsck([daemon.state.path])
+        XCTAssertEqual(check.status, 1, check.output)
+        XCTAssertTrue(check.output.contains("damaged: journal/journal.log offset"), check.output)
+        let repair = try fsck([daemon.state.path, "--repair"])
+        XCTAssertEqual(repair.status, 1, repair.output)
+        XCTAssertTrue(repair.output.contains("repaired: journal/journal.log"), repair.output)
+        XCTAssertEqual(try fsck([daemon.state.path]).status, 0)
+
+        try daemon.start()
+        XCTAssertEqual(try daemon.replayAll().count, before.count, "the event log is untouched")
+        // The article lost from the journal can be sent again and runs (its events are not logged twice).
+        let subscriber = try Subscriber(daemon: daemon)
+        let reply = try daemon.request(daemon.intake, ["r2.txt", String(decoding: try article(2), as: UTF8.self)])
+        XCTAssertEqual(reply.first, "ok", "\(reply)")
+        let done = try XCTUnwrap(try subscriber.done("r2.txt", timeout: 20), "no article.done for the article sent again")
+        XCTAssertEqual(done["new_events"] as? Int, 0, "\(done)")
+        XCTAssertEqual(try daemon.replayAll().count, before.count)
+        XCTAssertEqual(daemon.terminate(), 0)
+    }
+
+    func testFsckOfAMissingStateDirectoryCannotRun() throws {
+        let result = try fsck(["/nonexistent/missiond-state-\(UUID().uuidString.prefix(6))"])
+        XCTAssertEqual(result.status, 2, result.output)
+        XCTAssertTrue(result.output.contains("cannot check"), result.output)
+    }
+
+    private func walkAcrossLosses(_ daemon: DaemonProcess) throws -> [[String: Any]] {
+        var since = "0"
+        var events: [[String: Any]] = []
+        while true {
+            let reply = try daemon.request(daemon.replay, ["since", since, "500"])
+            if reply.first == "error", reply.count > 1, reply[1].contains("were lost"),
+               let upper = reply[1].split(separator: " ").dropFirst().first?.split(separator: "-").last {
+                since = String(upper)
+                continue
+            }
+            guard reply.count >= 3, reply[0] == "events" else { throw DaemonTestError("replay: \(reply)") }
+            events += try reply.dropFirst(3).map(parseJSON)
+            since = reply[1]
+            if reply[2] == "0" { return events }
+        }
+    }
+}
