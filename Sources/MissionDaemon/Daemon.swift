@@ -80,12 +80,9 @@ public final class Daemon: Sendable {
         for note in journal.recoveryNotes + eventLog.recoveryNotes {
             logger.warning("storage recovery", metadata: ["note": "\(note)"])
         }
-        let startupDamage = eventLog.damage.count
-        for damage in eventLog.damage {
-            logger.error("storage damage", metadata: ["damage": "\(damage)"])
-        }
+        let startupDamage: Int
         do {
-            try Self.rerunArticlesWithLostEvents(journal: journal, eventLog: eventLog, logger: logger)
+            startupDamage = try Self.rerunArticlesWithLostEvents(journal: journal, eventLog: eventLog, logger: logger)
         } catch {
             throw DaemonError("state in \(state): cannot arrange for articles whose events were lost to run again: \(error.description)")
         }
@@ -384,11 +381,22 @@ public final class Daemon: Sendable {
     }
 
     /// Done articles whose events the event log no longer has are made unfinished again: the
-    /// recovery run appends their events anew, under new seqs.
-    private static func rerunArticlesWithLostEvents(journal: ArticleJournal, eventLog: EventLog, logger: Logger) throws(StoreError) {
+    /// recovery run appends their events anew, under new seqs. A lost range no done article
+    /// points into was dealt with at an earlier start (its articles ran again): a warning.
+    /// Returns how many lost ranges are new damage.
+    private static func rerunArticlesWithLostEvents(journal: ArticleJournal, eventLog: EventLog, logger: Logger) throws(StoreError) -> Int {
         let lost = eventLog.lostRanges
+        var newDamage = 0
+        for (range, description) in zip(lost, eventLog.damage) {
+            if journal.articles(withEventsIn: [range]).isEmpty {
+                logger.warning("seq gap in the event log", metadata: ["damage": "\(description)"])
+            } else {
+                logger.error("storage damage", metadata: ["damage": "\(description)"])
+                newDamage += 1
+            }
+        }
         let affected = journal.articles(withEventsIn: lost)
-        guard !affected.isEmpty else { return }
+        guard !affected.isEmpty else { return newDamage }
         let textGone = try journal.reopen(affected)
         logger.error("articles whose events were lost run again", metadata: [
             "articles": "\(affected.count - textGone.count)",
@@ -398,6 +406,7 @@ public final class Daemon: Sendable {
             logger.error("an article's events were lost and its text is no longer in the journal (compacted): it cannot run again",
                          metadata: ["article": "\(id)"])
         }
+        return newDamage
     }
 
     // MARK: Rules of the house

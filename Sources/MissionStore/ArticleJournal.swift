@@ -397,7 +397,7 @@ public final class ArticleJournal: Sendable {
         rec.begin(kind: Kind.attempt)
         rec.append(articleID)
         rec.end()
-        let (file, count) = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int) in
+        let (file, end, count) = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int, Int) in
             guard let file = s.file else { throw .store("journal is closed", path) }
             guard let e = s.entries[articleID], case .pending = e.status else {
                 throw .store("no unfinished article \(articleID) to attempt", path)
@@ -405,11 +405,11 @@ public final class ArticleJournal: Sendable {
             try file.append(rec.bytes)
             s.entries[articleID]!.attempts += 1
             s.liveBytes += rec.count
-            return (file, e.attempts + 1)
+            return (file, file.size, e.attempts + 1)
         }
         if fsync != .never {
             try file.sync()
-            synced(file, upTo: file.size)
+            synced(file, upTo: end)
         }
         return count
     }
@@ -438,7 +438,7 @@ public final class ArticleJournal: Sendable {
     /// reopen because their text is no longer in the journal (compacted away).
     public func reopen(_ articleIDs: [String]) throws(StoreError) -> [String] {
         guard !articleIDs.isEmpty else { return [] }
-        let file = try state.withLock { (s: inout State) throws(StoreError) -> RecordFile? in
+        let written = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int)? in
             guard let file = s.file else { throw .store("journal is closed", path) }
             var rec = RecordBuffer()
             var spans: [(String, Span)] = []
@@ -452,11 +452,11 @@ public final class ArticleJournal: Sendable {
             guard !spans.isEmpty else { return nil }
             try file.append(rec.bytes)
             for (id, span) in spans { Self.reopen(&s, id: id, span) }
-            return file
+            return (file, file.size)
         }
-        if let file, fsync != .never {
+        if let (file, end) = written, fsync != .never {
             try file.sync()
-            synced(file, upTo: file.size)
+            synced(file, upTo: end)
         }
         return state.withLock { s in articleIDs.filter { id in s.entries[id].map { $0.status.isFinished } ?? true } }
     }

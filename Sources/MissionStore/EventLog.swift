@@ -147,7 +147,7 @@ public final class EventLog: Sendable {
             // Retention drops the oldest segments; nothing drops one in the middle.
             if first > expected && (!s.segments.isEmpty || retention == .unlimited) {
                 s.lost.append(expected...(first - 1))
-                s.damage.append("event log: seqs \(expected)-\(first - 1) are missing before \(Self.segmentName(first)) (a segment deleted or cut short); the articles that had them run again")
+                s.damage.append("event log: seqs \(expected)-\(first - 1) are missing before \(Self.segmentName(first)) (a segment deleted or cut short)")
             }
             var seg = Segment(firstSeq: first, lastSeq: first - 1, file: file)
             if let note = try file.scan(repairTail: i == found.count - 1, visit: { (offset, kind, payload) throws(StoreError) in
@@ -174,7 +174,7 @@ public final class EventLog: Sendable {
             let from = max(onDisk + 1, s.lost.last.map { $0.upperBound + 1 } ?? 1)
             if from <= syncedThrough {
                 s.lost.append(from...syncedThrough)
-                s.damage.append("event log: it ends at seq \(onDisk) but the journal records events up to seq \(syncedThrough) as written: seqs \(from)-\(syncedThrough) are lost (the newest segment cut short or deleted); the articles that had them run again and seq continues at \(syncedThrough + 1)")
+                s.damage.append("event log: it ends at seq \(onDisk) but the journal records events up to seq \(syncedThrough) as written: seqs \(from)-\(syncedThrough) are lost (the newest segment cut short or deleted); seq continues at \(syncedThrough + 1)")
             }
         }
         s.lastSeq = max(onDisk, syncedThrough)
@@ -396,6 +396,9 @@ public final class EventLog: Sendable {
             removed += 1
         }
         s.segments.removeFirst(removed)
+        // A lost range older than what is kept is now simply expired.
+        let oldest = Self.oldest(s)
+        s.lost.removeAll { $0.upperBound < oldest }
         if let failure { throw failure }
         if fsync != .never { try Directory.sync(directory) }
     }

@@ -135,6 +135,33 @@ final class StorageDamageTests: XCTestCase {
         (event["article"] as? [String: Any])?["id"] as? String ?? ""
     }
 
+    func testDeletedSegmentIsReportedAndSeqDoesNotRestartAtOne() throws {
+        let daemon = try DaemonProcess(self)
+        try daemon.start()
+        let ids = try (0..<3).map { try send(daemon, $0) }
+        var before: [[String: Any]] = []
+        XCTAssertTrue(try eventually(timeout: 20) {
+            before = try daemon.replayAll()
+            return Set(ids).isSubset(of: Set(before.map(articleID)))
+        })
+        XCTAssertEqual(daemon.terminate(), 0)
+        try FileManager.default.removeItem(at: daemon.state.appendingPathComponent("events/events-000000000001.log"))
+
+        // Replay from 0 is an error now (seqs 1… are lost), so wait for the log, not for replay.
+        try daemon.start(replayCheck: false)
+        XCTAssertTrue(daemon.waitForLog("missiond running", timeout: 30), daemon.log())
+        XCTAssertTrue(daemon.waitForLog("storage damage"), daemon.log())
+        var after: (events: [[String: Any]], errors: [String]) = ([], [])
+        XCTAssertTrue(try eventually(timeout: 20) {
+            after = try replayAcrossLosses(daemon)
+            return after.events.count == before.count
+        }, "the deleted events come back under new seqs")
+        XCTAssertTrue(after.events.compactMap { $0["seq"] as? Int }.allSatisfy { $0 > before.count }, "seq must not restart at 1")
+        XCTAssertEqual(after.errors.count, 1)
+        XCTAssertTrue(after.errors.first?.contains("seqs 1-\(before.count) were lost") ?? false, "\(after.errors)")
+        XCTAssertEqual(daemon.terminate(), 0)
+    }
+
     func testEventLogCutMidFileGetsItsArticlesBackUnderNewSeqs() throws {
         let daemon = try DaemonProcess(self)
         try daemon.start()
