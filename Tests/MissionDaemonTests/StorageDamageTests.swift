@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ZMQ
+@testable import MissionDaemon
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -108,6 +109,7 @@ final class StorageDamageTests: XCTestCase {
         XCTAssertNotEqual(status, 0, output)
         XCTAssertTrue(output.contains("event seq \(victimSeq) is damaged"), output)
         XCTAssertTrue(daemon.waitForLog("replay: damaged event record"), daemon.log())
+        XCTAssertGreaterThanOrEqual(try metric(daemon, "missiond_replay_damaged_reads") ?? 0, 1)
         XCTAssertEqual(daemon.terminate(), 0)
     }
 
@@ -129,6 +131,12 @@ final class StorageDamageTests: XCTestCase {
             since = reply[1]
             if reply[2] == "0" { return (events, errors) }
         }
+    }
+
+    /// One figure from the daemon's /metrics.
+    private func metric(_ daemon: DaemonProcess, _ name: String) throws -> Double? {
+        let response = try HTTPGet.get(try daemon.metricsURL(), path: "/metrics")
+        return PrometheusText.value(name, [:], in: PrometheusText.parse(response.text))
     }
 
     private func articleID(of event: [String: Any]) -> String {
@@ -183,6 +191,7 @@ final class StorageDamageTests: XCTestCase {
         try daemon.start()
         XCTAssertTrue(daemon.waitForLog("storage damage"), daemon.log())
         XCTAssertTrue(daemon.waitForLog("articles whose events were lost run again"), daemon.log())
+        XCTAssertEqual(try metric(daemon, "missiond_storage_damage_total"), 1)
         var after: (events: [[String: Any]], errors: [String]) = ([], [])
         XCTAssertTrue(try eventually(timeout: 20) {
             after = try replayAcrossLosses(daemon)
@@ -322,6 +331,15 @@ final class FsckTests: XCTestCase {
         let done = try XCTUnwrap(try subscriber.done("r2.txt", timeout: 20), "no article.done for the article sent again")
         XCTAssertEqual(done["new_events"] as? Int, 0, "\(done)")
         XCTAssertEqual(try daemon.replayAll().count, before.count)
+        XCTAssertEqual(daemon.terminate(), 0)
+    }
+
+    func testFsckRefusesToRunBesideTheDaemon() throws {
+        let daemon = try DaemonProcess(self)
+        try daemon.start()
+        let result = try fsck([daemon.state.path])
+        XCTAssertEqual(result.status, 2, result.output)
+        XCTAssertTrue(result.output.contains("is another missiond using this directory?"), result.output)
         XCTAssertEqual(daemon.terminate(), 0)
     }
 
