@@ -567,15 +567,17 @@ public final class ArticleJournal: Sendable {
             if kind == Kind.rejected {
                 guard let reason = r.string() else { throw bad }
                 outcome = .rejected(reason)
-            } else if !r.isAtEnd {  // older done marks hold only the id
-                guard let first = r.u64(), let last = r.u64(), first <= last else { throw bad }
-                s.highestSeq = max(s.highestSeq, last)
-                if case let .pending(o, l)? = s.entries[id]?.status {
-                    outcome = .done(seqs: first...last, accepted: Span(offset: o, length: l))
+            } else {
+                var seqs: ClosedRange<UInt64>?
+                if !r.isAtEnd {  // older done marks hold only the id
+                    guard let first = r.u64(), let last = r.u64(), first <= last else { throw bad }
+                    s.highestSeq = max(s.highestSeq, last)
+                    seqs = first...last
                 }
-            }
-            if case let .pending(o, l)? = s.entries[id]?.status, case .done(let seqs, nil) = outcome {
-                outcome = .done(seqs: seqs, accepted: Span(offset: o, length: l))
+                // The accepted record stays where it is until compaction: reopen can use it.
+                var accepted: Span?
+                if case let .pending(o, l)? = s.entries[id]?.status { accepted = Span(offset: o, length: l) }
+                outcome = .done(seqs: seqs, accepted: accepted)
             }
             guard let e = s.entries[id], !e.status.isFinished else { return }
             s.liveBytes -= Self.liveSize(id: id, e)
