@@ -132,7 +132,7 @@ public final class Daemon: Sendable {
         let quarantine = Quarantine(directory: state + "/quarantine", maxBytes: config.quarantineMaxBytes)
         let inbox = try InboxIntake(
             inbox: config.inbox, stateDirectory: state, quarantine: quarantine, maxArticleBytes: config.maxArticleBytes,
-            keepFiles: options.once, watch: !options.once, logger: logger)
+            keepFiles: options.once, watch: !options.once, settleSeconds: config.inboxSettleSeconds, logger: logger)
         let unfinished = journal.unfinished()
         if !unfinished.isEmpty {
             logger.notice("running unfinished articles again", metadata: ["count": "\(unfinished.count)"])
@@ -149,6 +149,7 @@ public final class Daemon: Sendable {
         let (pipeline, publisher, journal, eventLog) = (pipeline, publisher, journal, eventLog)
         metrics.setScrapeHook { metrics in
             metrics.setInFlight(stats.inFlight.load(ordering: .relaxed))
+            metrics.setInboxRetryPending(stats.inboxRetryPending.load(ordering: .relaxed))
             for (stage, depth) in pipeline.queueDepths { metrics.setQueueDepth(depth, stage: stage) }
             metrics.setQueueDepth(publisher.depth, stage: "publish")
             metrics.setLastSeq(eventLog.lastSeq)
