@@ -249,6 +249,13 @@ final class InboxIntake {
         } else {
             do {
                 let stored = try StoredFile.move(path(name), into: doneDirectory, sides: [(".name", name.escaped)])
+                if let read = inFlight[name] ?? nil, let moved = SafeFile.Identity.current(at: RawPath(stored)),
+                   moved.device == read.device, moved != read {
+                    // Written to between the check and the rename: not what was journaled.
+                    putBack(name, from: stored)
+                    release(name)
+                    return
+                }
                 logger.info("inbox file journaled", metadata: ["file": name.logValue, "done": "\(stored)"])
                 recovered(name)
             } catch {
@@ -261,6 +268,19 @@ final class InboxIntake {
             }
         }
         release(name)
+    }
+
+    /// Returns a file moved to done/ too early to the inbox, where its close or the next
+    /// scan takes it again; should a new file have taken its name meanwhile, both are kept.
+    private func putBack(_ name: InboxName, from stored: String) {
+        do {
+            try SafeFile.move(RawPath(stored), to: RawPath(directory: inbox, name: name))
+            unlink(stored + ".name")
+            changedWhileInFlight.insert(name)
+        } catch {
+            logger.warning("an inbox file changed while it was moved to done/; its new content stays there, not journaled",
+                           metadata: ["file": name.logValue, "done": "\(stored)", "error": "\(error)"])
+        }
     }
 
     /// The file is refused: into `quarantine/` beside its reason and name. Returns the

@@ -111,7 +111,11 @@ enum SafeFile {
     /// Moves `source` to `target`, never over an existing file (EEXIST instead). Falls back
     /// to copy + unlink across file systems.
     static func move(_ source: RawPath, to target: String) throws(DaemonError) {
-        let renamed = source.withCString { from in renameNoReplace(from, target) }
+        try move(source, to: RawPath(target))
+    }
+
+    static func move(_ source: RawPath, to target: RawPath) throws(DaemonError) {
+        let renamed = source.withCString { from in target.withCString { to in renameNoReplace(from, to) } }
         if renamed == 0 { return }
         let code = errno
         guard code == EXDEV else { throw DaemonError.system("rename", code, path: "\(source) -> \(target)") }
@@ -125,7 +129,7 @@ enum SafeFile {
 
     /// rename(2) that refuses to replace `target` (RENAME_NOREPLACE); where the file system
     /// cannot do that, a check just before a plain rename (the names are fresh, see StoredFile).
-    private static func renameNoReplace(_ source: UnsafePointer<CChar>, _ target: String) -> Int32 {
+    private static func renameNoReplace(_ source: UnsafePointer<CChar>, _ target: UnsafePointer<CChar>) -> Int32 {
         let noReplace: UInt32 = 1  // RENAME_NOREPLACE
         if let renameat2 {
             let result = renameat2(AT_FDCWD, source, AT_FDCWD, target, noReplace)
@@ -158,7 +162,7 @@ enum SafeFile {
     }
 
     /// Byte copy that does not follow a symbolic link at `source` (it is copied as a link).
-    private static func copy(_ source: RawPath, to target: String) throws(DaemonError) {
+    private static func copy(_ source: RawPath, to target: RawPath) throws(DaemonError) {
         var info = stat()
         guard source.withCString({ lstat($0, &info) }) == 0 else { throw DaemonError.system("lstat", errno, path: source.description) }
         if info.st_mode & S_IFMT == S_IFLNK {
@@ -166,14 +170,14 @@ enum SafeFile {
             let length = source.withCString { readlink($0, &buffer, buffer.count - 1) }
             guard length >= 0 else { throw DaemonError.system("readlink", errno, path: source.description) }
             buffer[length] = 0
-            guard symlink(buffer, target) == 0 else { throw DaemonError.system("symlink", errno, path: target) }
+            guard target.withCString({ symlink(buffer, $0) }) == 0 else { throw DaemonError.system("symlink", errno, path: target.description) }
             return
         }
         let input = source.withCString { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) }
         guard input >= 0 else { throw DaemonError.system("open", errno, path: source.description) }
         defer { close(input) }
-        let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw DaemonError.system("open", errno, path: target) }
+        let output = target.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+        guard output >= 0 else { throw DaemonError.system("open", errno, path: target.description) }
         defer { close(output) }
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
         while true {
@@ -182,8 +186,8 @@ enum SafeFile {
             guard count >= 0 else { throw DaemonError.system("read", errno, path: source.description) }
             if count == 0 { break }
             let written = chunk.withUnsafeBytes { write(output, $0.baseAddress, count) }
-            guard written == count else { throw DaemonError.system("write", errno, path: target) }
+            guard written == count else { throw DaemonError.system("write", errno, path: target.description) }
         }
-        guard fsync(output) == 0 else { throw DaemonError.system("fsync", errno, path: target) }
+        guard fsync(output) == 0 else { throw DaemonError.system("fsync", errno, path: target.description) }
     }
 }
