@@ -176,11 +176,17 @@ final class DaemonProcess {
     }
 
     /// The lowest file descriptor number the daemon has free: a soft RLIMIT_NOFILE of this
-    /// leaves it no descriptor to open.
+    /// leaves it no descriptor to open. The least of several looks, so that a descriptor
+    /// open for a moment (a directory being listed) does not count.
     func lowestFreeDescriptor() throws -> Int {
         guard let process else { throw DaemonTestError("the daemon is not running") }
-        let open = Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").compactMap { Int($0) })
-        return (0...).first { !open.contains($0) }!
+        var lowest = Int.max
+        for _ in 0..<10 {
+            let open = Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").compactMap { Int($0) })
+            lowest = min(lowest, (0...).first { !open.contains($0) }!)
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return lowest
     }
 
     /// Sends `signal` to the daemon.
