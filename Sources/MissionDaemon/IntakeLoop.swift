@@ -158,8 +158,9 @@ final class IntakeLoop: @unchecked Sendable {
             if let watchIndex { poller.setEvents(!stopping && inbox?.isWatching == true ? .readable : [], at: watchIndex) }
             do {
                 var timeout = drainDeadline == nil ? -1 : 100
-                // Wake for inbox files that have settled or are due to be tried again.
-                if !stopping, let due = inbox?.millisecondsUntilDue() { timeout = timeout < 0 ? due : min(timeout, due) }
+                // Wake for inbox files that have settled or are due to be tried again (when
+                // there is room for them: else a slot freed wakes the loop).
+                if accepting, let due = inbox?.millisecondsUntilDue() { timeout = timeout < 0 ? due : min(timeout, due) }
                 try poller.poll(timeoutMilliseconds: timeout)
             } catch {
                 logger.critical("intake: poll failed", metadata: ["error": "\(error)"])
@@ -300,4 +301,3 @@ final class IntakeLoop: @unchecked Sendable {
         stats.inFlight.store(inFlight, ordering: .relaxed)
     }
 }
-
