@@ -233,6 +233,9 @@ final class InboxIntake {
     }
 
     private func take(_ name: InboxName, _ next: Next, _ identity: SafeFile.Identity?) -> Next {
+        // A retry scheduled while it waited is this very read: it must not read it twice.
+        timers.cancel(name)
+        settling[name] = nil
         inFlight[name] = .some(identity)
         if keepFiles { taken.insert(name) }
         return next

@@ -157,4 +157,36 @@ final class InboxTests: XCTestCase {
         guard case .article(let input, _)? = next else { return XCTFail("\(String(describing: next))") }
         XCTAssertEqual(String(decoding: input.body, as: UTF8.self), "first half, second half.")
     }
+
+    /// A file written again while in flight whose journaling then failed is taken again at
+    /// once; the retry scheduled by the failure must not read it a second time meanwhile.
+    func testAFileTakenAgainAfterAFailureHasNoRetryPendingWhileInFlight() throws {
+        let root = try makeDirectory()
+        let inbox = root + "/inbox"
+        for sub in ["inbox", "state/done", "state/quarantine"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
+        }
+        let intake = try InboxIntake(inbox: inbox, stateDirectory: root + "/state",
+                                     quarantine: Quarantine(directory: root + "/state/quarantine", maxBytes: 1 << 20),
+                                     maxArticleBytes: 1 << 20, keepFiles: false, watch: true, settleSeconds: 0,
+                                     logger: Logger(label: "test"))
+        func taken() -> InboxName? {
+            var name: InboxName?
+            _ = eventually(timeout: 10) {
+                intake.handleWatchEvents()
+                if case .article(_, let taken)? = intake.next() { name = taken }
+                return name != nil
+            }
+            return name
+        }
+        try Data("first".utf8).write(to: URL(fileURLWithPath: inbox + "/a.txt"))
+        let name = try XCTUnwrap(taken(), "not taken")
+        try Data("second".utf8).write(to: URL(fileURLWithPath: inbox + "/a.txt"))
+        intake.handleWatchEvents()  // inotify queued the close during close(2): one read has it
+        intake.failed(name, reason: "journal: no space left")
+        XCTAssertEqual(intake.retryPending, 1)
+        XCTAssertNotNil(taken(), "the rewritten file is taken again at once")
+        XCTAssertNil(intake.millisecondsUntilDue(), "a retry is still scheduled for a file in flight")
+        XCTAssertFalse(intake.hasWaiting)
+    }
 }
