@@ -262,12 +262,13 @@ final class InboxIntake {
                 logger.info("inbox file journaled", metadata: ["file": name.logValue, "done": "\(stored)"])
                 recovered(name)
             } catch {
-                if error.code != ENOENT {
+                guard SafeFile.Identity.current(at: path(name)) == nil else {
                     logger.error("cannot move a journaled file to done/", metadata: ["file": name.logValue, "error": "\(error)"])
                     release(name)
                     retryLater(name, reason: error.description)
                     return
                 }
+                retrying[name] = nil  // removed by someone else: nothing left to retry
             }
         }
         release(name)
@@ -301,7 +302,9 @@ final class InboxIntake {
             return stored
         } catch {
             release(name)
-            if error.code != ENOENT {
+            if SafeFile.Identity.current(at: path(name)) == nil {
+                retrying[name] = nil  // removed by someone else: nothing left to retry
+            } else {
                 logger.error("cannot quarantine a rejected file; trying again", metadata: ["file": name.logValue, "error": "\(error)"])
                 retryLater(name, reason: error.description)
             }
