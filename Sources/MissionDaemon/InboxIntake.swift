@@ -9,10 +9,10 @@ import MissionExtract
 ///
 /// A file is taken when inotify says it was closed after writing or moved in. Files found
 /// by a scan instead (at start, after an inotify overflow) may still be being written, so
-/// they are taken only once unchanged (size and modification time) for `settle`. A file
-/// that cannot be taken for a passing reason (no file descriptor left, a journal that
-/// cannot write) is tried again, 100 ms after the first failure, doubling up to 10 s,
-/// until it is done. Owned by the intake thread.
+/// they are taken only once unchanged (size and modification time) for the settle time
+/// (`inbox_settle_seconds`). A file that cannot be taken for a passing reason (no file
+/// descriptor left, a journal that cannot write) is tried again, 100 ms after the first
+/// failure, doubling up to 10 s, until it is done. Owned by the intake thread.
 final class InboxIntake {
     let inbox: String
     let doneDirectory: String
