@@ -5,8 +5,8 @@ import MissionExtract
 enum ArticleOrigin: Sendable {
     /// A message on the intake ROUTER: `envelope` routes the reply back to the client.
     case socket(envelope: [[UInt8]])
-    /// A file in the inbox, by its name there.
-    case file(name: String)
+    /// A file in the inbox, by its exact name there.
+    case file(name: InboxName)
     /// Journaled before a restart but not finished: already acknowledged, run it again.
     case recovered
 

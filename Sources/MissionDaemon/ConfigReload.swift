@@ -5,7 +5,8 @@
 /// `quarantine_max_bytes`, `allow_insecure_non_loopback` and the CURVE allow-list
 /// (`curve.allowed_client_keys`, `curve.allowed_clients_dir`: for new connections).
 /// Need a restart: `inbox`, `state`, `fsync`, `max_article_bytes`, `pub_send_hwm`,
-/// `event_log_max_bytes`, `event_log_max_age_seconds`, `stats_interval_seconds`, and turning
+/// `event_log_max_bytes`, `event_log_max_age_seconds`, `stats_interval_seconds`,
+/// `inbox_settle_seconds`, and turning
 /// CURVE on or off or changing `curve.secret_key_file` (sockets keep the security they were
 /// bound with). A reload logs such changes by name and keeps the running values for them.
 struct ConfigReload {
@@ -42,6 +43,7 @@ struct ConfigReload {
         if loaded.eventLogMaxBytes != running.eventLogMaxBytes { keys.append("event_log_max_bytes") }
         if loaded.eventLogMaxAgeSeconds != running.eventLogMaxAgeSeconds { keys.append("event_log_max_age_seconds") }
         if loaded.statsIntervalSeconds != running.statsIntervalSeconds { keys.append("stats_interval_seconds") }
+        if loaded.inboxSettleSeconds != running.inboxSettleSeconds { keys.append("inbox_settle_seconds") }
         if (loaded.curve == nil) != (running.curve == nil) { keys.append("curve") }
         if let new = loaded.curve, let old = running.curve, new.secretKeyFile != old.secretKeyFile {
             keys.append("curve.secret_key_file")
@@ -61,6 +63,7 @@ struct ConfigReload {
         config.eventLogMaxBytes = running.eventLogMaxBytes
         config.eventLogMaxAgeSeconds = running.eventLogMaxAgeSeconds
         config.statsIntervalSeconds = running.statsIntervalSeconds
+        config.inboxSettleSeconds = running.inboxSettleSeconds
         switch (running.curve, loaded.curve) {
         case (nil, _), (_, nil):
             config.curve = running.curve

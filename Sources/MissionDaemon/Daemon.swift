@@ -142,7 +142,7 @@ public final class Daemon: Sendable {
         let quarantine = Quarantine(directory: state + "/quarantine", maxBytes: config.quarantineMaxBytes)
         let inbox = try InboxIntake(
             inbox: config.inbox, stateDirectory: state, quarantine: quarantine, maxArticleBytes: config.maxArticleBytes,
-            keepFiles: options.once, watch: !options.once, logger: logger)
+            keepFiles: options.once, watch: !options.once, settleSeconds: config.inboxSettleSeconds, logger: logger)
         var unfinished: [JournaledArticle] = []
         for article in journal.unfinished() {
             if journal.attempts(article.articleID) >= Self.recoveryAttempts {
@@ -166,6 +166,7 @@ public final class Daemon: Sendable {
         let (pipeline, publisher, journal, eventLog) = (pipeline, publisher, journal, eventLog)
         metrics.setScrapeHook { metrics in
             metrics.setInFlight(stats.inFlight.load(ordering: .relaxed))
+            metrics.setInboxRetryPending(stats.inboxRetryPending.load(ordering: .relaxed))
             for (stage, depth) in pipeline.queueDepths { metrics.setQueueDepth(depth, stage: stage) }
             metrics.setQueueDepth(publisher.depth, stage: "publish")
             metrics.setLastSeq(eventLog.lastSeq)

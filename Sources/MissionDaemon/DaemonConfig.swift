@@ -27,6 +27,9 @@ public struct DaemonConfig: Sendable, Equatable {
     public var allowInsecureNonLoopback = false
     /// Room for rejected socket bodies in `<state>/quarantine/`: beyond it they are not kept.
     public var quarantineMaxBytes = 256 << 20
+    /// How long a file found by an inbox scan (start, inotify overflow) must stay unchanged
+    /// before it is taken: it may still be being written.
+    public var inboxSettleSeconds = 2.0
 
     public init() {}
 
@@ -93,6 +96,7 @@ public struct DaemonConfig: Sendable, Equatable {
             throw DaemonError("event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
+        guard inboxSettleSeconds >= 0 else { throw DaemonError("inbox_settle_seconds must be 0 or more") }
         guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
@@ -122,6 +126,7 @@ extension DaemonConfig: Decodable {
         case metrics, curve
         case allowInsecureNonLoopback = "allow_insecure_non_loopback"
         case quarantineMaxBytes = "quarantine_max_bytes"
+        case inboxSettleSeconds = "inbox_settle_seconds"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -168,5 +173,6 @@ extension DaemonConfig: Decodable {
         curve = try c.decodeIfPresent(CurveSettings.self, forKey: .curve)
         allowInsecureNonLoopback = try c.decodeIfPresent(Bool.self, forKey: .allowInsecureNonLoopback) ?? allowInsecureNonLoopback
         quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
+        inboxSettleSeconds = try c.decodeIfPresent(Double.self, forKey: .inboxSettleSeconds) ?? inboxSettleSeconds
     }
 }

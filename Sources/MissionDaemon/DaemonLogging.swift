@@ -2,7 +2,8 @@ import Glibc
 import Logging
 import Synchronization
 
-/// Log lines on stderr (journald takes them from there): time, level, label, message, metadata.
+/// Log lines on stderr (journald takes them from there): time, level, label, message, metadata,
+/// always one line each (see `LogEscape`).
 /// Every handler reads one process-wide level, so a reload can change it for every logger.
 public struct StderrLogHandler: LogHandler {
     public var logLevel: Logger.Level {
@@ -24,10 +25,18 @@ public struct StderrLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { _, new in new } }
-        let fields = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        var line = "\(Self.timestamp()) \(event.level) \(label): \(event.message)\(fields)\n"
+        let fields = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.escaped($0.value))" }.joined(separator: " ")
+        // Names from outside reach the message and the metadata: escaped, a client cannot
+        // start a line of its own or send a terminal escape.
+        var line = "\(Self.timestamp()) \(event.level) \(label): \(LogEscape.escape(event.message.description))\(fields)\n"
         // One write per line, so lines from different threads do not interleave.
         line.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+    }
+
+    /// A metadata value on one line; `LogBytes` are escaped from their own bytes, not again.
+    private static func escaped(_ value: Logger.MetadataValue) -> String {
+        if case .stringConvertible(let raw as LogBytes) = value { return raw.description }
+        return LogEscape.escape("\(value)")
     }
 
     private static func timestamp() -> String {

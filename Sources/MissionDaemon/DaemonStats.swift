@@ -74,6 +74,9 @@ final class DaemonStats: Sendable {
     let inFlight = Atomic<Int>(0)
     /// Unfinished articles found in the journal at start and run again.
     let recovered = Atomic<Int>(0)
+    /// Inbox files that failed for a passing reason (a full disk, no descriptor left) and
+    /// wait to be tried again.
+    let inboxRetryPending = Atomic<Int>(0)
 
     init(metrics: DaemonMetrics) {
         self.metrics = metrics

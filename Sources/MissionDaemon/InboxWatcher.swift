@@ -9,10 +9,10 @@ final class InboxWatcher {
     struct Batch {
         /// Names in the order they appeared, each once (a rename then a close of the same
         /// file, as `Data.write(options: .atomic)` does, gives one name).
-        var names: [String] = []
+        var names: [InboxName] = []
         /// Names just created. A regular file among them is still being written (its
         /// close comes later); anything else (a symlink, a directory) never sends a close.
-        var created: [String] = []
+        var created: [InboxName] = []
         /// The kernel's queue overflowed: some events were lost, rescan the directory.
         var overflowed = false
         /// The watched directory was removed or unmounted.
@@ -36,7 +36,7 @@ final class InboxWatcher {
     /// Reads every queued event until EAGAIN.
     func read() -> Batch {
         var batch = Batch()
-        var seen = Set<String>()
+        var seen = Set<InboxName>()
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -53,9 +53,9 @@ final class InboxWatcher {
                     if mask & UInt32(IN_Q_OVERFLOW) != 0 { batch.overflowed = true }
                     if mask & UInt32(IN_IGNORED | IN_UNMOUNT) != 0 { batch.watchGone = true }
                     if length > 0, offset + 16 + length <= count {
-                        let nameBytes = raw[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
-                        let name = String(decoding: nameBytes, as: UTF8.self)
-                        if name.isEmpty {
+                        // The exact bytes: a name need not be UTF-8.
+                        let name = InboxName(bytes: Array(raw[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }))
+                        if name.bytes.isEmpty {
                             // an event about the directory itself
                         } else if mask & UInt32(IN_CREATE) != 0 {
                             batch.created.append(name)

@@ -157,7 +157,11 @@ final class IntakeLoop: @unchecked Sendable {
             if let routerIndex { poller.setEvents(accepting ? .readable : [], at: routerIndex) }
             if let watchIndex { poller.setEvents(!stopping && inbox?.isWatching == true ? .readable : [], at: watchIndex) }
             do {
-                try poller.poll(timeoutMilliseconds: drainDeadline == nil ? -1 : 100)
+                var timeout = drainDeadline == nil ? -1 : 100
+                // Wake for inbox files that have settled or are due to be tried again (when
+                // there is room for them: else a slot freed wakes the loop).
+                if accepting, let due = inbox?.millisecondsUntilDue() { timeout = timeout < 0 ? due : min(timeout, due) }
+                try poller.poll(timeoutMilliseconds: timeout)
             } catch {
                 logger.critical("intake: poll failed", metadata: ["error": "\(error)"])
                 break
@@ -185,16 +189,17 @@ final class IntakeLoop: @unchecked Sendable {
         while inFlight < maxInFlight, let next = inbox.next() {
             stats.directory.count(.received)
             switch next {
-            case .article(let input):
+            case .article(let input, let name):
                 holdSlot()
-                pipeline.submit(ArticleJob(origin: .file(name: input.name), input: input))
+                pipeline.submit(ArticleJob(origin: .file(name: name), input: input))
             case .rejected(let name, let reason):
                 stats.directory.count(.rejected)
                 let path = inbox.quarantine(name, reason: reason)
-                logger.notice("inbox file rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
-                publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: path.map { .kept(path: $0) }, slot: nil)
+                logger.notice("inbox file rejected", metadata: ["file": name.logValue, "reason": "\(reason)"])
+                publisher.rejected(articleID: nil, name: name.text, reason: reason, quarantine: path.map { .kept(path: $0) }, slot: nil)
             }
         }
+        stats.inboxRetryPending.store(inbox.retryPending, ordering: .relaxed)
     }
 
     /// Reads ROUTER messages while there is room (a bounded batch, so the mailbox is served too).
@@ -265,7 +270,7 @@ final class IntakeLoop: @unchecked Sendable {
                 logger.error("cannot journal an article", metadata: ["name": "\(name)", "error": "\(reason)"])
                 switch origin {
                 case .socket(let envelope): reply(envelope, ["error", reason, name])
-                case .file(let name): inbox?.failed(name)
+                case .file(let name): inbox?.failed(name, reason: reason)
                 case .recovered: break
                 }
 

@@ -209,6 +209,7 @@ final class Publisher: @unchecked Sendable {
             ("in_flight", String(stats.inFlight.load(ordering: .relaxed))),
             ("intake", JSONText.object([("socket", stats.socket.json()), ("dir", stats.directory.json())])),
             ("recovered", String(stats.recovered.load(ordering: .relaxed))),
+            ("inbox_retry_pending", String(stats.inboxRetryPending.load(ordering: .relaxed))),
             ("articles_done", String(articlesDone)),
             ("articles_rejected", String(articlesRejected)),
             ("events", events),

@@ -1,15 +1,16 @@
 import Dispatch
 import Glibc
 
-/// `<state>/quarantine/`: articles that cannot be processed, each beside a `<name>.reason`.
-/// Inbox files are moved in (no new disk space; always kept). Bodies received on the
-/// socket are written, but only while the folder holds less than `maxBytes`, so a client
-/// sending bad articles cannot fill the disk; past that only the reason is logged and
-/// published. Owned by the intake thread.
+/// `<state>/quarantine/`: articles that cannot be processed, each stored under a generated
+/// name (see `StoredFile`) beside `<stored>.reason` and `<stored>.name` (the original
+/// name). Inbox files are moved in (no new disk space; always kept). Bodies received on
+/// the socket are written, but only while the folder holds less than `maxBytes` of disk
+/// space (allocated blocks), so a client sending bad articles cannot fill the disk; past
+/// that only the reason is logged and published. Owned by the intake thread.
 final class Quarantine {
     let directory: String
     var maxBytes: Int
-    /// What the folder holds, as last measured plus what was added since.
+    /// Disk space the folder takes, as last measured plus what was added since.
     private(set) var usedBytes = 0
     private var lastMeasured: DispatchTime = .now()
 
@@ -25,84 +26,52 @@ final class Quarantine {
         measure()
     }
 
-    /// Moves an inbox file in and writes its reason; returns the path it has there.
-    func moveIn(_ source: String, name: String, reason: String) throws(DaemonError) -> String {
-        let path = try SafeFile.move(source, into: directory, name: name)
-        try SafeFile.writeText(reason + "\n", to: path + ".reason")
-        usedBytes += Self.size(of: path) + reason.utf8.count + 1
+    /// Moves an inbox file in beside its reason and name; returns the path it has there.
+    func moveIn(_ source: RawPath, name: InboxName, reason: String) throws(DaemonError) -> String {
+        let path = try StoredFile.move(source, into: directory, sides: [(".reason", reason), (".name", name.escaped)])
+        usedBytes += Self.storedBytes(path)
         return path
     }
 
     /// Writes only a reason file, `<label>: reason` (`--once`, where files stay in place).
-    func noteOnly(name: String, label: String, reason: String) throws(DaemonError) {
-        let text = "\(label): \(reason)\n"
-        try SafeFile.writeText(text, to: SafeFile.freeName(in: directory, for: name + ".reason"))
-        usedBytes += text.utf8.count
+    func noteOnly(name: InboxName, label: String, reason: String) throws(DaemonError) {
+        let path = try StoredFile.write(Array("\(label): \(reason)\n".utf8), into: directory, sides: [(".name", name.escaped)])
+        usedBytes += StoredFile.diskBytes(path) + StoredFile.diskBytes(path + ".name")
     }
 
-    /// Keeps a body received on the socket under a file name made from the client's `name`.
+    /// Keeps a body received on the socket, beside its reason and the client's name.
     func keep(body: [UInt8], name: String, reason: String) -> Outcome {
-        let needed = body.count + reason.utf8.count + 1
+        // At least a block for each of the three files: what they will take on disk.
+        let block = 4096
+        let needed = (body.count + block - 1) / block * block + 2 * block
         if usedBytes + needed > maxBytes {
             // The operator may have cleared the folder since: measure again, at most every 10 s.
             if DispatchTime.now().uptimeNanoseconds - lastMeasured.uptimeNanoseconds > 10_000_000_000 { measure() }
             guard usedBytes + needed <= maxBytes else {
-                return .notKept("body not kept: the quarantine holds \(usedBytes) bytes and its limit is \(maxBytes) (quarantine_max_bytes)")
+                return .notKept("body not kept: the quarantine holds \(usedBytes) bytes on disk and its limit is \(maxBytes) (quarantine_max_bytes)")
             }
         }
-        let path = SafeFile.freeName(in: directory, for: Self.fileName(forClientName: name))
         do {
-            try Self.writeNew(body, to: path)
-            try SafeFile.writeText(reason + "\n", to: path + ".reason")
+            let path = try StoredFile.write(body, into: directory, sides: [(".reason", reason), (".name", LogEscape.escape(name))])
+            usedBytes += Self.storedBytes(path)
+            return .kept(path: path)
         } catch {
             return .notKept("body not kept: \(error.description)")
         }
-        usedBytes += needed
-        return .kept(path: path)
     }
 
-    /// A client's name made safe as a file name: no `/`, no leading `.`, no control
-    /// characters, at most 100 bytes.
-    static func fileName(forClientName name: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+=@,".unicodeScalars)
-        var safe = String(String.UnicodeScalarView(name.unicodeScalars.map { allowed.contains($0) ? $0 : "_" }))
-        while safe.hasPrefix(".") { safe.removeFirst() }
-        safe = String(safe.prefix(100))  // ASCII only by now: 100 characters are 100 bytes
-        return safe.isEmpty ? "unnamed" : safe
+    private static func storedBytes(_ path: String) -> Int {
+        [path, path + ".reason", path + ".name"].reduce(0) { $0 + StoredFile.diskBytes($1) }
     }
 
     private func measure() {
         lastMeasured = .now()
-        guard let dir = opendir(directory) else { return }
-        defer { closedir(dir) }
-        var total = 0
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        guard let names = try? DirectoryNames.list(directory) else { return }
+        usedBytes = names.reduce(0) { total, name in
+            total + RawPath(directory: directory, name: name).withCString { path in
+                var info = stat()
+                return lstat(path, &info) == 0 ? Int(info.st_blocks) * 512 : 0
             }
-            if name != "." && name != ".." { total += Self.size(of: directory + "/" + name) }
-        }
-        usedBytes = total
-    }
-
-    private static func size(of path: String) -> Int {
-        var info = stat()
-        return lstat(path, &info) == 0 ? Int(info.st_size) : 0
-    }
-
-    /// A new file of mode 0600 (never through a symbolic link, never over another file).
-    private static func writeNew(_ bytes: [UInt8], to path: String) throws(DaemonError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw DaemonError.system("open", errno, path: path) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw DaemonError.system("write", errno, path: path)
-            }
-            offset += written
         }
     }
 }

@@ -40,6 +40,7 @@ final class ConfigTests: XCTestCase {
               allowed_client_keys: ["rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"]
             allow_insecure_non_loopback: true
             quarantine_max_bytes: 4096
+            inbox_settle_seconds: 0.5
             """)
         XCTAssertEqual(config.inbox, "/in")
         XCTAssertEqual(config.state, "/st")
@@ -57,6 +58,8 @@ final class ConfigTests: XCTestCase {
                                                    allowedClientKeys: ["rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"]))
         XCTAssertTrue(config.allowInsecureNonLoopback)
         XCTAssertEqual(config.quarantineMaxBytes, 4096)
+        XCTAssertEqual(config.inboxSettleSeconds, 0.5)
+        XCTAssertThrowsError(try DaemonConfig.parse(yaml: "inbox_settle_seconds: -1"))
         for off in ["metrics: off", "metrics:", "metrics: \"\""] {
             XCTAssertNil(try DaemonConfig.parse(yaml: off).metrics, off)
         }

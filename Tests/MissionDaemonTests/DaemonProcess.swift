@@ -103,14 +103,15 @@ final class DaemonProcess {
     /// Starts `missiond run` and waits until its replay socket answers (sockets bound).
     /// `environment` is added to this process's own; `replayCheck: false` skips the wait
     /// (for a daemon whose replay socket needs CURVE). `fileSizeLimitBlocks` runs it under
-    /// `ulimit -f` (a disk that fills up, for the files it writes).
+    /// `ulimit -S -f` (a disk that fills up, for the files it writes; only the soft limit, so
+    /// that `setLimit` can give the room back without privileges).
     func start(arguments extra: [String] = [], environment: [String: String] = [:], replayCheck: Bool = true,
                fileSizeLimitBlocks: Int? = nil) throws {
         let process = Process()
         let arguments = ["run", "--config", configFile.path] + extra
         if let blocks = fileSizeLimitBlocks {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", try missiondExecutable().path] + arguments
+            process.arguments = ["-c", "ulimit -S -f \(blocks) && exec \"$0\" \"$@\"", try missiondExecutable().path] + arguments
         } else {
             process.executableURL = try missiondExecutable()
             process.arguments = arguments
@@ -147,6 +148,45 @@ final class DaemonProcess {
             return url != nil
         }
         return try XCTUnwrap(url, "no metrics server in the log")
+    }
+
+    /// Sets the running daemon's soft limit of a resource (`nofile`, `fsize`: RLIMIT_NOFILE,
+    /// RLIMIT_FSIZE) with `prlimit --pid`, and the hard one unless `hard` is empty; returns the
+    /// soft limit it had ("unlimited" or a number).
+    @discardableResult
+    func setLimit(_ resource: String, soft: String, hard: String = "") throws -> String {
+        guard let process else { throw DaemonTestError("the daemon is not running") }
+        let pid = String(process.processIdentifier)
+        let old = try Self.run("/usr/bin/prlimit", ["--pid", pid, "--\(resource)", "--raw", "--noheadings", "--output", "SOFT"])
+        _ = try Self.run("/usr/bin/prlimit", ["--pid", pid, "--\(resource)=\(soft):\(hard)"])
+        return old.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: tool)
+        child.arguments = arguments
+        let output = Pipe()
+        child.standardOutput = output
+        try child.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else { throw DaemonTestError("\(tool) \(arguments) exited \(child.terminationStatus)") }
+        return text
+    }
+
+    /// The lowest file descriptor number the daemon has free: a soft RLIMIT_NOFILE of this
+    /// leaves it no descriptor to open. The least of several looks, so that a descriptor
+    /// open for a moment (a directory being listed) does not count.
+    func lowestFreeDescriptor() throws -> Int {
+        guard let process else { throw DaemonTestError("the daemon is not running") }
+        var lowest = Int.max
+        for _ in 0..<10 {
+            let open = Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").compactMap { Int($0) })
+            lowest = min(lowest, (0...).first { !open.contains($0) }!)
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return lowest
     }
 
     /// Sends `signal` to the daemon.
@@ -197,6 +237,15 @@ final class DaemonProcess {
 
     func stateFiles(_ subdirectory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent(subdirectory).path)) ?? []).sorted()
+    }
+
+    /// The original names of the files kept in `subdirectory` (done, quarantine), from their
+    /// `<stored>.name` files, sorted.
+    func storedNames(_ subdirectory: String) -> [String] {
+        let directory = state.appendingPathComponent(subdirectory)
+        return stateFiles(subdirectory).filter { $0.hasSuffix(".name") }.compactMap {
+            try? String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8).trimmingCharacters(in: .newlines)
+        }.sorted()
     }
 
     func inboxFiles() -> [String] {

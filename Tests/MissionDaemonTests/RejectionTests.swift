@@ -34,11 +34,13 @@ final class RejectionTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(try subscriber.rejected("link.txt"))["reason"].map { "\($0)" }!.contains("symbolic link"))
         // The link was moved, not followed: the seed it pointed at is untouched.
         var info = stat()
-        XCTAssertEqual(lstat(daemon.state.appendingPathComponent("quarantine/link.txt").path, &info), 0)
+        let link = try XCTUnwrap(try XCTUnwrap(try subscriber.rejected("link.txt"))["quarantine"] as? String)
+        XCTAssertEqual(lstat(link, &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK)
+        XCTAssertEqual(try String(contentsOfFile: link + ".name", encoding: .utf8), "link.txt\n")
         XCTAssertEqual(daemon.inboxFiles(), [])
-        XCTAssertEqual(Set(daemon.stateFiles("quarantine")),
-                       Set(["garbage.bin", "empty.txt", "huge.txt", "link.txt"].flatMap { [$0, $0 + ".reason"] }))
+        XCTAssertEqual(daemon.storedNames("quarantine"), ["empty.txt", "garbage.bin", "huge.txt", "link.txt"])
+        XCTAssertEqual(daemon.stateFiles("quarantine").count, 12, "each file with its .reason and .name")
 
         // Still alive and taking articles.
         try Data(try seedArticle(richSeed)).write(to: daemon.inbox.appendingPathComponent("good.txt"))

@@ -34,6 +34,7 @@ public final class DaemonMetrics: Sendable {
     private let stageTimers = Mutex<[String: Metrics.Timer]>([:])
     private let queueDepths = Mutex<[String: Metrics.Meter]>([:])
     private let inFlight: Metrics.Meter
+    private let inboxRetryPending: Metrics.Meter
     private let pubOverflows: Metrics.Counter
     private let journalBytes: Metrics.Meter
     private let eventLogBytes: Metrics.Meter
@@ -58,6 +59,7 @@ public final class DaemonMetrics: Sendable {
         }
         self.intakes = intakes
         inFlight = Metrics.Meter(label: "missiond_in_flight", factory: factory)
+        inboxRetryPending = Metrics.Meter(label: "missiond_inbox_retry_pending", factory: factory)
         pubOverflows = Metrics.Counter(label: "missiond_pub_overflows_total", factory: factory)
         journalBytes = Metrics.Meter(label: "missiond_journal_bytes", factory: factory)
         eventLogBytes = Metrics.Meter(label: "missiond_event_log_bytes", factory: factory)
@@ -143,6 +145,9 @@ public final class DaemonMetrics: Sendable {
 
     /// Articles taken and not yet finished.
     public func setInFlight(_ count: Int) { inFlight.set(count) }
+
+    /// Inbox files waiting to be tried again (a full disk, no file descriptor left).
+    public func setInboxRetryPending(_ count: Int) { inboxRetryPending.set(count) }
 
     /// Work waiting in front of `stage`.
     public func setQueueDepth(_ depth: Int, stage: String) {
