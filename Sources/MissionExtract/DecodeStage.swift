@@ -23,6 +23,8 @@ struct DecodeStage: ExtractionStage {
         bytes = UnicodeNormal.nfc(Mojibake.repair(bytes))
         bytes = furniture.clean(bytes, dropped: &doc.furnitureLines)
         if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
+        // Tokens keep their byte offsets in Int32: a longer text would wrap them.
+        if bytes.count > Int(Int32.max) { throw ArticleRejection("article too long: \(bytes.count) bytes of text, the extractor reads at most \(Int32.max)") }
         doc.bytes = bytes
         doc.articleID = bytes.withUnsafeBytes { SHA256.hex($0, prefix: "sha256:") }
     }
