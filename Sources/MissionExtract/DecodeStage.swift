@@ -16,7 +16,8 @@ struct DecodeStage: ExtractionStage {
             if doc.input.sourceURL == nil { doc.input.sourceURL = env.fields["source_url"] }
         }
         if HTMLText.looksLikeHTML(bytes) {
-            let (text, title) = HTMLText.strip(bytes)
+            let (text, title) = HTMLText.strip(bytes, budget: doc.budget)
+            try doc.budget?.check(stage: name)
             bytes = text
             if doc.envelopeTitle == nil, let title, !title.isEmpty { doc.envelopeTitle = title }
         }

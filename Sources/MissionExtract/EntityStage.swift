@@ -34,7 +34,7 @@ struct EntityStage: ExtractionStage {
                         let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
                         findOrganizations(range, ctx, province: province, city: city, &used, &entities, from: base)
                         for e in base..<entities.count where entities[e].isPlace { for k in entities[e].tokens { used[k] = true } }
-                        findPeople(range, ctx, &used, &entities)
+                        findPeople(range, ctx, &used, &entities, from: base)
                         let numbers = NumberReader(rules: rules, ctx: ctx)
                         DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &entities)
                         numbers.find(range, &used, &entities)
@@ -104,7 +104,7 @@ struct EntityStage: ExtractionStage {
             if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
             var home: Int?
-            found.removeAll { e in
+            found.removeAll(from: first) { e in
                 guard e.tokens.lowerBound >= i, e.tokens.upperBound <= m.end else { return false }
                 if home == nil, case .place(let p, _) = e.value, rules.places[Int(p)].isChinese { home = Int(p) }
                 return true
@@ -141,7 +141,7 @@ struct EntityStage: ExtractionStage {
     }
 
     /// "Vice Governor Ni Qiang": a title from cues.tsv and up to three capitalised words.
-    private func findPeople(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity]) {
+    private func findPeople(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity], from first: Int) {
         let starts = rules.cues.startTest
         var i = range.lowerBound
         while i < range.upperBound {
@@ -154,7 +154,7 @@ struct EntityStage: ExtractionStage {
             guard j - cue.end >= 2 else { i = cue.end; continue }
             let title = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[cue.end - 1].end)], as: UTF8.self)
             let name = String(decoding: ctx.bytes[Int(ctx.tokens[cue.end].start)..<Int(ctx.tokens[j - 1].end)], as: UTF8.self)
-            found.removeAll { $0.tokens.lowerBound >= cue.end && $0.tokens.upperBound <= j }
+            found.removeAll(from: first) { $0.tokens.lowerBound >= cue.end && $0.tokens.upperBound <= j }
             found.append(Entity(value: .person(name: name, title: title), tokens: i..<j, rule: "person: title"))
             for k in i..<j { used[k] = true }
             i = j
@@ -162,4 +162,18 @@ struct EntityStage: ExtractionStage {
     }
 
     static let the = TokenKey.of("the"), inKey = TokenKey.of("in"), comma = TokenKey.of(",")
+}
+
+private extension Array {
+    /// `removeAll(where:)` over the elements from `start` on, keeping their order. The entities of
+    /// the sentence being read start at `first`: those of earlier sentences cannot lie inside its
+    /// matches, and looking through all of them at each match made a long article quadratic.
+    mutating func removeAll(from start: Int, where remove: (Element) -> Bool) {
+        var kept = start
+        for e in start..<count where !remove(self[e]) {
+            if kept != e { self[kept] = self[e] }
+            kept += 1
+        }
+        removeSubrange(kept..<count)
+    }
 }

@@ -73,11 +73,15 @@ struct SentenceStage: ExtractionStage {
         }
         close(tp.count, newParagraph: true)
         let quotes = findQuotes(tp, sentences)
-        // A sentence belongs to a quotation when its first word lies inside it.
+        // A sentence belongs to a quotation when its first word lies inside it. Both lists are in
+        // text order and the quotations do not overlap: one pass over both (looking through every
+        // quotation for each sentence was quadratic in an article of quoted lines).
+        var q = 0
         for si in sentences.indices {
             var first = sentences[si].tokens.lowerBound
             if tp[first].key == Tokenizer.quoteKey, first + 1 < sentences[si].tokens.upperBound { first += 1 }
-            if let q = quotes.firstIndex(where: { $0.contains(first) }) { sentences[si].quote = q }
+            while q < quotes.count, quotes[q].upperBound <= first { q += 1 }
+            if q < quotes.count, quotes[q].contains(first) { sentences[si].quote = q }
         }
         return (sentences, quotes)
     }
