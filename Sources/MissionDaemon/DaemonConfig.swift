@@ -27,8 +27,15 @@ public struct DaemonConfig: Sendable, Equatable {
     public var allowInsecureNonLoopback = false
     /// Room for rejected socket bodies in `<state>/quarantine/`: beyond it they are not kept.
     public var quarantineMaxBytes = 256 << 20
+    /// How long the extractor may spend on one article before refusing it; 0: no limit.
+    public var articleTimeBudgetMilliseconds = 10_000
 
     public init() {}
+
+    /// `article_time_budget_ms` as a Duration; nil when it is 0 (no limit).
+    public var articleTimeBudget: Duration? {
+        articleTimeBudgetMilliseconds > 0 ? .milliseconds(articleTimeBudgetMilliseconds) : nil
+    }
 
     /// Reads a YAML file. Relative paths in it are taken relative to the file's directory,
     /// so a config and its rules can move together.
@@ -94,6 +101,7 @@ public struct DaemonConfig: Sendable, Equatable {
         }
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
         guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
+        guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError("article_time_budget_ms must be 0 (no limit) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
             throw DaemonError("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
@@ -122,6 +130,7 @@ extension DaemonConfig: Decodable {
         case metrics, curve
         case allowInsecureNonLoopback = "allow_insecure_non_loopback"
         case quarantineMaxBytes = "quarantine_max_bytes"
+        case articleTimeBudgetMilliseconds = "article_time_budget_ms"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -168,5 +177,6 @@ extension DaemonConfig: Decodable {
         curve = try c.decodeIfPresent(CurveSettings.self, forKey: .curve)
         allowInsecureNonLoopback = try c.decodeIfPresent(Bool.self, forKey: .allowInsecureNonLoopback) ?? allowInsecureNonLoopback
         quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
+        articleTimeBudgetMilliseconds = try c.decodeIfPresent(Int.self, forKey: .articleTimeBudgetMilliseconds) ?? articleTimeBudgetMilliseconds
     }
 }

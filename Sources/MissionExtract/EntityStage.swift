@@ -18,6 +18,7 @@ struct EntityStage: ExtractionStage {
         if let d = doc.dateline {
             for (i, t) in doc.tokens.enumerated() where d.contains(Int(t.start)) { used[i] = true }
         }
+        let budget = doc.budget
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?
@@ -25,6 +26,8 @@ struct EntityStage: ExtractionStage {
                 // Each sentence's entities are appended to the article's list and sorted there: a
                 // per-sentence buffer would copy (and retain and release) every entity once more.
                 for si in sentences.indices {
+                    // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
+                    if budget?.isOver == true { break }
                     sentences[si].province = province
                     sentences[si].city = city
                     let range = sentences[si].tokens
