@@ -97,6 +97,12 @@ struct EntityStage: ExtractionStage {
     private func findOrganizations(_ range: Range<Int>, _ ctx: MatchContext, province: Int?, city: Int?,
                                    _ used: inout [Bool], _ found: inout [Entity], from first: Int) {
         let organizations = rules.organizations     // a local copy stays in registers; the store's is re-read per token
+        // found[first..<placesEnd]: this sentence's places, in text order and apart (findPlaces). A place
+        // inside an organisation's name is marked, and all marked ones go at the end: removing each at
+        // once, looking through the sentence's entities, was quadratic in a long sentence of names.
+        let placesEnd = found.count
+        var swallowed = [Bool](repeating: false, count: placesEnd - first)
+        var nextPlace = first                       // the first place not before i (i only grows)
         var i = range.lowerBound
         var nextCapWord = -1
         while i < range.upperBound {
@@ -107,19 +113,26 @@ struct EntityStage: ExtractionStage {
             if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
             var home: Int?
-            found.removeAll(from: first) { e in
-                guard e.tokens.lowerBound >= i, e.tokens.upperBound <= m.end else { return false }
-                if home == nil, case .place(let p, _) = e.value, rules.places[Int(p)].isChinese { home = Int(p) }
-                return true
+            while nextPlace < placesEnd, found[nextPlace].tokens.lowerBound < i { nextPlace += 1 }
+            var k = nextPlace
+            while k < placesEnd, found[k].tokens.lowerBound < m.end {
+                if found[k].tokens.upperBound <= m.end {
+                    if home == nil, case .place(let p, _) = found[k].value, rules.places[Int(p)].isChinese { home = Int(p) }
+                    swallowed[k - first] = true
+                }
+                k += 1
             }
             var name = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
                 if ctx.tokens[range.lowerBound].key == Self.inKey {
-                    for e in first..<found.count where found[e].tokens.lowerBound == range.lowerBound + 1 && found[e].tokens.upperBound < i
-                        && ctx.tokens[found[e].tokens.upperBound].key == Self.comma {
-                        guard case .place(let p32, false) = found[e].value else { continue }
+                    // The place right after "In": among the first places of the sentence.
+                    for e in first..<placesEnd {
+                        if found[e].tokens.lowerBound > range.lowerBound + 1 { break }      // the rest lie further on
+                        guard !swallowed[e - first], found[e].tokens.lowerBound == range.lowerBound + 1, found[e].tokens.upperBound < i,
+                              ctx.tokens[found[e].tokens.upperBound].key == Self.comma,
+                              case .place(let p32, false) = found[e].value else { continue }
                         let pi = Int(p32)
                         switch rules.places[pi].kind {              // fields in place: a Place copy retains its strings
                         case .province: hereProvince = pi
@@ -140,6 +153,14 @@ struct EntityStage: ExtractionStage {
                                 tokens: start..<m.end, rule: "org", pattern: Int32(m.pattern)))
             for k in start..<m.end { used[k] = true }
             i = m.end
+        }
+        if swallowed.contains(true) {
+            var kept = first
+            for e in first..<found.count where e >= placesEnd || !swallowed[e - first] {
+                if kept != e { found[kept] = found[e] }
+                kept += 1
+            }
+            found.removeSubrange(kept..<found.count)
         }
     }
 

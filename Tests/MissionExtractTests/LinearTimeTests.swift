@@ -31,6 +31,18 @@ final class LinearTimeTests: XCTestCase {
         XCTAssertLessThan(ratio, 30, "quotations: 10× the input took \(ratio)× the time")
     }
 
+    /// One endless sentence of organisation names: each name used to look through all the
+    /// sentence's entities for the places inside it.
+    func testOneLongSentenceOfOrganisationsTakesLinearTime() {
+        let unit = "the Zhejiang Department of Commerce and "
+        let small = Array(String(repeating: unit, count: 100_000 / unit.utf8.count).utf8)
+        let large = Array(String(repeating: unit, count: 1_000_000 / unit.utf8.count).utf8)
+        let ratio = Self.growth(small, large) { body in
+            _ = try? TestRules.extractor.extract(ArticleInput(name: "names.txt", body: body, source: .cli))
+        }
+        XCTAssertLessThan(ratio, 30, "organisations: 10× the input took \(ratio)× the time")
+    }
+
     /// The linear strip gives what the straightforward one (each search from scratch, as before)
     /// gives, on random mixes of the pieces that open and close what it skips.
     func testHTMLStrippingMatchesTheStraightforwardSearches() {
