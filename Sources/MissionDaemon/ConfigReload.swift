@@ -2,7 +2,8 @@
 ///
 /// Applied at once: the rules (re-read every time), the intake/publish/replay endpoints
 /// (only a changed socket is moved), `metrics`, `log_level`, `max_in_flight`,
-/// `quarantine_max_bytes`, `allow_insecure_non_loopback` and the CURVE allow-list
+/// `quarantine_max_bytes`, `article_time_budget_ms` (for articles that start afterwards),
+/// `allow_insecure_non_loopback` and the CURVE allow-list
 /// (`curve.allowed_client_keys`, `curve.allowed_clients_dir`: for new connections).
 /// Need a restart: `inbox`, `state`, `fsync`, `max_article_bytes`, `pub_send_hwm`,
 /// `event_log_max_bytes`, `event_log_max_age_seconds`, `stats_interval_seconds`,
@@ -24,6 +25,7 @@ struct ConfigReload {
         if loaded.logLevel != running.logLevel { keys.append("log_level") }
         if loaded.maxInFlight != running.maxInFlight { keys.append("max_in_flight") }
         if loaded.quarantineMaxBytes != running.quarantineMaxBytes { keys.append("quarantine_max_bytes") }
+        if loaded.articleTimeBudgetMilliseconds != running.articleTimeBudgetMilliseconds { keys.append("article_time_budget_ms") }
         if loaded.allowInsecureNonLoopback != running.allowInsecureNonLoopback { keys.append("allow_insecure_non_loopback") }
         if let new = loaded.curve, let old = running.curve,
            new.allowedClientKeys != old.allowedClientKeys || new.allowedClientsDirectory != old.allowedClientsDirectory {

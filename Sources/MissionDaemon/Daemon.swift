@@ -154,7 +154,8 @@ public final class Daemon: Sendable {
         if !unfinished.isEmpty {
             logger.notice("running unfinished articles again", metadata: ["count": "\(unfinished.count)"])
         }
-        pipeline = Pipeline(extractor: extractor, journal: journal, publisher: publisher, metrics: metrics, logger: logger) { notice in
+        pipeline = Pipeline(extractor: extractor, timeBudget: config.articleTimeBudget, journal: journal, publisher: publisher,
+                            metrics: metrics, logger: logger) { notice in
             mailbox.post(notice)
         }
         intake = try IntakeLoop(
@@ -275,6 +276,7 @@ public final class Daemon: Sendable {
         } catch {
             logger.error("reload: the new rules cannot be used; the old ones stay", metadata: ["error": "\(error.description)"])
         }
+        pipeline.replaceTimeBudget(loaded.articleTimeBudget)
         DaemonLogging.level = DaemonLogging.level(named: loaded.logLevel) ?? DaemonLogging.level
         if let allowedClients, let zap {
             zap.allowedClientKeys = allowedClients

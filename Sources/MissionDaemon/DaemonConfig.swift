@@ -30,8 +30,15 @@ public struct DaemonConfig: Sendable, Equatable {
     /// How long a file found by an inbox scan (start, inotify overflow) must stay unchanged
     /// before it is taken: it may still be being written.
     public var inboxSettleSeconds = 2.0
+    /// How long the extractor may spend on one article before refusing it; 0: no limit.
+    public var articleTimeBudgetMilliseconds = 10_000
 
     public init() {}
+
+    /// `article_time_budget_ms` as a Duration; nil when it is 0 (no limit).
+    public var articleTimeBudget: Duration? {
+        articleTimeBudgetMilliseconds > 0 ? .milliseconds(articleTimeBudgetMilliseconds) : nil
+    }
 
     /// Reads a YAML file. Relative paths in it are taken relative to the file's directory,
     /// so a config and its rules can move together.
@@ -98,6 +105,7 @@ public struct DaemonConfig: Sendable, Equatable {
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
         guard inboxSettleSeconds >= 0 else { throw DaemonError("inbox_settle_seconds must be 0 or more") }
         guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
+        guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError("article_time_budget_ms must be 0 (no limit) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
             throw DaemonError("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
@@ -127,6 +135,7 @@ extension DaemonConfig: Decodable {
         case allowInsecureNonLoopback = "allow_insecure_non_loopback"
         case quarantineMaxBytes = "quarantine_max_bytes"
         case inboxSettleSeconds = "inbox_settle_seconds"
+        case articleTimeBudgetMilliseconds = "article_time_budget_ms"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -174,5 +183,6 @@ extension DaemonConfig: Decodable {
         allowInsecureNonLoopback = try c.decodeIfPresent(Bool.self, forKey: .allowInsecureNonLoopback) ?? allowInsecureNonLoopback
         quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
         inboxSettleSeconds = try c.decodeIfPresent(Double.self, forKey: .inboxSettleSeconds) ?? inboxSettleSeconds
+        articleTimeBudgetMilliseconds = try c.decodeIfPresent(Int.self, forKey: .articleTimeBudgetMilliseconds) ?? articleTimeBudgetMilliseconds
     }
 }

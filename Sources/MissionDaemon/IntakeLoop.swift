@@ -276,6 +276,9 @@ final class IntakeLoop: @unchecked Sendable {
 
             case .finished:
                 releaseSlot()
+
+            case .rejectedLate(let rejection):
+                rejection.report(quarantine: quarantine, publisher: publisher, logger: logger)
             }
         }
     }

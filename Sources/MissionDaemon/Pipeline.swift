@@ -17,6 +17,9 @@ enum IntakeNotice: Sendable {
     case journalFailed(ArticleOrigin, name: String, reason: String)
     /// The journal and the stages are both done with the article: its slot is free.
     case finished(ArticleOrigin)
+    /// A stage after the journal refused the article (the time budget, say): the intake thread
+    /// keeps its text in the quarantine and publishes `article.rejected`.
+    case rejectedLate(LateRejection)
 }
 
 /// intake → decode → journal write → metadata → sentences → entities → events → publisher
@@ -40,6 +43,8 @@ final class Pipeline: Sendable {
     private let nextLane = Atomic<Int>(0)
     /// The rules in force: read once per article, when it starts (see `replaceRules`).
     private let rules: Mutex<Extractor>
+    /// How long one article may hold a lane (`article_time_budget_ms`); nil: no limit.
+    private let timeBudget: Mutex<Duration?>
     private let journal: ArticleJournal
     private let publisher: Publisher
     let journalProgress = ProgressTracker()
@@ -47,14 +52,15 @@ final class Pipeline: Sendable {
     private let notify: @Sendable (IntakeNotice) -> Void
     private let logger: Logger
 
-    init(extractor: Extractor, journal: ArticleJournal, publisher: Publisher, metrics: DaemonMetrics, logger: Logger,
-         notify: @escaping @Sendable (IntakeNotice) -> Void) {
+    init(extractor: Extractor, timeBudget: Duration?, journal: ArticleJournal, publisher: Publisher, metrics: DaemonMetrics,
+         logger: Logger, notify: @escaping @Sendable (IntakeNotice) -> Void) {
         let queues = extractor.stages.map { StageQueue(name: $0.name, metrics: metrics) }
         precondition(queues.first?.name == "decode", "the extractor's first stage must be decode")
         decode = queues[0]
         stages = Array(queues.dropFirst())
         lanes = (0..<Self.laneCount).map { DispatchQueue(label: "missiond.lane.\($0)") }
         rules = Mutex(extractor)
+        self.timeBudget = Mutex(timeBudget)
         self.journal = journal
         self.publisher = publisher
         self.journalTimer = metrics.stageTimer("journal")
@@ -70,6 +76,16 @@ final class Pipeline: Sendable {
             throw DaemonError("the new rules give the stages \(names), not \([decode.name] + stages.map(\.name))")
         }
         rules.withLock { $0 = extractor }
+    }
+
+    /// The time budget for every article that starts from now on.
+    func replaceTimeBudget(_ budget: Duration?) {
+        timeBudget.withLock { $0 = budget }
+    }
+
+    /// The budget of an article that starts on its lane now: it counts from here, not from the queue.
+    private func startBudget() -> ExtractionBudget? {
+        timeBudget.withLock { $0 }.map { ExtractionBudget(limit: $0) }
     }
 
     /// Articles waiting in front of each stage, by stage name.
@@ -96,6 +112,7 @@ final class Pipeline: Sendable {
         decode.enqueued()
         lane.async {
             var job = job
+            job.document.budget = self.startBudget()
             do throws(ArticleRejection) {
                 try self.decode.run(&job, stage: extractor.stages[0], queued: true)
             } catch {
@@ -135,6 +152,7 @@ final class Pipeline: Sendable {
             }
             var job = ArticleJob(origin: .recovered, input: input)
             job.slot = self.makeSlot(.recovered, parts: 1)
+            job.document.budget = self.startBudget()
             do throws(ArticleRejection) {
                 try self.decode.run(&job, stage: extractor.stages[0], queued: true)
             } catch {
@@ -207,13 +225,16 @@ final class Pipeline: Sendable {
         publisher.finish(job)
     }
 
-    /// A stage after the journal refused the article: record that, so it is not run again.
+    /// A stage after the journal refused the article: record that, so it is not run again, and
+    /// have the intake thread (which owns the quarantine) keep its text there with the reason.
     private func rejectLate(_ job: ArticleJob, articleID: String, reason: String) {
         do {
             try journal.markRejected(articleID, reason: reason)
         } catch {
             logger.error("cannot mark a rejected article in the journal", metadata: ["article": "\(articleID)", "error": "\(error)"])
         }
-        publisher.rejected(articleID: articleID, name: job.name, reason: reason, quarantine: nil, slot: job.slot)
+        // The raw body is gone after decode; the journaled text is what a re-run would read.
+        let text = job.document.input.body.isEmpty ? Array(job.document.text.utf8) : job.document.input.body
+        notify(.rejectedLate(LateRejection(articleID: articleID, name: job.name, reason: reason, text: text, slot: job.slot)))
     }
 }

@@ -28,6 +28,6 @@ final class StageQueue: Sendable {
     /// when `queued`.
     func run(_ job: inout ArticleJob, stage: any ExtractionStage, queued: Bool) throws(ArticleRejection) {
         if queued { waiting.subtract(1, ordering: .relaxed) }
-        try timer.time { () throws(ArticleRejection) in try stage.run(&job.document) }
+        try timer.time { () throws(ArticleRejection) in try stage.runWithinBudget(&job.document) }
     }
 }

@@ -16,13 +16,16 @@ struct DecodeStage: ExtractionStage {
             if doc.input.sourceURL == nil { doc.input.sourceURL = env.fields["source_url"] }
         }
         if HTMLText.looksLikeHTML(bytes) {
-            let (text, title) = HTMLText.strip(bytes)
+            let (text, title) = HTMLText.strip(bytes, budget: doc.budget)
+            try doc.budget?.check(stage: name)
             bytes = text
             if doc.envelopeTitle == nil, let title, !title.isEmpty { doc.envelopeTitle = title }
         }
         bytes = UnicodeNormal.nfc(Mojibake.repair(bytes))
         bytes = furniture.clean(bytes, dropped: &doc.furnitureLines)
         if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
+        // Tokens keep their byte offsets in Int32: a longer text would wrap them.
+        if bytes.count > Int(Int32.max) { throw ArticleRejection("article too long: \(bytes.count) bytes of text, the extractor reads at most \(Int32.max)") }
         doc.bytes = bytes
         doc.articleID = bytes.withUnsafeBytes { SHA256.hex($0, prefix: "sha256:") }
     }

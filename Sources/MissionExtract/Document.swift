@@ -10,6 +10,8 @@ public struct Document: Sendable {
     /// ISO date at known precision: "2022-12-26", "2022-12", "--12-07", or nil.
     public var published: String?
     public var events: [MissionEvent] = []
+    /// When the stages must be done with this article; nil: no limit.
+    public var budget: ExtractionBudget?
 
     // Between stages (internal): the text's UTF-8, its tokens, sentences and entities.
     var bytes: [UInt8] = []

@@ -18,6 +18,7 @@ struct EntityStage: ExtractionStage {
         if let d = doc.dateline {
             for (i, t) in doc.tokens.enumerated() where d.contains(Int(t.start)) { used[i] = true }
         }
+        let budget = doc.budget
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?
@@ -25,6 +26,8 @@ struct EntityStage: ExtractionStage {
                 // Each sentence's entities are appended to the article's list and sorted there: a
                 // per-sentence buffer would copy (and retain and release) every entity once more.
                 for si in sentences.indices {
+                    // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
+                    if budget?.isOver == true { break }
                     sentences[si].province = province
                     sentences[si].city = city
                     let range = sentences[si].tokens
@@ -34,7 +37,7 @@ struct EntityStage: ExtractionStage {
                         let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
                         findOrganizations(range, ctx, province: province, city: city, &used, &entities, from: base)
                         for e in base..<entities.count where entities[e].isPlace { for k in entities[e].tokens { used[k] = true } }
-                        findPeople(range, ctx, &used, &entities)
+                        findPeople(range, ctx, &used, &entities, from: base)
                         let numbers = NumberReader(rules: rules, ctx: ctx)
                         DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &entities)
                         numbers.find(range, &used, &entities)
@@ -94,6 +97,12 @@ struct EntityStage: ExtractionStage {
     private func findOrganizations(_ range: Range<Int>, _ ctx: MatchContext, province: Int?, city: Int?,
                                    _ used: inout [Bool], _ found: inout [Entity], from first: Int) {
         let organizations = rules.organizations     // a local copy stays in registers; the store's is re-read per token
+        // found[first..<placesEnd]: this sentence's places, in text order and apart (findPlaces). A place
+        // inside an organisation's name is marked, and all marked ones go at the end: removing each at
+        // once, looking through the sentence's entities, was quadratic in a long sentence of names.
+        let placesEnd = found.count
+        var swallowed = [Bool](repeating: false, count: placesEnd - first)
+        var nextPlace = first                       // the first place not before i (i only grows)
         var i = range.lowerBound
         var nextCapWord = -1
         while i < range.upperBound {
@@ -104,19 +113,26 @@ struct EntityStage: ExtractionStage {
             if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
             var home: Int?
-            found.removeAll { e in
-                guard e.tokens.lowerBound >= i, e.tokens.upperBound <= m.end else { return false }
-                if home == nil, case .place(let p, _) = e.value, rules.places[Int(p)].isChinese { home = Int(p) }
-                return true
+            while nextPlace < placesEnd, found[nextPlace].tokens.lowerBound < i { nextPlace += 1 }
+            var k = nextPlace
+            while k < placesEnd, found[k].tokens.lowerBound < m.end {
+                if found[k].tokens.upperBound <= m.end {
+                    if home == nil, case .place(let p, _) = found[k].value, rules.places[Int(p)].isChinese { home = Int(p) }
+                    swallowed[k - first] = true
+                }
+                k += 1
             }
             var name = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
                 if ctx.tokens[range.lowerBound].key == Self.inKey {
-                    for e in first..<found.count where found[e].tokens.lowerBound == range.lowerBound + 1 && found[e].tokens.upperBound < i
-                        && ctx.tokens[found[e].tokens.upperBound].key == Self.comma {
-                        guard case .place(let p32, false) = found[e].value else { continue }
+                    // The place right after "In": among the first places of the sentence.
+                    for e in first..<placesEnd {
+                        if found[e].tokens.lowerBound > range.lowerBound + 1 { break }      // the rest lie further on
+                        guard !swallowed[e - first], found[e].tokens.lowerBound == range.lowerBound + 1, found[e].tokens.upperBound < i,
+                              ctx.tokens[found[e].tokens.upperBound].key == Self.comma,
+                              case .place(let p32, false) = found[e].value else { continue }
                         let pi = Int(p32)
                         switch rules.places[pi].kind {              // fields in place: a Place copy retains its strings
                         case .province: hereProvince = pi
@@ -138,10 +154,18 @@ struct EntityStage: ExtractionStage {
             for k in start..<m.end { used[k] = true }
             i = m.end
         }
+        if swallowed.contains(true) {
+            var kept = first
+            for e in first..<found.count where e >= placesEnd || !swallowed[e - first] {
+                if kept != e { found[kept] = found[e] }
+                kept += 1
+            }
+            found.removeSubrange(kept..<found.count)
+        }
     }
 
     /// "Vice Governor Ni Qiang": a title from cues.tsv and up to three capitalised words.
-    private func findPeople(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity]) {
+    private func findPeople(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity], from first: Int) {
         let starts = rules.cues.startTest
         var i = range.lowerBound
         while i < range.upperBound {
@@ -154,7 +178,7 @@ struct EntityStage: ExtractionStage {
             guard j - cue.end >= 2 else { i = cue.end; continue }
             let title = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[cue.end - 1].end)], as: UTF8.self)
             let name = String(decoding: ctx.bytes[Int(ctx.tokens[cue.end].start)..<Int(ctx.tokens[j - 1].end)], as: UTF8.self)
-            found.removeAll { $0.tokens.lowerBound >= cue.end && $0.tokens.upperBound <= j }
+            found.removeAll(from: first) { $0.tokens.lowerBound >= cue.end && $0.tokens.upperBound <= j }
             found.append(Entity(value: .person(name: name, title: title), tokens: i..<j, rule: "person: title"))
             for k in i..<j { used[k] = true }
             i = j
@@ -162,4 +186,18 @@ struct EntityStage: ExtractionStage {
     }
 
     static let the = TokenKey.of("the"), inKey = TokenKey.of("in"), comma = TokenKey.of(",")
+}
+
+private extension Array {
+    /// `removeAll(where:)` over the elements from `start` on, keeping their order. The entities of
+    /// the sentence being read start at `first`: those of earlier sentences cannot lie inside its
+    /// matches, and looking through all of them at each match made a long article quadratic.
+    mutating func removeAll(from start: Int, where remove: (Element) -> Bool) {
+        var kept = start
+        for e in start..<count where !remove(self[e]) {
+            if kept != e { self[kept] = self[e] }
+            kept += 1
+        }
+        removeSubrange(kept..<count)
+    }
 }

@@ -107,9 +107,8 @@ struct EventDraft {
     /// Takes in another draft of the same action (another mention, a continuation); `sentence`:
     /// the sentence of a frame that holds none in `sentences`.
     mutating func absorb(_ o: EventDraft, sentence: Int? = nil) {
-        for s in o.sentences where !sentences.contains(s) { sentences.add(s) }
-        if let s = sentence, !sentences.contains(s) { sentences.add(s) }
-        sentences.sort()
+        Self.merge(o.sentences, into: &sentences)
+        if let s = sentence { Self.merge([s], into: &sentences) }
         weight = max(weight, o.weight)
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
             organizer.add(org)
@@ -132,6 +131,27 @@ struct EventDraft {
 }
 
 extension EventDraft {
+    /// Adds `new` to the sorted, repeat-free `list`, keeping it so. Sentences come in text order, so
+    /// most often they go after the last: appended. Otherwise one merge pass. (A search of the list
+    /// per sentence, then a sort, made a draft that absorbs thousands of mentions quadratic.)
+    static func merge(_ new: [Int], into list: inout [Int]) {
+        let new = new.isSorted ? new : new.sorted()
+        guard let first = new.first else { return }
+        if list.last.map({ $0 < first }) ?? true {
+            for s in new where list.last.map({ $0 < s }) ?? true { list.add(s) }
+            return
+        }
+        var merged: [Int] = []
+        merged.reserveCapacity(list.count + new.count)
+        var a = 0, b = 0
+        while a < list.count || b < new.count {
+            let next: Int
+            if b == new.count || a < list.count && list[a] <= new[b] { next = list[a]; a += 1 } else { next = new[b]; b += 1 }
+            if merged.last != next { merged.append(next) }
+        }
+        list = merged
+    }
+
     /// `text.contains(part)`. With both plain ASCII without CR (nearly always: date words), every
     /// byte is a Character of its own and Foundation's search finds exactly what a byte search
     /// finds, without bridging to an NSString; anything else (and an empty part) goes to Foundation.
@@ -155,6 +175,10 @@ extension EventDraft {
     private static func plain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         b.firstNonASCII(from: 0) == b.count && !b.contains(0x0D)
     }
+}
+
+private extension Array where Element: Comparable {
+    var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1] <= self[$0] } }
 }
 
 private extension Array {

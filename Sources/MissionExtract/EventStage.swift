@@ -58,6 +58,8 @@ struct EventStage: ExtractionStage {
         // a frame that becomes a new draft is swapped out for an empty one.
         var frame = EventDraft(type: .tradeMission, sentences: [], weight: 0, anchor: "")
         for (si, s) in doc.sentences.enumerated() {
+            // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
+            if doc.budget?.isOver == true { break }
             guard !s.isHeading, tp[s.tokens.upperBound - 1].key != Self.question else { continue }
             if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
@@ -249,6 +251,8 @@ struct EventStage: ExtractionStage {
     /// a bare mention (no date, count or agent) right before an event of its type belongs to it.
     private func merge(_ drafts: inout [EventDraft], _ doc: Document) {
         for i in drafts.indices where drafts[i].alive {
+            // Quadratic in the drafts of one article: bounded by the budget (runWithinBudget refuses).
+            if doc.budget?.isOver == true { return }
             for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                 let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
                 if datesAgree, sameOrganizer(drafts[i].organizer, drafts[j].organizer) {

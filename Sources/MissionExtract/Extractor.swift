@@ -7,10 +7,11 @@ public struct Extractor: Sendable {
                   EntityStage(rules: rules), EventStage(rules: rules)]
     }
 
-    /// Runs all stages in order.
-    public func extract(_ input: ArticleInput) throws(ArticleRejection) -> Document {
+    /// Runs all stages in order; with a `budget`, an article still running when it is spent is refused.
+    public func extract(_ input: ArticleInput, budget: ExtractionBudget? = nil) throws(ArticleRejection) -> Document {
         var doc = Document(input: input)
-        for stage in stages { try stage.run(&doc) }
+        doc.budget = budget
+        for stage in stages { try stage.runWithinBudget(&doc) }
         return doc
     }
 }

@@ -47,6 +47,13 @@ struct FrameReader {
         return String(decoding: bp[Int(tp[r.lowerBound].start)..<Int(tp[r.upperBound - 1].end)], as: UTF8.self)
     }
 
+    /// "221" of a count of 221.0; a count beyond Int ("1e20 projects") keeps its Double text
+    /// rather than trapping in Int(_:).
+    static func wholeNumberText(_ v: Double) -> String {
+        let whole = v.rounded(.towardZero)
+        return Int(exactly: whole).map(String.init) ?? whole.description
+    }
+
     func has(_ cue: RuleSet.Cue) -> Bool {
         cues.contains { c in
             guard c.label == cue else { return false }
@@ -329,7 +336,7 @@ struct FrameReader {
             d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
         if let (v, u) = outcomeCount, type == .deal {
-            d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Int(v)) \(u)"), rule: .text("signed N"))
+            d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Self.wholeNumberText(v)) \(u)"), rule: .text("signed N"))
         }
 
         // Activities and transport

@@ -26,7 +26,11 @@ enum HTMLText {
     /// Elements whose content is dropped with them.
     private static let dropTags: Set<String> = ["script", "style", "noscript", "nav", "aside", "head", "iframe", "svg", "form", "button", "select"]
 
-    static func strip(_ b: [UInt8]) -> (text: [UInt8], title: String?) {
+    /// Linear in the input whatever it holds: an unclosed "<", "<script>" or "<title>" used to
+    /// send a search to the end of the text from each of them (700 KB of "<" took minutes). Every
+    /// forward search here goes through a `ForwardSearch`, which never reads a byte twice.
+    /// With a `budget`, stops early once it is spent (the caller then refuses the article).
+    static func strip(_ b: [UInt8], budget: ExtractionBudget? = nil) -> (text: [UInt8], title: String?) {
         var out: [UInt8] = []
         out.reserveCapacity(b.count / 2)
         var title: String?
@@ -36,23 +40,30 @@ enum HTMLText {
            let end = find(b, Array("</title".utf8), from: close, caseInsensitive: true) {
             title = String(decoding: decodeEntities(Array(b[(close + 1)..<end])), as: UTF8.self).trimmingSpaces()
         }
-        var i = 0
+        var nextClose = ForwardSearch(">"), commentEnd = ForwardSearch("-->"), titleEnd = ForwardSearch("</title", caseInsensitive: true)
+        var dropEnds: [String: ForwardSearch] = [:]
+        var i = 0, step = 0
         while i < b.count {
+            step += 1
+            if budget.isOver(atStep: step) { break }
             let c = b[i]
             if c == UInt8(ascii: "<") {
-                if b[i...].starts(with: Array("<!--".utf8)) {
-                    i = find(b, Array("-->".utf8), from: i + 4).map { $0 + 3 } ?? b.count
+                if i + 4 <= b.count, b[i + 1] == UInt8(ascii: "!"), b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") {
+                    i = commentEnd.next(in: b, from: i + 4).map { $0 + 3 } ?? b.count
                     continue
                 }
-                guard let close = b[i...].firstIndex(of: UInt8(ascii: ">")) else { out.append(c); i += 1; continue }
+                guard let close = nextClose.next(in: b, from: i) else { out.append(c); i += 1; continue }
                 let (name, isEnd) = tagName(b, i + 1, close)
-                if name == "title", !isEnd, let endTag = find(b, Array("</title".utf8), from: close, caseInsensitive: true) {
-                    i = b[endTag...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? b.count
+                if name == "title", !isEnd, let endTag = titleEnd.next(in: b, from: close) {
+                    i = nextClose.next(in: b, from: endTag).map { $0 + 1 } ?? b.count
                     continue
                 }
                 if dropTags.contains(name), !isEnd, b[close - 1] != UInt8(ascii: "/") {
-                    if let endTag = find(b, Array("</\(name)".utf8), from: close, caseInsensitive: true) {
-                        i = b[endTag...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? b.count
+                    var search = dropEnds[name] ?? ForwardSearch("</" + name, caseInsensitive: true)
+                    let endTag = search.next(in: b, from: close)
+                    dropEnds[name] = search
+                    if let endTag {
+                        i = nextClose.next(in: b, from: endTag).map { $0 + 1 } ?? b.count
                         continue
                     }
                 }
@@ -70,6 +81,32 @@ enum HTMLText {
         return (decodeEntities(out), title)
     }
 
+    /// The next occurrence of a needle at or after positions that only grow. It remembers the
+    /// last answer: while that lies ahead it is the answer again, and "none after p" stays none,
+    /// so all the searches of one text read each byte at most once per needle.
+    struct ForwardSearch {
+        let needle: [UInt8]
+        let caseInsensitive: Bool
+        private var searchedFrom = -1
+        private var found: Int?
+
+        init(_ needle: String, caseInsensitive: Bool = false) {
+            self.needle = Array(needle.utf8)
+            self.caseInsensitive = caseInsensitive
+        }
+
+        mutating func next(in b: [UInt8], from start: Int) -> Int? {
+            precondition(start >= searchedFrom, "ForwardSearch: positions must not go back")
+            if searchedFrom >= 0 {
+                guard let at = found else { return nil }
+                if at >= start { return at }
+            }
+            searchedFrom = start
+            found = HTMLText.find(b, needle, from: start, caseInsensitive: caseInsensitive)
+            return found
+        }
+    }
+
     private static func tagName(_ b: [UInt8], _ from: Int, _ to: Int) -> (String, Bool) {
         var i = from
         var isEnd = false
@@ -81,6 +118,10 @@ enum HTMLText {
 
     static func find(_ b: [UInt8], _ needle: [UInt8], from: Int, caseInsensitive: Bool = false) -> Int? {
         guard needle.count <= b.count else { return nil }
+        if needle.count == 1, !caseInsensitive {       // ">": eight bytes a step
+            let at = b.withUnsafeBufferPointer { $0.firstIndex(of: needle[0], from: from) }
+            return at < b.count ? at : nil
+        }
         var i = from
         while i + needle.count <= b.count {
             var ok = true

@@ -70,10 +70,14 @@ struct JSONBuffer: ~Copyable {
     mutating func uint(_ v: UInt64) { separator(); appendDecimal(v) }
 
     /// Numbers: integers without a fraction, others with up to 6 decimals, trailing zeros trimmed.
+    /// Any finite magnitude: "9000 trillion yuan" is 9e15, and text can hold larger numbers still.
     mutating func number(_ v: Double) {
         separator()
         if v.isNaN || v.isInfinite { appendASCII("null"); return }
-        if v == v.rounded(), abs(v) < 9.0e15 { appendDecimal(Int(Int64(v))); return }
+        if v == v.rounded(), let whole = Int64(exactly: v) { appendDecimal(Int(whole)); return }
+        // Millionths fit an Int64 below 9.2e12; beyond that a Double has few fractional digits left
+        // and its shortest round-trip text ("1e+300", "9200000000000.5") is valid JSON as it is.
+        guard abs(v) < Self.largestInMillionths else { appendUTF8(v.description); return }
         // Millionths, written as <whole>.<six digits less trailing zeros>.
         let m = Int64((v * 1_000_000).rounded())
         if m < 0 { put(UInt8(ascii: "-")) }
@@ -128,6 +132,9 @@ struct JSONBuffer: ~Copyable {
         (base + count).initialize(from: from, count: p.count)
         count += p.count
     }
+
+    /// Below this, `v * 1_000_000` rounds to an Int64 (Int64.max is about 9.22e18).
+    private static let largestInMillionths = 9.0e12
 
     private mutating func appendASCII(_ s: StaticString) {
         s.withUTF8Buffer { put($0) }

@@ -13,7 +13,8 @@ struct MetadataStage: ExtractionStage {
     init(rules: RuleSet) { self.rules = rules.store }
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
-        doc.tokens = Tokenizer.tokenize(doc.bytes, tables: rules.tokenTables)
+        doc.tokens = Tokenizer.tokenize(doc.bytes, tables: rules.tokenTables, budget: doc.budget)
+        try doc.budget?.check(stage: name)
         let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
         let (labelled, dateline) = scanText(doc.tokens, doc.bytes)
         // A date on a byline or source line that the clean stage removed

@@ -34,7 +34,8 @@ struct NumberReader {
         if let v = Self.exactValue(text) { return withMagnitude(v, i + 1) }
         let digits = text.contains(UInt8(ascii: ",")) ? String(decoding: text.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
                                                       : String(decoding: text, as: UTF8.self)
-        guard let v = Double(digits) else { return nil }
+        // 400 digits, or "999…9 trillion", are beyond a Double: no readable amount, not infinity.
+        guard let v = Double(digits), v.isFinite else { return nil }
         return withMagnitude(v, i + 1)
     }
 
@@ -61,14 +62,15 @@ struct NumberReader {
         return decimals == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[decimals]
     }
 
-    /// "58.6m", "3.8 billion": a magnitude after the number multiplies it.
-    private func withMagnitude(_ number: Double, _ after: Int) -> (value: Double, end: Int) {
+    /// "58.6m", "3.8 billion": a magnitude after the number multiplies it. Nil when the product
+    /// is beyond a Double ("1e300 trillion"): such a number cannot be read, and is not one.
+    private func withMagnitude(_ number: Double, _ after: Int) -> (value: Double, end: Int)? {
         var value = number, end = after
         if end < ctx.limit, let m = rules.magnitudes.longest(at: end, ctx),
            !Self.gluedOnly.contains(ctx.tokens[end].key) || !ctx.tokens[end].spaceBefore {
             value *= m.label; end = m.end
         }
-        return (value, end)
+        return value.isFinite ? (value, end) : nil
     }
 
     /// A qualifier ending right before token i ("more than", "nearly").

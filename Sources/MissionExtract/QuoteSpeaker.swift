@@ -13,18 +13,44 @@ struct QuoteSpeaker {
         let close = q.upperBound            // the closing mark
         // After the quotation: up to the end of the sentence that follows the closing mark.
         var afterEnd = min(tp.count, close + 1)
-        if let s = doc.sentences.first(where: { $0.tokens.contains(close + 1) }) { afterEnd = s.tokens.upperBound }
+        if let s = sentence(containing: close + 1, doc.sentences) { afterEnd = doc.sentences[s].tokens.upperBound }
         afterEnd = min(afterEnd, close + 45)
         if close + 1 < afterEnd,
            let speaker = window((close + 1)..<afterEnd, doc: doc, rules: rules, tp: tp, bp: bp) {
             return speaker
         }
-        // Before it: "X said: “…”" in the same sentence.
-        if let s = doc.sentences.first(where: { $0.tokens.contains(q.lowerBound - 1) }), s.tokens.lowerBound < q.lowerBound - 1,
-           let speaker = window(s.tokens.lowerBound..<(q.lowerBound - 1), doc: doc, rules: rules, tp: tp, bp: bp) {
-            return speaker
+        // Before it: "X said: “…”" in the same sentence, within `maxWordsBefore` (a line of quotations
+        // is one sentence: reading it from its start for each quotation was quadratic).
+        if let si = sentence(containing: q.lowerBound - 1, doc.sentences) {
+            let from = max(doc.sentences[si].tokens.lowerBound, q.lowerBound - 1 - maxWordsBefore)
+            if from < q.lowerBound - 1, let speaker = window(from..<(q.lowerBound - 1), doc: doc, rules: rules, tp: tp, bp: bp) {
+                return speaker
+            }
         }
         return QuoteSpeaker()
+    }
+
+    /// Tokens before a quotation looked through for its speaker: longer than any sentence of news.
+    static let maxWordsBefore = 150
+
+    /// The sentence holding token t, found by halving: the sentences are in text order, without gaps.
+    static func sentence(containing t: Int, _ sentences: [Sentence]) -> Int? {
+        var low = 0, high = sentences.count          // the first sentence ending after t is in low..<high
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].tokens.upperBound <= t { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low].tokens.contains(t) ? low : nil
+    }
+
+    /// The first entity starting at or after token t (entities are in text order).
+    static func firstEntity(from t: Int, _ entities: [Entity]) -> Int {
+        var low = 0, high = entities.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entities[mid].tokens.lowerBound < t { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// A window holding a verb of saying: the organisations and expert words before that verb.
@@ -40,12 +66,16 @@ struct QuoteSpeaker {
         guard let verbStart else { return nil }
         var speaker = QuoteSpeaker()
         speaker.isExpert = expert
-        for e in doc.entities.indices where doc.entities[e].tokens.lowerBound >= r.lowerBound
-                                          && doc.entities[e].tokens.upperBound <= max(verbStart, r.lowerBound + 30) {
-            if case .organization(let o, let home, false) = doc.entities[e].value, speaker.organization == nil {
+        // Entities in text order: from the first at the window's start, until one starts past its end.
+        let bound = max(verbStart, r.lowerBound + 30)
+        var e = firstEntity(from: r.lowerBound, doc.entities)
+        while e < doc.entities.count, doc.entities[e].tokens.lowerBound < bound {
+            if doc.entities[e].tokens.upperBound <= bound, case .organization(let o, let home, false) = doc.entities[e].value,
+               speaker.organization == nil {
                 speaker.organization = o
                 speaker.home = home
             }
+            e += 1
         }
         return speaker
     }

@@ -19,14 +19,16 @@ struct SentenceStage: ExtractionStage {
         "according", "at", "from", "after", "since", "for", "with", "as", "meanwhile", "however", "their", "our", "during", "by", "there"])
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
+        let budget = doc.budget
         let (sentences, quotes) = doc.tokens.withUnsafeBufferPointer { tp in
-            doc.bytes.withUnsafeBufferPointer { bp in split(tp, bp) }
+            doc.bytes.withUnsafeBufferPointer { bp in split(tp, bp, budget: budget) }
         }
         doc.sentences = sentences
         doc.quotes = quotes
     }
 
-    func split(_ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>) -> ([Sentence], [Range<Int>]) {
+    /// With a `budget`, stops early once it is spent (`run` then refuses the article).
+    func split(_ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>, budget: ExtractionBudget? = nil) -> ([Sentence], [Range<Int>]) {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(tp.count / 16 + 4)      // news sentences run 20–40 tokens: one allocation
         var paragraph = 0
@@ -54,7 +56,10 @@ struct SentenceStage: ExtractionStage {
             start = end
             if newParagraph { paragraph += 1 }
         }
+        var step = 0
         while i < tp.count {
+            step &+= 1
+            if budget.isOver(atStep: step) { break }
             if i > start, tp[i].newlineBefore, lineBreakEnds(tp, bp, i) {
                 close(i, newParagraph: true)
                 continue
@@ -73,11 +78,15 @@ struct SentenceStage: ExtractionStage {
         }
         close(tp.count, newParagraph: true)
         let quotes = findQuotes(tp, sentences)
-        // A sentence belongs to a quotation when its first word lies inside it.
+        // A sentence belongs to a quotation when its first word lies inside it. Both lists are in
+        // text order and the quotations do not overlap: one pass over both (looking through every
+        // quotation for each sentence was quadratic in an article of quoted lines).
+        var q = 0
         for si in sentences.indices {
             var first = sentences[si].tokens.lowerBound
             if tp[first].key == Tokenizer.quoteKey, first + 1 < sentences[si].tokens.upperBound { first += 1 }
-            if let q = quotes.firstIndex(where: { $0.contains(first) }) { sentences[si].quote = q }
+            while q < quotes.count, quotes[q].upperBound <= first { q += 1 }
+            if q < quotes.count, quotes[q].contains(first) { sentences[si].quote = q }
         }
         return (sentences, quotes)
     }

@@ -2,11 +2,13 @@
 /// Letters and digits are split apart ("RM24bil" → RM 24 bil, "3rd" → 3 rd) so that rules see units.
 enum Tokenizer {
     /// With `tables` (RuleStore.tokenTables), each token also gets the bits of the rule tables it may start.
-    static func tokenize(_ bytes: [UInt8], tables: TableBits? = nil) -> [Token] {
-        bytes.withUnsafeBufferPointer { tokenize($0, from: 0, to: $0.count, tables: tables) }
+    /// With a `budget`, stops early once it is spent (the caller then refuses the article).
+    static func tokenize(_ bytes: [UInt8], tables: TableBits? = nil, budget: ExtractionBudget? = nil) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokenize($0, from: 0, to: $0.count, tables: tables, budget: budget) }
     }
 
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, tables: TableBits? = nil) -> [Token] {
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, tables: TableBits? = nil,
+                         budget: ExtractionBudget? = nil) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity((to - from) / 4 + 4)
         var i = from
@@ -74,6 +76,7 @@ enum Tokenizer {
             // Offsets fit in Int32: articles are far below 2 GB.
             out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline))
             space = false; newline = false
+            if budget.isOver(atStep: out.count) { break }
         }
         // The table bits in a pass of their own: the lookups miss the cache for rare words, and
         // with nothing else between them the processor overlaps those misses.

@@ -17,6 +17,8 @@ struct ExtractCommand: ParsableCommand {
     var rules = "Config/rules"
     @Flag(help: "After each event, print on stderr which rule filled each slot, from which words.")
     var explain = false
+    @Option(help: "Refuse a file the extractor is still reading after this many milliseconds (article_time_budget_ms); 0: no limit.")
+    var timeBudgetMs = DaemonConfig().articleTimeBudgetMilliseconds
 
     func run() throws {
         let extractor: Extractor
@@ -46,7 +48,8 @@ struct ExtractCommand: ParsableCommand {
             read += 1
             let name = URL(fileURLWithPath: file).lastPathComponent
             do {
-                let document = try extractor.extract(ArticleInput(name: name, body: body, source: .cli))
+                let budget = timeBudgetMs > 0 ? ExtractionBudget(limit: .milliseconds(timeBudgetMs)) : nil
+                let document = try extractor.extract(ArticleInput(name: name, body: body, source: .cli), budget: budget)
                 let article = document.articleJSON()
                 var lines = ""
                 for event in document.events {
