@@ -109,19 +109,21 @@ public final class Daemon: Sendable {
         } catch {
             throw DaemonError("publish socket: \(error)")
         }
+        let budget = MemoryBudget(limit: config.memoryBudget)
+        budget.whenReleased { mailbox.wakeup.signal() }  // the intake waits for room
         replay = try ReplayServer(context: context, endpoint: config.replay, curveSecretKey: serverKey?.secretKey,
-                                  eventLog: eventLog, logger: logger)
+                                  eventLog: eventLog, budget: budget, maxConnections: config.maxConnections, logger: logger)
 
         var router: (socket: ZMQSocket, endpoint: String)?
         if !options.once {
             do {
                 let socket = try ZMQSocket(context: context, type: .router)
-                // Few queued messages per client: when the pipeline is full they wait in
-                // the client, not in this process's memory.
-                try socket.set(.receiveHighWaterMark(Int32(clamping: config.maxInFlight)))
-                // Bodies a little over the limit still get an `error` reply; far larger
-                // frames disconnect the client instead of filling memory.
-                try socket.set(.maxMessageSize(Int64(config.maxArticleBytes) * 4 + 65536))
+                // Few queued messages per client: when the pipeline or the memory budget is
+                // full they wait in the client, not in this process's memory.
+                try socket.set(.receiveHighWaterMark(Self.intakeReceiveHighWaterMark(config)))
+                // Any frame that fits the memory budget gets an `error` reply when it is over
+                // the article limit; only a frame larger than the whole budget disconnects.
+                try socket.set(.maxMessageSize(Int64(Self.intakeMaxFrameBytes(config))))
                 try socket.set(.linger(milliseconds: 1000))
                 let bound = try ServerEndpoint.bind(socket, to: config.intake, role: "intake", curveSecretKey: serverKey?.secretKey)
                 router = (socket, bound)
@@ -142,7 +144,7 @@ public final class Daemon: Sendable {
         }
         intake = try IntakeLoop(
             router: router, inbox: inbox, quarantine: quarantine, recovered: unfinished, mailbox: mailbox, pipeline: pipeline,
-            publisher: publisher, stats: stats,
+            publisher: publisher, stats: stats, budget: budget,
             settings: .init(maxInFlight: config.maxInFlight, maxArticleBytes: config.maxArticleBytes, exitWhenIdle: options.once),
             logger: logger)
 
@@ -336,6 +338,18 @@ public final class Daemon: Sendable {
     }
 
     // MARK: Rules of the house
+
+    /// Messages libzmq holds per intake client: a sixteenth of the memory budget in
+    /// articles of the largest size, 1 to max_in_flight.
+    static func intakeReceiveHighWaterMark(_ config: DaemonConfig) -> Int32 {
+        Int32(clamping: min(config.maxInFlight, max(1, config.memoryBudget / 16 / config.maxArticleBytes)))
+    }
+
+    /// libzmq allocates a frame whole before the daemon sees it: no frame may be larger than
+    /// the budget (and never under 4x the article limit plus room for the other frames).
+    static func intakeMaxFrameBytes(_ config: DaemonConfig) -> Int {
+        max(config.memoryBudget, config.maxArticleBytes * 4 + 65536)
+    }
 
     /// A socket reachable from other hosts must use CURVE, unless the config allows it by name.
     static func checkExposure(_ config: DaemonConfig, once: Bool, curve: Bool) throws(DaemonError) {

@@ -13,7 +13,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var replay = "tcp://127.0.0.1:5562"
     public var maxArticleBytes = 2 * 1024 * 1024
     public var maxInFlight = 256
-    public var pubSendHWM: Int32 = 100_000
+    /// Messages queued per slow subscriber: 8192 of about 2 KB is some 16 MiB each.
+    public var pubSendHWM: Int32 = 8192
     public var fsync: FsyncPolicy = .always
     public var eventLogMaxBytes = 1 << 30
     public var eventLogMaxAgeSeconds = 30 * 24 * 3600
@@ -27,6 +28,10 @@ public struct DaemonConfig: Sendable, Equatable {
     public var allowInsecureNonLoopback = false
     /// Room for rejected socket bodies in `<state>/quarantine/`: beyond it they are not kept.
     public var quarantineMaxBytes = 256 << 20
+    /// Bytes buffered for clients at once (intake bodies in flight, replay replies).
+    public var memoryBudget = 256 << 20
+    /// Clients at once on each TCP socket (intake, publish, replay); more are refused.
+    public var maxConnections = 512
 
     public init() {}
 
@@ -93,6 +98,10 @@ public struct DaemonConfig: Sendable, Equatable {
             throw DaemonError("event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
+        guard memoryBudget >= maxArticleBytes else {
+            throw DaemonError("memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
+        }
+        guard maxConnections > 0 else { throw DaemonError("max_connections must be positive") }
         guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
@@ -100,7 +109,20 @@ public struct DaemonConfig: Sendable, Equatable {
         }
         for (key, endpoint) in [("intake", intake), ("publish", publish), ("replay", replay)] {
             guard endpoint.contains("://") else { throw DaemonError("\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
+            if let problem = LoopbackAddress.bindableHostProblem(endpoint: endpoint) { throw DaemonError("\(key): \(problem)") }
         }
+    }
+
+    /// `268435456`, `256MiB`, `512KiB`, `1GiB` (binary units) as bytes.
+    static func byteCount(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30)]
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for (suffix, scale) in units where trimmed.hasSuffix(suffix) {
+            guard let number = Int(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 else { return nil }
+            let (bytes, overflow) = number.multipliedReportingOverflow(by: scale)
+            return overflow ? nil : bytes
+        }
+        return Int(trimmed).flatMap { $0 > 0 ? $0 : nil }
     }
 
     public var retention: Retention {
@@ -122,6 +144,8 @@ extension DaemonConfig: Decodable {
         case metrics, curve
         case allowInsecureNonLoopback = "allow_insecure_non_loopback"
         case quarantineMaxBytes = "quarantine_max_bytes"
+        case memoryBudget = "memory_budget"
+        case maxConnections = "max_connections"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -168,5 +192,12 @@ extension DaemonConfig: Decodable {
         curve = try c.decodeIfPresent(CurveSettings.self, forKey: .curve)
         allowInsecureNonLoopback = try c.decodeIfPresent(Bool.self, forKey: .allowInsecureNonLoopback) ?? allowInsecureNonLoopback
         quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
+        if let text = try c.decodeIfPresent(String.self, forKey: .memoryBudget) {
+            guard let bytes = Self.byteCount(text) else {
+                throw DaemonError("memory_budget \"\(text)\": expected bytes, or a number with KiB, MiB or GiB (256MiB)")
+            }
+            memoryBudget = bytes
+        }
+        maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? maxConnections
     }
 }
