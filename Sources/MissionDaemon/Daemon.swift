@@ -36,6 +36,7 @@ public final class Daemon: Sendable {
     private let replay: ReplayServer
     private let pipeline: Pipeline
     private let intake: IntakeLoop
+    private let connectionLimiter: ConnectionLimiter
     private let metrics: DaemonMetrics
     private let metricsServer = Mutex<MetricsServer?>(nil)
     private let watchdog: Watchdog?
@@ -48,6 +49,7 @@ public final class Daemon: Sendable {
     public init(options: Options, logger: Logger = Logger(label: "missiond")) throws(DaemonError) {
         let config = options.config
         Self.limitMallocArenas()
+        Self.raiseOpenFileLimit(neededFor: config.maxConnections, logger: logger)
         self.options = options
         self.logger = logger
         self.running = Mutex(config)
@@ -101,18 +103,21 @@ public final class Daemon: Sendable {
                         metadata: ["server_key": "\(serverKey?.publicKey ?? "")", "allowed_clients": "\(allowedClients.count)"])
             if allowedClients.isEmpty { logger.warning("CURVE is on but no client key is allowed: every client is refused") }
         }
+        let connectionLimiter = try ConnectionLimiter(maxConnections: config.maxConnections, logger: logger)
+        self.connectionLimiter = connectionLimiter
         do {
             publisher = try Publisher(
                 context: context, endpoint: config.publish, curveSecretKey: serverKey?.secretKey, sendHighWaterMark: config.pubSendHWM,
                 eventLog: eventLog, journal: journal, stats: stats, metrics: metrics, logger: logger,
-                echo: options.once ? Self.printToStandardOutput : nil)
+                connectionLimiter: connectionLimiter, echo: options.once ? Self.printToStandardOutput : nil)
         } catch {
             throw DaemonError("publish socket: \(error)")
         }
         let budget = MemoryBudget(limit: config.memoryBudget)
         budget.whenReleased { mailbox.wakeup.signal() }  // the intake waits for room
         replay = try ReplayServer(context: context, endpoint: config.replay, curveSecretKey: serverKey?.secretKey,
-                                  eventLog: eventLog, budget: budget, maxConnections: config.maxConnections, logger: logger)
+                                  eventLog: eventLog, budget: budget, maxConnections: config.maxConnections,
+                                  connectionLimiter: connectionLimiter, logger: logger)
 
         var router: (socket: ZMQSocket, endpoint: String)?
         if !options.once {
@@ -126,6 +131,7 @@ public final class Daemon: Sendable {
                 try socket.set(.maxMessageSize(Int64(Self.intakeMaxFrameBytes(config))))
                 try socket.set(.linger(milliseconds: 1000))
                 let bound = try ServerEndpoint.bind(socket, to: config.intake, role: "intake", curveSecretKey: serverKey?.secretKey)
+                try connectionLimiter.watch(socket, role: "intake", context: context)
                 router = (socket, bound)
             } catch {
                 throw DaemonError("intake socket: \(error)")
@@ -172,6 +178,7 @@ public final class Daemon: Sendable {
     /// Starts the threads and timers; systemd hears READY=1 once this returns.
     public func start() {
         publisher.startStatsTimer(interval: options.config.statsIntervalSeconds)
+        connectionLimiter.start()
         replay.start()
         intake.start()
         let config = options.config
@@ -207,6 +214,7 @@ public final class Daemon: Sendable {
         if !stopOnce.exchange(true, ordering: .acquiringAndReleasing) { options.notifier.stopping() }
         replay.stop()
         publisher.close()
+        connectionLimiter.stop()  // its monitor sockets, before the context terminates
         zap?.stop()  // after every CURVE socket is closed: libzmq may ask it until then
         metricsServer.withLock { $0 }?.stop()
         context.terminate()  // every socket is closed: returns once queued messages have left (linger)
@@ -386,6 +394,26 @@ public final class Daemon: Sendable {
     /// articles (an idle journal still syncs at once). The stages do not wait for the journal,
     /// only the client's reply does: events are not delayed by it.
     static let journalSyncSpacing: Duration = .milliseconds(2)
+
+    /// systemd's default soft limit of 1,024 descriptors is reached by ~1,000 idle clients:
+    /// take the hard limit, and say so when max_connections on three sockets would not fit.
+    static func raiseOpenFileLimit(neededFor maxConnections: Int, logger: Logger) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        if limit.rlim_cur < limit.rlim_max {
+            let soft = limit.rlim_cur
+            limit.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 {
+                logger.warning("cannot raise the open-file limit", metadata: ["soft": "\(soft)", "errno": "\(errno)"])
+                limit.rlim_cur = soft
+            }
+        }
+        let needed = 3 * maxConnections + 256
+        if limit.rlim_cur != rlim_t.max && limit.rlim_cur < rlim_t(needed) {
+            logger.warning("the open-file limit is below 3 x max_connections + 256: clients may meet EMFILE before the limit",
+                           metadata: ["limit": "\(limit.rlim_cur)", "max_connections": "\(maxConnections)"])
+        }
+    }
 
     /// glibc gives each thread that allocates its own malloc arena (up to 8 per core), and
     /// every arena keeps freed 5 KB article buffers for itself: with a dozen Dispatch threads

@@ -51,13 +51,14 @@ final class Publisher: @unchecked Sendable {
     init(
         context: ZMQContext, endpoint: String, curveSecretKey: String?, sendHighWaterMark: Int32,
         eventLog: EventLog, journal: ArticleJournal, stats: DaemonStats, metrics: DaemonMetrics, logger: Logger,
-        echo: (@Sendable (String, String) -> Void)?
+        connectionLimiter: ConnectionLimiter? = nil, echo: (@Sendable (String, String) -> Void)?
     ) throws(ZMQError) {
         socket = try ZMQSocket(context: context, type: .xpub)
         try socket.set(.sendHighWaterMark(sendHighWaterMark))
         try socket.set(.linger(milliseconds: 1000))
         try socket.makeOverflowReporting()
         self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "publish", curveSecretKey: curveSecretKey)
+        try connectionLimiter?.watch(socket, role: "publish", context: context)
         self.metrics = metrics
         self.eventLog = eventLog
         self.journal = journal

@@ -36,7 +36,8 @@ final class ReplayServer: @unchecked Sendable {
 
     init(context: ZMQContext, endpoint: String, curveSecretKey: String?, eventLog: EventLog,
          budget: MemoryBudget = MemoryBudget(limit: DaemonConfig().memoryBudget),
-         maxConnections: Int = DaemonConfig().maxConnections, logger: Logger) throws(DaemonError) {
+         maxConnections: Int = DaemonConfig().maxConnections, connectionLimiter: ConnectionLimiter? = nil,
+         logger: Logger) throws(DaemonError) {
         do {
             socket = try ZMQSocket(context: context, type: .router)
             try socket.set(.linger(milliseconds: 500))
@@ -45,6 +46,7 @@ final class ReplayServer: @unchecked Sendable {
             try socket.set(.routerMandatory(true))
             try ServerEndpoint.prepare(socket, for: endpoint)
             self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "replay", curveSecretKey: curveSecretKey)
+            try connectionLimiter?.watch(socket, role: "replay", context: context)
         } catch {
             throw DaemonError("replay socket: \(error)")
         }
