@@ -98,7 +98,8 @@ final class MetricsServerTests: XCTestCase {
         XCTAssertEqual(Set(families), [
             "missiond_articles_accepted_total", "missiond_articles_duplicate_total", "missiond_articles_received_total",
             "missiond_articles_rejected_total", "missiond_event_log_bytes", "missiond_events_total", "missiond_in_flight",
-            "missiond_journal_bytes", "missiond_last_seq", "missiond_pub_overflows_total", "missiond_stage_seconds",
+            "missiond_journal_bytes", "missiond_last_seq", "missiond_pub_overflows_total", "missiond_publish_retry_pending",
+            "missiond_stage_seconds",
         ])
         XCTAssertTrue(text.contains("# TYPE missiond_stage_seconds histogram\n"))
         XCTAssertTrue(text.contains("# TYPE missiond_articles_received_total counter\n"))
