@@ -38,6 +38,9 @@ struct ArticleJob: Sendable {
     /// Freed when both the journal and the stages are done with the article (set by the pipeline).
     var slot: PipelineSlot?
 
+    /// The socket body's bytes in the memory budget, given back when the job is gone.
+    var budgetCharge: MemoryBudget.Charge?
+
     /// What the publisher needs of a finished article, built on its lane (in parallel with
     /// other articles) rather than on the publisher's single queue; nil until `render()`.
     var rendered: RenderedArticle?

@@ -6,8 +6,8 @@
 /// `allow_insecure_non_loopback` and the CURVE allow-list
 /// (`curve.allowed_client_keys`, `curve.allowed_clients_dir`: for new connections).
 /// Need a restart: `inbox`, `state`, `fsync`, `max_article_bytes`, `pub_send_hwm`,
-/// `event_log_max_bytes`, `event_log_max_age_seconds`, `stats_interval_seconds`,
-/// `inbox_settle_seconds`, and turning
+/// `memory_budget`, `max_connections`, `event_log_max_bytes`, `event_log_max_age_seconds`,
+/// `stats_interval_seconds`, `inbox_settle_seconds`, and turning
 /// CURVE on or off or changing `curve.secret_key_file` (sockets keep the security they were
 /// bound with). A reload logs such changes by name and keeps the running values for them.
 struct ConfigReload {
@@ -42,6 +42,8 @@ struct ConfigReload {
         if loaded.fsync != running.fsync { keys.append("fsync") }
         if loaded.maxArticleBytes != running.maxArticleBytes { keys.append("max_article_bytes") }
         if loaded.pubSendHWM != running.pubSendHWM { keys.append("pub_send_hwm") }
+        if loaded.memoryBudget != running.memoryBudget { keys.append("memory_budget") }
+        if loaded.maxConnections != running.maxConnections { keys.append("max_connections") }
         if loaded.eventLogMaxBytes != running.eventLogMaxBytes { keys.append("event_log_max_bytes") }
         if loaded.eventLogMaxAgeSeconds != running.eventLogMaxAgeSeconds { keys.append("event_log_max_age_seconds") }
         if loaded.statsIntervalSeconds != running.statsIntervalSeconds { keys.append("stats_interval_seconds") }
@@ -62,6 +64,8 @@ struct ConfigReload {
         config.fsync = running.fsync
         config.maxArticleBytes = running.maxArticleBytes
         config.pubSendHWM = running.pubSendHWM
+        config.memoryBudget = running.memoryBudget
+        config.maxConnections = running.maxConnections
         config.eventLogMaxBytes = running.eventLogMaxBytes
         config.eventLogMaxAgeSeconds = running.eventLogMaxAgeSeconds
         config.statsIntervalSeconds = running.statsIntervalSeconds

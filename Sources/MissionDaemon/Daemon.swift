@@ -36,6 +36,7 @@ public final class Daemon: Sendable {
     private let replay: ReplayServer
     private let pipeline: Pipeline
     private let intake: IntakeLoop
+    private let connectionLimiter: ConnectionLimiter
     private let metrics: DaemonMetrics
     private let metricsServer = Mutex<MetricsServer?>(nil)
     private let watchdog: Watchdog?
@@ -48,6 +49,7 @@ public final class Daemon: Sendable {
     public init(options: Options, logger: Logger = Logger(label: "missiond")) throws(DaemonError) {
         let config = options.config
         Self.limitMallocArenas()
+        Self.raiseOpenFileLimit(neededFor: config.maxConnections, logger: logger)
         self.options = options
         self.logger = logger
         self.running = Mutex(config)
@@ -111,29 +113,35 @@ public final class Daemon: Sendable {
                         metadata: ["server_key": "\(serverKey?.publicKey ?? "")", "allowed_clients": "\(allowedClients.count)"])
             if allowedClients.isEmpty { logger.warning("CURVE is on but no client key is allowed: every client is refused") }
         }
+        let connectionLimiter = try ConnectionLimiter(maxConnections: config.maxConnections, logger: logger)
+        self.connectionLimiter = connectionLimiter
         do {
             publisher = try Publisher(
                 context: context, endpoint: config.publish, curveSecretKey: serverKey?.secretKey, sendHighWaterMark: config.pubSendHWM,
                 eventLog: eventLog, journal: journal, stats: stats, metrics: metrics, logger: logger,
-                echo: options.once ? Self.printToStandardOutput : nil)
+                connectionLimiter: connectionLimiter, echo: options.once ? Self.printToStandardOutput : nil)
         } catch {
             throw DaemonError("publish socket: \(error)")
         }
+        let budget = MemoryBudget(limit: config.memoryBudget)
+        budget.whenReleased { mailbox.wakeup.signal() }  // the intake waits for room
         replay = try ReplayServer(context: context, endpoint: config.replay, curveSecretKey: serverKey?.secretKey,
-                                  eventLog: eventLog, logger: logger)
+                                  eventLog: eventLog, budget: budget, maxConnections: config.maxConnections,
+                                  connectionLimiter: connectionLimiter, logger: logger)
 
         var router: (socket: ZMQSocket, endpoint: String)?
         if !options.once {
             do {
                 let socket = try ZMQSocket(context: context, type: .router)
-                // Few queued messages per client: when the pipeline is full they wait in
-                // the client, not in this process's memory.
-                try socket.set(.receiveHighWaterMark(Int32(clamping: config.maxInFlight)))
-                // Bodies a little over the limit still get an `error` reply; far larger
-                // frames disconnect the client instead of filling memory.
-                try socket.set(.maxMessageSize(Int64(config.maxArticleBytes) * 4 + 65536))
+                // Few queued messages per client: when the pipeline or the memory budget is
+                // full they wait in the client, not in this process's memory.
+                try socket.set(.receiveHighWaterMark(Self.intakeReceiveHighWaterMark(config)))
+                // Any frame that fits the memory budget gets an `error` reply when it is over
+                // the article limit; only a frame larger than the whole budget disconnects.
+                try socket.set(.maxMessageSize(Int64(Self.intakeMaxFrameBytes(config))))
                 try socket.set(.linger(milliseconds: 1000))
                 let bound = try ServerEndpoint.bind(socket, to: config.intake, role: "intake", curveSecretKey: serverKey?.secretKey)
+                try connectionLimiter.watch(socket, role: "intake", context: context)
                 router = (socket, bound)
             } catch {
                 throw DaemonError("intake socket: \(error)")
@@ -160,7 +168,7 @@ public final class Daemon: Sendable {
         }
         intake = try IntakeLoop(
             router: router, inbox: inbox, quarantine: quarantine, recovered: unfinished, mailbox: mailbox, pipeline: pipeline,
-            publisher: publisher, stats: stats,
+            publisher: publisher, stats: stats, budget: budget,
             settings: .init(maxInFlight: config.maxInFlight, maxArticleBytes: config.maxArticleBytes, exitWhenIdle: options.once),
             logger: logger)
 
@@ -190,6 +198,7 @@ public final class Daemon: Sendable {
     /// Starts the threads and timers; systemd hears READY=1 once this returns.
     public func start() {
         publisher.startStatsTimer(interval: options.config.statsIntervalSeconds)
+        connectionLimiter.start()
         replay.start()
         intake.start()
         let config = options.config
@@ -225,6 +234,7 @@ public final class Daemon: Sendable {
         if !stopOnce.exchange(true, ordering: .acquiringAndReleasing) { options.notifier.stopping() }
         replay.stop()
         publisher.close()
+        connectionLimiter.stop()  // its monitor sockets, before the context terminates
         zap?.stop()  // after every CURVE socket is closed: libzmq may ask it until then
         metricsServer.withLock { $0 }?.stop()
         context.terminate()  // every socket is closed: returns once queued messages have left (linger)
@@ -414,6 +424,18 @@ public final class Daemon: Sendable {
 
     // MARK: Rules of the house
 
+    /// Messages libzmq holds per intake client: a sixteenth of the memory budget in
+    /// articles of the largest size, 1 to max_in_flight.
+    static func intakeReceiveHighWaterMark(_ config: DaemonConfig) -> Int32 {
+        Int32(clamping: min(config.maxInFlight, max(1, config.memoryBudget / 16 / config.maxArticleBytes)))
+    }
+
+    /// libzmq allocates a frame whole before the daemon sees it: no frame may be larger than
+    /// the budget (and never under 4x the article limit plus room for the other frames).
+    static func intakeMaxFrameBytes(_ config: DaemonConfig) -> Int {
+        max(config.memoryBudget, config.maxArticleBytes * 4 + 65536)
+    }
+
     /// A socket reachable from other hosts must use CURVE, unless the config allows it by name.
     static func checkExposure(_ config: DaemonConfig, once: Bool, curve: Bool) throws(DaemonError) {
         var sockets = [("publish", config.publish), ("replay", config.replay)]
@@ -449,6 +471,26 @@ public final class Daemon: Sendable {
     /// articles (an idle journal still syncs at once). The stages do not wait for the journal,
     /// only the client's reply does: events are not delayed by it.
     static let journalSyncSpacing: Duration = .milliseconds(2)
+
+    /// systemd's default soft limit of 1,024 descriptors is reached by ~1,000 idle clients:
+    /// take the hard limit, and say so when max_connections on three sockets would not fit.
+    static func raiseOpenFileLimit(neededFor maxConnections: Int, logger: Logger) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        if limit.rlim_cur < limit.rlim_max {
+            let soft = limit.rlim_cur
+            limit.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 {
+                logger.warning("cannot raise the open-file limit", metadata: ["soft": "\(soft)", "errno": "\(errno)"])
+                limit.rlim_cur = soft
+            }
+        }
+        let needed = 3 * maxConnections + 256
+        if limit.rlim_cur != rlim_t.max && limit.rlim_cur < rlim_t(needed) {
+            logger.warning("the open-file limit is below 3 x max_connections + 256: clients may meet EMFILE before the limit",
+                           metadata: ["limit": "\(limit.rlim_cur)", "max_connections": "\(maxConnections)"])
+        }
+    }
 
     /// glibc gives each thread that allocates its own malloc arena (up to 8 per core), and
     /// every arena keeps freed 5 KB article buffers for itself: with a dozen Dispatch threads

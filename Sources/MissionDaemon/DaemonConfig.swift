@@ -13,7 +13,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var replay = "tcp://127.0.0.1:5562"
     public var maxArticleBytes = 2 * 1024 * 1024
     public var maxInFlight = 256
-    public var pubSendHWM: Int32 = 100_000
+    /// Messages queued per slow subscriber: 8192 of about 2 KB is some 16 MiB each.
+    public var pubSendHWM: Int32 = 8192
     public var fsync: FsyncPolicy = .always
     public var eventLogMaxBytes = 1 << 30
     public var eventLogMaxAgeSeconds = 30 * 24 * 3600
@@ -32,6 +33,10 @@ public struct DaemonConfig: Sendable, Equatable {
     public var inboxSettleSeconds = 2.0
     /// How long the extractor may spend on one article before refusing it; 0: no limit.
     public var articleTimeBudgetMilliseconds = 10_000
+    /// Bytes buffered for clients at once (intake bodies in flight, replay replies).
+    public var memoryBudget = 256 << 20
+    /// Clients at once on each TCP socket (intake, publish, replay); more are refused.
+    public var maxConnections = 512
 
     public init() {}
 
@@ -104,6 +109,10 @@ public struct DaemonConfig: Sendable, Equatable {
         }
         guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
         guard inboxSettleSeconds >= 0 else { throw DaemonError("inbox_settle_seconds must be 0 or more") }
+        guard memoryBudget >= maxArticleBytes else {
+            throw DaemonError("memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
+        }
+        guard maxConnections > 0 else { throw DaemonError("max_connections must be positive") }
         guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
         guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError("article_time_budget_ms must be 0 (no limit) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
@@ -112,7 +121,20 @@ public struct DaemonConfig: Sendable, Equatable {
         }
         for (key, endpoint) in [("intake", intake), ("publish", publish), ("replay", replay)] {
             guard endpoint.contains("://") else { throw DaemonError("\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
+            if let problem = LoopbackAddress.bindableHostProblem(endpoint: endpoint) { throw DaemonError("\(key): \(problem)") }
         }
+    }
+
+    /// `268435456`, `256MiB`, `512KiB`, `1GiB` (binary units) as bytes.
+    static func byteCount(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30)]
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for (suffix, scale) in units where trimmed.hasSuffix(suffix) {
+            guard let number = Int(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 else { return nil }
+            let (bytes, overflow) = number.multipliedReportingOverflow(by: scale)
+            return overflow ? nil : bytes
+        }
+        return Int(trimmed).flatMap { $0 > 0 ? $0 : nil }
     }
 
     public var retention: Retention {
@@ -136,6 +158,8 @@ extension DaemonConfig: Decodable {
         case quarantineMaxBytes = "quarantine_max_bytes"
         case inboxSettleSeconds = "inbox_settle_seconds"
         case articleTimeBudgetMilliseconds = "article_time_budget_ms"
+        case memoryBudget = "memory_budget"
+        case maxConnections = "max_connections"
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -184,5 +208,12 @@ extension DaemonConfig: Decodable {
         quarantineMaxBytes = try c.decodeIfPresent(Int.self, forKey: .quarantineMaxBytes) ?? quarantineMaxBytes
         inboxSettleSeconds = try c.decodeIfPresent(Double.self, forKey: .inboxSettleSeconds) ?? inboxSettleSeconds
         articleTimeBudgetMilliseconds = try c.decodeIfPresent(Int.self, forKey: .articleTimeBudgetMilliseconds) ?? articleTimeBudgetMilliseconds
+        if let text = try c.decodeIfPresent(String.self, forKey: .memoryBudget) {
+            guard let bytes = Self.byteCount(text) else {
+                throw DaemonError("memory_budget \"\(text)\": expected bytes, or a number with KiB, MiB or GiB (256MiB)")
+            }
+            memoryBudget = bytes
+        }
+        maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? maxConnections
     }
 }

@@ -11,7 +11,8 @@ import ZMQ
 /// mailboxes (notices from the pipeline's queues; control work from the daemon: reload,
 /// heartbeat) together. When `maxInFlight` articles are in the pipeline it stops reading
 /// the ROUTER (clients wait) and leaves inbox files where they are, so memory stays
-/// bounded under any load.
+/// bounded under any load. Likewise while the memory budget has no room for one more
+/// article of the largest size: each socket body is charged to it until its job is gone.
 final class IntakeLoop: @unchecked Sendable {
     let mailbox: Mailbox<IntakeNotice>
     private let control: Mailbox<@Sendable (IntakeLoop) -> Void>
@@ -25,6 +26,7 @@ final class IntakeLoop: @unchecked Sendable {
     private let pipeline: Pipeline
     private let publisher: Publisher
     private let stats: DaemonStats
+    private let budget: MemoryBudget
     private let logger: Logger
     private var maxInFlight: Int
     private let maxArticleBytes: Int
@@ -47,7 +49,8 @@ final class IntakeLoop: @unchecked Sendable {
 
     init(router: (socket: ZMQSocket, endpoint: String)?, inbox: InboxIntake?, quarantine: Quarantine,
          recovered: [JournaledArticle], mailbox: Mailbox<IntakeNotice>,
-         pipeline: Pipeline, publisher: Publisher, stats: DaemonStats, settings: Settings, logger: Logger) throws(DaemonError) {
+         pipeline: Pipeline, publisher: Publisher, stats: DaemonStats, budget: MemoryBudget, settings: Settings,
+         logger: Logger) throws(DaemonError) {
         self.router = router?.socket
         self.routerEndpoint = router?.endpoint ?? ""
         self.inbox = inbox
@@ -58,6 +61,7 @@ final class IntakeLoop: @unchecked Sendable {
         self.pipeline = pipeline
         self.publisher = publisher
         self.stats = stats
+        self.budget = budget
         self.maxInFlight = settings.maxInFlight
         self.maxArticleBytes = settings.maxArticleBytes
         self.exitWhenIdle = settings.exitWhenIdle
@@ -153,7 +157,7 @@ final class IntakeLoop: @unchecked Sendable {
                     break
                 }
             }
-            let accepting = !stopping && inFlight < maxInFlight
+            let accepting = !stopping && hasRoom
             if let routerIndex { poller.setEvents(accepting ? .readable : [], at: routerIndex) }
             if let watchIndex { poller.setEvents(!stopping && inbox?.isWatching == true ? .readable : [], at: watchIndex) }
             do {
@@ -169,6 +173,11 @@ final class IntakeLoop: @unchecked Sendable {
             if let routerIndex, poller.events(at: routerIndex).contains(.readable) { readRouter() }
             if let watchIndex, poller.events(at: watchIndex).contains(.readable) { inbox?.handleWatchEvents() }
         }
+    }
+
+    /// A pipeline slot free, and budget for one more body of the largest size.
+    private var hasRoom: Bool {
+        inFlight < maxInFlight && budget.hasRoom(for: maxArticleBytes)
     }
 
     private var isIdle: Bool {
@@ -205,9 +214,9 @@ final class IntakeLoop: @unchecked Sendable {
     /// Reads ROUTER messages while there is room (a bounded batch, so the mailbox is served too).
     private func readRouter() {
         guard let router else { return }
-        var budget = 256
-        while budget > 0 && inFlight < maxInFlight {
-            budget -= 1
+        var batch = 256
+        while batch > 0 && hasRoom {
+            batch -= 1
             let frames: [[UInt8]]
             do {
                 guard let received = try router.receive(flags: .dontWait) else { return }
@@ -216,20 +225,25 @@ final class IntakeLoop: @unchecked Sendable {
                 logger.error("intake: receive failed", metadata: ["error": "\(error)"])
                 return
             }
+            // Held from here until the job (or this rejection) is done with the bytes.
+            let charge = budget.charge(frames.reduce(0) { $0 + $1.count })
             let message = RouterMessage(frames: frames)
             stats.socket.count(.received)
             switch IntakeRequest(payload: message.payload, maxArticleBytes: maxArticleBytes) {
             case .article(let input):
                 holdSlot()
-                pipeline.submit(ArticleJob(origin: .socket(envelope: message.envelope), input: input))
+                var job = ArticleJob(origin: .socket(envelope: message.envelope), input: input)
+                job.budgetCharge = charge
+                pipeline.submit(job)
             case .malformed(let name, let reason, let body):
                 stats.socket.count(.rejected)
-                reply(message.envelope, ["error", reason, name])
+                reply(message.envelope, [Array("error".utf8), Array(reason.utf8), IntakeRequest.echoedName(message.payload)])
                 logger.notice("article rejected", metadata: ["name": "\(name)", "reason": "\(reason)"])
                 let kept = body.map { quarantine.keep(body: $0, name: name, reason: reason) }
                 if case .notKept(let note) = kept { logger.notice("socket article not quarantined", metadata: ["name": "\(name)", "why": "\(note)"]) }
                 publisher.rejected(articleID: nil, name: name, reason: reason, quarantine: kept, slot: nil)
             }
+            withExtendedLifetime(charge) {}
         }
     }
 
@@ -284,10 +298,15 @@ final class IntakeLoop: @unchecked Sendable {
     }
 
     private func reply(_ envelope: [[UInt8]], _ frames: [String]) {
+        reply(envelope, frames.map { Array($0.utf8) })
+    }
+
+    private func reply(_ envelope: [[UInt8]], _ frames: [[UInt8]]) {
         guard let router else { return }
         do {
-            if try !router.send(envelope + frames.map { Array($0.utf8) }, flags: .dontWait) {
-                logger.warning("intake: reply dropped, the client's queue is full", metadata: ["reply": "\(frames.first ?? "")"])
+            if try !router.send(envelope + frames, flags: .dontWait) {
+                logger.warning("intake: reply dropped, the client's queue is full",
+                               metadata: ["reply": "\(frames.first.map { String(decoding: $0, as: UTF8.self) } ?? "")"])
             }
         } catch {
             logger.warning("intake: cannot reply", metadata: ["error": "\(error)"])

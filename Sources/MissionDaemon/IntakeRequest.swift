@@ -10,6 +10,12 @@ enum IntakeRequest {
 
     static let maxNameBytes = 1024
 
+    /// Frame 3 of an `error` reply: the name frame's bytes exactly as sent (UTF-8 or not),
+    /// cut to `maxNameBytes`; empty when there was no frame.
+    static func echoedName(_ payload: ArraySlice<[UInt8]>) -> [UInt8] {
+        Array((payload.first ?? []).prefix(maxNameBytes))
+    }
+
     init(payload: ArraySlice<[UInt8]>, maxArticleBytes: Int) {
         let frames = Array(payload)
         guard frames.count == 2 || frames.count == 3 else {

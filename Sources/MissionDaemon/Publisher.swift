@@ -27,6 +27,15 @@ final class Publisher: @unchecked Sendable {
 
     private var batch: [ArticleJob] = []
     private var flushScheduled = false
+    /// Articles whose event-log append failed (a full disk): tried again, with the articles
+    /// finished since, after `retryDelay`, which doubles up to `maxRetryDelay`. They keep
+    /// their pipeline slots meanwhile, so the intake slows down instead of piling up.
+    private var retrying: [ArticleJob] = []
+    private var retryScheduled = false
+    private var retryDelay = Publisher.firstRetryDelay
+    private var failedAppends = 0
+    static let firstRetryDelay = 0.05
+    static let maxRetryDelay = 5.0
     private var statsTimer: DispatchSourceTimer?
     private let startedAt = DispatchTime.now()
     // Counters for daemon.stats, confined to `queue`.
@@ -42,13 +51,14 @@ final class Publisher: @unchecked Sendable {
     init(
         context: ZMQContext, endpoint: String, curveSecretKey: String?, sendHighWaterMark: Int32,
         eventLog: EventLog, journal: ArticleJournal, stats: DaemonStats, metrics: DaemonMetrics, logger: Logger,
-        echo: (@Sendable (String, String) -> Void)?
+        connectionLimiter: ConnectionLimiter? = nil, echo: (@Sendable (String, String) -> Void)?
     ) throws(ZMQError) {
         socket = try ZMQSocket(context: context, type: .xpub)
         try socket.set(.sendHighWaterMark(sendHighWaterMark))
         try socket.set(.linger(milliseconds: 1000))
         try socket.makeOverflowReporting()
         self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "publish", curveSecretKey: curveSecretKey)
+        try connectionLimiter?.watch(socket, role: "publish", context: context)
         self.metrics = metrics
         self.eventLog = eventLog
         self.journal = journal
@@ -66,7 +76,8 @@ final class Publisher: @unchecked Sendable {
         queue.async {
             self.waiting.subtract(1, ordering: .relaxed)
             self.batch.append(job)
-            guard !self.flushScheduled else { return }
+            // While a retry waits, new articles wait with it (its timer flushes them all).
+            guard !self.flushScheduled && !self.retryScheduled else { return }
             self.flushScheduled = true
             // Runs after every finish() already queued: they all join this batch.
             self.queue.async { self.flush() }
@@ -76,7 +87,8 @@ final class Publisher: @unchecked Sendable {
     private func flush() {
         let started = ContinuousClock.now
         defer { metrics.recordStage("publish", duration: ContinuousClock.now - started) }
-        let jobs = batch
+        let jobs = retrying + batch
+        retrying = []
         batch.removeAll(keepingCapacity: true)
         flushScheduled = false
 
@@ -92,12 +104,15 @@ final class Publisher: @unchecked Sendable {
         do {
             logged = try eventLog.append(pending)
         } catch {
-            // The articles stay unfinished in the journal and run again at the next start.
-            eventLogFailures += jobs.count
-            logger.error("cannot append to the event log; articles stay in the journal for a later run",
-                         metadata: ["articles": "\(jobs.count)", "error": "\(error)"])
-            for job in jobs { job.slot?.partDone() }
+            retryLater(jobs, error: error)
             return
+        }
+        if failedAppends > 0 {
+            logger.notice("event log append works again: pending articles logged and published",
+                          metadata: ["articles": "\(jobs.count)", "failed_attempts": "\(failedAppends)"])
+            failedAppends = 0
+            retryDelay = Self.firstRetryDelay
+            metrics.setPublishRetryPending(0)
         }
         var loggedByID: [String: LoggedEvent] = [:]
         loggedByID.reserveCapacity(logged.count)
@@ -150,6 +165,25 @@ final class Publisher: @unchecked Sendable {
                          metadata: ["articles": "\(finished.count)", "error": "\(error)"])
         }
         for job in jobs { job.slot?.partDone() }
+    }
+
+    /// Keeps `jobs` (acknowledged, in the journal) for another append after a backoff: space
+    /// may come back without a restart. Logged when appends start failing, not every try.
+    private func retryLater(_ jobs: [ArticleJob], error: StoreError) {
+        eventLogFailures += 1  // attempts that failed
+        if failedAppends == 0 {
+            logger.error("cannot append to the event log; retrying (backoff \(Self.firstRetryDelay) s doubling to \(Self.maxRetryDelay) s)",
+                         metadata: ["articles": "\(jobs.count)", "error": "\(error)"])
+        }
+        failedAppends += 1
+        retrying = jobs
+        metrics.setPublishRetryPending(jobs.count)
+        retryScheduled = true
+        queue.asyncAfter(deadline: .now() + retryDelay) {
+            self.retryScheduled = false
+            self.flush()
+        }
+        retryDelay = min(retryDelay * 2, Self.maxRetryDelay)
     }
 
     /// Publishes `article.rejected`; `slot` is given when the article held a pipeline slot

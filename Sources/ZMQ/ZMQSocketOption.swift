@@ -25,6 +25,8 @@ public enum ZMQSocketOption: Sendable {
     case tcpKeepalive(enabled: Bool, idle: Int32 = -1, interval: Int32 = -1, count: Int32 = -1)
     /// Peers sending a larger frame are disconnected; -1 is unlimited.
     case maxMessageSize(Int64)
+    /// Bind and connect to IPv6 addresses too (libzmq refuses `tcp://[::1]:…` without it).
+    case ipv6(Bool)
     /// Any integer option of zmq.h.
     case int(Int32, Int32)
     /// Any binary or string option of zmq.h.
@@ -44,6 +46,7 @@ extension ZMQSocket {
         case .sendTimeout(let ms): try setInt(ZMQ_SNDTIMEO, ms, "sndtimeo")
         case .immediate(let on): try setInt(ZMQ_IMMEDIATE, on ? 1 : 0, "immediate")
         case .routerMandatory(let on): try setInt(ZMQ_ROUTER_MANDATORY, on ? 1 : 0, "router_mandatory")
+        case .ipv6(let on): try setInt(ZMQ_IPV6, on ? 1 : 0, "ipv6")
         case .tcpKeepalive(let enabled, let idle, let interval, let count):
             try setInt(ZMQ_TCP_KEEPALIVE, enabled ? 1 : 0, "tcp_keepalive")
             try setInt(ZMQ_TCP_KEEPALIVE_IDLE, idle, "tcp_keepalive_idle")

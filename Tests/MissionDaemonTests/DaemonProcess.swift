@@ -205,14 +205,15 @@ final class DaemonProcess {
 
     /// One request on a fresh DEALER (empty delimiter first, as REQ does); the reply's
     /// frames after the delimiter.
-    func request(_ endpoint: String, _ frames: [String], timeout: TimeInterval = 10) throws -> [String] {
-        try request(endpoint, frames.map { Array($0.utf8) }, timeout: timeout).map { String(decoding: $0, as: UTF8.self) }
+    func request(_ endpoint: String, _ frames: [String], timeout: TimeInterval = 10, ipv6: Bool = false) throws -> [String] {
+        try request(endpoint, frames.map { Array($0.utf8) }, timeout: timeout, ipv6: ipv6).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func request(_ endpoint: String, _ frames: [[UInt8]], timeout: TimeInterval = 10) throws -> [[UInt8]] {
+    func request(_ endpoint: String, _ frames: [[UInt8]], timeout: TimeInterval = 10, ipv6: Bool = false) throws -> [[UInt8]] {
         let dealer = try ZMQSocket(context: context, type: .dealer)
         defer { dealer.close() }
         try dealer.set(.linger(milliseconds: 0))
+        if ipv6 { try dealer.set(.ipv6(true)) }
         try dealer.set(.receiveTimeout(milliseconds: Int32(timeout * 1000)))
         try dealer.connect(endpoint)
         try dealer.send([[]] + frames)

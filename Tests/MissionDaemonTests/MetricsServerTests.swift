@@ -99,7 +99,8 @@ final class MetricsServerTests: XCTestCase {
             "missiond_articles_accepted_total", "missiond_articles_duplicate_total", "missiond_articles_received_total",
             "missiond_articles_rejected_total", "missiond_event_log_bytes", "missiond_events_total", "missiond_in_flight",
             "missiond_inbox_retry_pending", "missiond_journal_bytes", "missiond_last_seq", "missiond_pub_overflows_total",
-            "missiond_replay_damaged_reads", "missiond_stage_seconds", "missiond_storage_damage_total",
+            "missiond_publish_retry_pending", "missiond_replay_damaged_reads", "missiond_stage_seconds",
+            "missiond_storage_damage_total",
         ])
         XCTAssertTrue(text.contains("# TYPE missiond_stage_seconds histogram\n"))
         XCTAssertTrue(text.contains("# TYPE missiond_articles_received_total counter\n"))

@@ -41,6 +41,7 @@ public final class DaemonMetrics: Sendable {
     private let lastSeq: Metrics.Meter
     private let storageDamage: Metrics.Counter
     private let replayDamage: Metrics.Meter
+    private let publishRetryPending: Metrics.Meter
     private let scrapeHook = Mutex<(@Sendable (DaemonMetrics) -> Void)?>(nil)
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -66,6 +67,8 @@ public final class DaemonMetrics: Sendable {
         lastSeq = Metrics.Meter(label: "missiond_last_seq", factory: factory)
         storageDamage = Metrics.Counter(label: "missiond_storage_damage_total", factory: factory)
         replayDamage = Metrics.Meter(label: "missiond_replay_damaged_reads", factory: factory)
+        publishRetryPending = Metrics.Meter(label: "missiond_publish_retry_pending", factory: factory)
+        publishRetryPending.set(0)
         for stage in Self.stages {
             _ = timer(stage)
         }
@@ -99,6 +102,9 @@ public final class DaemonMetrics: Sendable {
     /// messages. How many, libzmq does not tell, so there is no "dropped" figure: an absent
     /// one is honest, a 0 would not be.
     public func pubOverflowed(count: Int = 1) { pubOverflows.increment(by: count) }
+
+    /// Finished articles whose event-log append failed and is being retried (0 when none).
+    public func setPublishRetryPending(_ articles: Int) { publishRetryPending.set(articles) }
 
     /// The seq of the last mission event logged.
     public func setLastSeq(_ seq: UInt64) { lastSeq.set(Double(seq)) }

@@ -11,24 +11,41 @@ public enum LoopbackAddress {
     }
 
     /// Whether a ZeroMQ endpoint is reachable only from this host: `ipc://` and `inproc://`
-    /// always; `tcp://` when its host is loopback. `tcp://*:…`, `0.0.0.0`, a NIC name or a
-    /// public address are not, nor are transports that cross hosts by design (pgm, …).
+    /// always; `tcp://` when its host is a loopback address or `lo` (what libzmq binds:
+    /// it takes no host names, so `tcp://localhost:…` is not local but refused by
+    /// `bindableHostProblem`). `tcp://*:…`, `0.0.0.0`, a NIC name or a public address are
+    /// not, nor are transports that cross hosts by design (pgm, …).
     public static func isLocal(endpoint: String) -> Bool {
         guard let schemeEnd = endpoint.range(of: "://") else { return false }
-        let scheme = endpoint[..<schemeEnd.lowerBound].lowercased()
-        var rest = endpoint[schemeEnd.upperBound...]
-        switch scheme {
+        switch endpoint[..<schemeEnd.lowerBound].lowercased() {
         case "ipc", "inproc":
             return true
         case "tcp", "ws":
-            // `tcp://source;destination` (connect with a source address): the destination counts.
-            if let semicolon = rest.lastIndex(of: ";") { rest = rest[rest.index(after: semicolon)...] }
-            if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-            guard let colon = rest.lastIndex(of: ":") else { return false }
-            return isLoopback(host: String(rest[..<colon]))
+            guard let host = tcpHost(of: endpoint), host != "localhost" else { return false }
+            return isLoopback(host: host)
         default:
             return false
         }
+    }
+
+    /// The host part of a `tcp://` or `ws://` endpoint as written (`[::1]` keeps its
+    /// brackets); for `tcp://source;destination` the destination's.
+    public static func tcpHost(of endpoint: String) -> String? {
+        guard let schemeEnd = endpoint.range(of: "://"),
+              ["tcp", "ws"].contains(endpoint[..<schemeEnd.lowerBound].lowercased()) else { return nil }
+        var rest = endpoint[schemeEnd.upperBound...]
+        if let semicolon = rest.lastIndex(of: ";") { rest = rest[rest.index(after: semicolon)...] }
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        guard let colon = rest.lastIndex(of: ":") else { return nil }
+        return String(rest[..<colon])
+    }
+
+    /// Why libzmq could not bind `endpoint`'s host, or nil. Binding takes an IP address,
+    /// `*` or an interface name, never a host name: `localhost` would fail at start.
+    public static func bindableHostProblem(endpoint: String) -> String? {
+        guard tcpHost(of: endpoint)?.lowercased() == "localhost" else { return nil }
+        return "\(endpoint): ZeroMQ binds IP addresses or interface names, not host names: "
+            + "use tcp://127.0.0.1:… or tcp://[::1]:… for loopback"
     }
 
     /// Refuses to expose a socket beyond this host without CURVE, unless `allowInsecure`
