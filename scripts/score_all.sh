@@ -1,0 +1,36 @@
+#!/bin/bash
+# Scores every evaluation set with one missiond binary: the seeds, ../shared/eval/real (dev),
+# eval/real-corpus dev and test, and the Chinese sets. One line per set: fact and event figures.
+#   scripts/score_all.sh [path/to/missiond]      (default .build/release/missiond)
+#   VERBOSE=1 scripts/score_all.sh               adds score.py -v for every set
+set -u
+cd "$(dirname "$0")/.."
+BIN=${1:-.build/release/missiond}
+SHARED=../shared/eval
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# name gold-dir article-dir [split-file part]
+score() {
+  local name=$1 gold=$2 arts=$3 split=${4:-} part=${5:-}
+  local dir=$arts g=$gold
+  if [ -n "$split" ]; then
+    dir=$TMP/$name-articles g=$TMP/$name-gold
+    mkdir -p "$dir" "$g"
+    awk -F'\t' -v p="$part" '$2==p{print $1}' "$split" | while read -r f; do
+      cp "$arts/$f" "$dir/"; cp "$gold/${f%.*}.json" "$g/"
+    done
+  fi
+  "$BIN" extract "$dir" > "$TMP/$name.jsonl" 2>/dev/null
+  local line
+  line=$(python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" | grep '^score:')
+  printf '%-16s %s\n' "$name" "${line#score: }"
+  if [ -n "${VERBOSE:-}" ]; then python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" -v; fi
+}
+
+score seeds          "$SHARED/gold"              seeds
+score real           "$SHARED/real/gold"         "$SHARED/real/articles"
+score real-corpus-dev  eval/real-corpus/gold     eval/real-corpus/articles eval/real-corpus/split.tsv dev
+score real-corpus-test eval/real-corpus/gold     eval/real-corpus/articles eval/real-corpus/split.tsv test
+score real-zh        "$SHARED/real-zh/gold"      "$SHARED/real-zh/articles"
+score zh-corpus-dev  eval/real-corpus-zh/gold    eval/real-corpus-zh/articles eval/real-corpus-zh/split.tsv dev
