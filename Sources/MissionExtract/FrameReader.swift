@@ -28,6 +28,7 @@ struct FrameReader {
     static let venueBefore = KeySet(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"])
     /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
     static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
+    static let openParen = TokenKey.of("("), closeParen = TokenKey.of(")")
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
@@ -101,8 +102,35 @@ struct FrameReader {
     }
 
     /// Is the word after token `end` (skipping aux words, "Province", adverbs) an agent verb?
+    /// The government body or association a sentence reports from: "…, the Ministry of Commerce
+    /// (MOC) said on July 2", "according to a State Council executive meeting". Government news
+    /// announces a measure through its author, so for a measure the source is its organizer.
+    /// Returns the entity's index and the speech cue.
+    func reportingBody() -> (Int, (label: RuleSet.Cue, start: Int, end: Int, pattern: Int))? {
+        func body(_ e: Int) -> Bool {
+            guard case .organization(let o, _, false) = entities[e].value else { return false }
+            return o.kind == .government || o.kind == .association
+        }
+        for c in cues where c.label == .speech {
+            // "according to X", "said the ministry"
+            if let e = entity(at: c.end), body(e) { return (e, c) }
+            // "X said", "X (MOC) said"
+            var k = c.start
+            if k - 3 >= sentence.tokens.lowerBound, tp[k - 1].key == Self.closeParen, tp[k - 3].key == Self.openParen { k -= 3 }
+            if let e = entities.lastIndex(where: { $0.tokens.upperBound == k }), body(e) { return (e, c) }
+        }
+        return nil
+    }
+
     func agentVerbFollows(_ end: Int) -> Bool {
         var k = end, skipped = 0
+        // An apposition or aside between the agent and its verb: "The State Council, China's
+        // cabinet, urged …", "The ministry, together with eight other departments, launched …"
+        if k < sentence.tokens.upperBound, tp[k].key == Self.comma {
+            var j = k + 1
+            while j < sentence.tokens.upperBound, j - k <= 8, tp[j].kind != .punct || tp[j].key == Tokenizer.apostropheKey { j += 1 }
+            if j < sentence.tokens.upperBound, j - k > 1, j - k <= 8, tp[j].key == Self.comma { k = j + 1 }
+        }
         while k < sentence.tokens.upperBound, skipped <= 4 {
             if rules.cue(.agentVerb, at: k, ctx) != nil { return true }
             if let e = rules.cue(.aux, at: k, ctx) { k = e; skipped += 1; continue }
@@ -216,6 +244,10 @@ struct FrameReader {
             let before = k >= lo + 2 ? tp[k - 2].key : 0
             guard !Self.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
+        }
+        if type == .policyMeasure, d.organizer.isEmpty, let (e, c) = reportingBody() {
+            guard case .organization(let o, let home, false) = entities[e].value else { preconditionFailure() }
+            d.addOrganizer(o, home: home, rule: "source of a measure", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
         }
         let firstOrganizer = d.organizer.first?.name ?? ""
         for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: .text(firstOrganizer)) }
