@@ -3,6 +3,8 @@
 # eval/real-corpus dev and test, and the Chinese sets. One line per set: fact and event figures.
 #   scripts/score_all.sh [path/to/missiond]      (default .build/release/missiond)
 #   VERBOSE=1 scripts/score_all.sh               adds score.py -v for every set but the test split
+#   KINDS=10 scripts/score_all.sh                adds each set's ten most common kinds of error
+#                                                (scripts/error_kinds.py: counts, no article text)
 set -u
 cd "$(dirname "$0")/.."
 BIN=${1:-.build/release/missiond}
@@ -33,5 +35,10 @@ score seeds          "$SHARED/gold"              seeds
 score real           "$SHARED/real/gold"         "$SHARED/real/articles"
 score real-corpus-dev  eval/real-corpus/gold     eval/real-corpus/articles eval/real-corpus/split.tsv dev
 score real-corpus-test eval/real-corpus/gold     eval/real-corpus/articles eval/real-corpus/split.tsv test
+# The sets written here: regression tests only, no evidence of quality on real news.
+score holdout-dev    eval/holdout/dev-gold       eval/holdout/dev
+score holdout-test   eval/holdout/test-gold      eval/holdout/test
+score holdout2-dev   eval/holdout2/dev-gold      eval/holdout2/dev
+score holdout2-test  eval/holdout2/test-gold     eval/holdout2/test
 score real-zh        "$SHARED/real-zh/gold"      "$SHARED/real-zh/articles"
 score zh-corpus-dev  eval/real-corpus-zh/gold    eval/real-corpus-zh/articles eval/real-corpus-zh/split.tsv dev
