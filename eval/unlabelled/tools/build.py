@@ -19,7 +19,7 @@ EXISTING = [Path('/work/shared/eval/real/README.md'),
 
 def norm_url(u):
     s = urlsplit(u.strip())
-    host = s.netloc.lower()
+    host = s.netloc.lower().rstrip('.')
     if host.startswith('www.'):
         host = host[4:]
     return host + s.path.rstrip('/') + ('?' + s.query if s.query else '')
