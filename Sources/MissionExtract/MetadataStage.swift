@@ -50,6 +50,20 @@ struct MetadataStage: ExtractionStage {
         return t
     }
 
+    /// The length of a stored page's leading date label, " date 2023-01-30 " (spaces included),
+    /// that runs on into the page's first line: the date is the publication date, not the title.
+    static func storedDateLabel(_ lower: [UInt8]) -> Int? {
+        var i = 0
+        while i < lower.count, lower[i] == 0x20 { i += 1 }
+        let shape = Array("date dddd-dd-dd ".utf8)
+        guard lower.count - i >= shape.count else { return nil }
+        for (k, c) in shape.enumerated() {
+            let b = lower[i + k]
+            guard c == UInt8(ascii: "d") && k >= 5 ? (0x30...0x39).contains(b) : b == c else { return nil }
+        }
+        return i + shape.count
+    }
+
     /// Do the bytes, A–Z folded, contain the lower-case ASCII `word`?
     static func containsFolded(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
         word.withUTF8Buffer { w in
@@ -73,6 +87,7 @@ struct MetadataStage: ExtractionStage {
         var start = line.startIndex, end = line.endIndex
         if lower.starts(with: "date ".utf8), let t = find("title:") { start += t + 6 }
         else if let t = find("original title:") { start += t + 15 }
+        else if let n = Self.storedDateLabel(lower) { start += n }
         let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         while start < end, space(line[start]) { start += 1 }
         while end > start, space(line[end - 1]) { end -= 1 }

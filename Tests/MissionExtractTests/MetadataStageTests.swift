@@ -17,6 +17,14 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(try published("date 2023-04-11 text", input: "2022-01-02T10:00:00Z"), "2022-01-02")
     }
 
+    /// A stored page's " date YYYY-MM-DD" label runs on into its first line: a date, not the title.
+    func testStoredPageDateLabelIsNoTitle() throws {
+        let doc = try runStages(" date 2023-01-30 Cities in Jiangsu charter buses for workers\n\nText follows.", through: "metadata")
+        XCTAssertEqual(doc.published, "2023-01-30")
+        XCTAssertEqual(doc.title, "Cities in Jiangsu charter buses for workers")
+        XCTAssertEqual(try runStages("Date night in Hangzhou\n\nText.", through: "metadata").title, "Date night in Hangzhou")
+    }
+
     func testDatesOnSourceAndBylineLines() throws {
         // Removed as furniture, but their dates still date the article
         XCTAssertEqual(try published("Ningxia wine heads west\n\nSource: Ningxia Daily | 2024-07-03\n\nYINCHUAN -- Text follows."), "2024-07-03")
