@@ -65,6 +65,10 @@ struct EventStage: ExtractionStage {
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
+            // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
+            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && Self.isSetting(triggerBuffer[t].start, tp, s.tokens.lowerBound) {
+                triggerBuffer[t].label.weight = 1
+            }
             let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)
             // A policy announced first governs what follows it ("will step up support for local
@@ -188,6 +192,20 @@ struct EventStage: ExtractionStage {
         return (best.type, best.strongest)
     }
 
+    /// A name after "of", "at" or "on" (past "the", an ordinal or a year: "at the 2024 Canton Fair")
+    /// is the setting of the sentence, not its subject.
+    static func isSetting(_ start: Int, _ tp: UnsafeBufferPointer<Token>, _ lower: Int) -> Bool {
+        var k = start - 1
+        while k >= lower, start - k <= 4 {
+            let t = tp[k]
+            if settingPrepositions.contains(t.key) { return true }
+            // "the", "6", and the "th" glued to a number
+            guard definite.contains(t.key) || t.kind == .number || (!t.spaceBefore && k > lower && tp[k - 1].kind == .number) else { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// The weight of the strongest trigger of a type.
     static func strongest(of type: EventType, _ triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)]) -> Int {
         var strongest = 0
@@ -255,7 +273,9 @@ struct EventStage: ExtractionStage {
             if doc.budget?.isOver == true { return }
             for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                 let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
-                if datesAgree, sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
+                // two mentions of one named fair ("The 138th Canton Fair wound up …", "the Canton Fair is …")
+                let sameFair = drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
+                if datesAgree, sameFair || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                     let b = drafts[j]
                     drafts[i].absorb(b); drafts[j].alive = false
                 }

@@ -155,6 +155,13 @@ struct FrameReader {
         return cues.contains { $0.label == .originPrep && $0.end == ps } || listedAfterOriginPrep(ps)
     }
 
+    /// A fair's close ("concluded", "came to a close") within the eight tokens before token k, with
+    /// no opening between: the date at k is when the fair ended.
+    func closes(before k: Int) -> Bool {
+        guard let close = cues.last(where: { $0.label == .fairClose && $0.end <= k && k - $0.end <= 8 }) else { return false }
+        return !cues.contains { $0.label == .fairOpen && $0.start > close.start && $0.end <= k }
+    }
+
     /// `triggers`: the sentence's triggers, of which only those of `triggerType` count (none when nil):
     /// filtered where asked, not into an array of their own per sentence.
     func read(type: EventType, triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)], of triggerType: EventType?,
@@ -174,6 +181,8 @@ struct FrameReader {
             return .prefixedBytes(prefix, start: tp[r.lowerBound].start, end: tp[r.upperBound - 1].end)
         }
         var destinations: [Range<Int>] = [] // their tokens: a few ranges beat a hash set of tokens
+        // A fair that opens or closes "in Nanning" is held there: a Chinese place after "in" is its venue.
+        let fairPhase = type == .tradeFair && (has(.fairOpen) || has(.fairClose))
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
@@ -228,7 +237,7 @@ struct FrameReader {
                 let isIn = tp[c.start].key == Self.inKey
                 if rules.places[p].code == "CN" && rules.places[p].kind == .country { break }
                 if rules.places[p].isChinese && isIn && type != .recruitmentDrive
-                    && !(type == .tradeFair && c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key)) { break }
+                    && !(type == .tradeFair && (fairPhase || c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key))) { break }
                 if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }
                 let et = entities[e].tokens
                 d.addDestination(destination(p), rule: span("dest_prep: ", c.start..<c.end), words: span(c.start..<et.upperBound))
@@ -286,6 +295,7 @@ struct FrameReader {
 
         // When: the first date range, else the first date; "since …" is background, "by …" an end.
         var chosen: (start: String?, end: String?, text: String)?
+        var dateStart: Int?
         for e in entities.indices {
             guard case .date(let s, let en) = entities[e].value else { continue }
             let et = entities[e].tokens
@@ -296,9 +306,13 @@ struct FrameReader {
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].rule == "date: the Nth" { d.relativeDate = true }
-            if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
+            if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value; dateStart = et.lowerBound }
         }
-        if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }
+        if var c = chosen {
+            // "The Expo concluded on Monday", "wound up in Guangzhou on Tuesday": the day it ended.
+            if type == .tradeFair, c.end == nil, let s = c.start, closes(before: dateStart ?? lo) { c = (nil, s, c.text) }
+            d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true
+        }
         for e in entities.indices {
             guard case .duration(let days) = entities[e].value else { continue }
             let et = entities[e].tokens
@@ -349,5 +363,6 @@ struct FrameReader {
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) { d.another = true }
+        for t in triggers where t.label.fair >= 0 { d.addFair(t.label.fair) }
     }
 }

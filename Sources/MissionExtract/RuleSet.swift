@@ -10,16 +10,20 @@ public struct RuleSet: Sendable {
         "countries.tsv", "regions.tsv", "cities_abroad.tsv", "china.tsv",
         "organizations.tsv", "triggers.tsv", "activities.tsv", "transport.tsv", "units.tsv",
         "currencies.tsv", "numbers.tsv", "months.tsv", "qualifiers.tsv", "outcomes.tsv",
-        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv",
+        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv", "fairs.tsv",
     ]
 
     struct PlaceName: Sendable { var place: Int; var adjective: Bool }
     struct OrgRule: Sendable { var kind: String; var template: NameTemplate? }
-    struct Trigger: Sendable { var type: EventType; var weight: Int }
+    /// `fair`: the fairs.tsv row of a named fair (two mentions of one fair are one event), else -1.
+    struct Trigger: Sendable { var type: EventType; var weight: Int; var fair: Int32 = -1 }
     enum Cue: String, Sendable, CaseIterable {
         case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
         case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
         case dateLabel = "date_label", title, another
+        /// A fair opening or closing ("kicked off", "wound up"): the fair's venue follows "in"; a
+        /// close dates the fair's end.
+        case fairOpen = "fair_open", fairClose = "fair_close"
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -38,6 +42,8 @@ public struct RuleSet: Sendable {
             case .dateLabel: 11
             case .title: 12
             case .another: 13
+            case .fairOpen: 14
+            case .fairClose: 15
             }
         }
     }
@@ -90,6 +96,8 @@ final class RuleStore: @unchecked Sendable {
     /// `contracts` counts only what was signed (an outcome), never participants.
     static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
     static let outcomeKinds: Set<String> = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
+    /// The trigger weight of a named fair: enough for an event of its own (see triggers.tsv).
+    static let namedFairWeight = 2
     static let orgKinds: Set<String> = ["government", "association", "company", "person", "other", "media"]
 
     init(files: [String: String]) throws(RuleError) {
@@ -131,6 +139,15 @@ final class RuleStore: @unchecked Sendable {
             guard let type = EventType(rawValue: row[0]) else { throw trig.error(row, "unknown event type '\(row[0])'") }
             guard let w = Int(row[1]), (1...3).contains(w) else { throw trig.error(row, "weight must be 1, 2 or 3") }
             try triggers.add(row[2], Trigger(type: type, weight: w), file: trig, row: row)
+        }
+        // A named fair ("the 138th Canton Fair") is a strong trade_fair trigger; its names are
+        // case-sensitive phrases, as gazetteer names are ("CES" is not "ces").
+        let fairs = try file("fairs.tsv")
+        for (n, row) in try fairs.rows(min: 1, max: 1).enumerated() {
+            for name in row.variants(0) {
+                do { try triggers.addPhrase(name, Trigger(type: .tradeFair, weight: Self.namedFairWeight, fair: Int32(n))) }
+                catch { throw fairs.error(row, error.description) }
+            }
         }
         try Self.loadLabelled(try file("activities.tsv"), into: &activities, allowed: Self.activityNames)
         try Self.loadLabelled(try file("transport.tsv"), into: &transport, allowed: Self.transportNames)
