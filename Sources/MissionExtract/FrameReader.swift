@@ -342,7 +342,8 @@ struct FrameReader {
             guard case .money(let amount) = entities[e].value else { continue }
             let et = entities[e].tokens
             let s = et.lowerBound
-            let near = kinds.filter { $0.end <= s + 6 && $0.start >= s - 10 }
+            // before the amount ("deals worth $2 billion"), or right after it ("$8 billion one-year intended deals")
+            let near = kinds.filter { $0.start <= et.upperBound + 3 && $0.start >= s - 10 }
                 .min { abs($0.start - s) < abs($1.start - s) }
             guard let kind = near?.label ?? (type == .deal ? "orders" : nil) else { continue }
             var o = Outcome(kind: kind, amount: amount, count: nil, text: words(et))
