@@ -162,6 +162,19 @@ struct FrameReader {
         return !cues.contains { $0.label == .fairOpen && $0.start > close.start && $0.end <= k }
     }
 
+    /// A signing cue ("signed", "inked", "signing of") within eight tokens before or after the tokens r.
+    func signedNear(_ r: Range<Int>) -> Bool {
+        cues.contains { $0.label == .signing && ($0.end <= r.lowerBound && r.lowerBound - $0.end <= 8 || $0.start >= r.upperBound && $0.start - r.upperBound <= 8) }
+    }
+
+    /// An amount within three tokens after token k ("120 projects worth $10.3 billion").
+    func moneyFollows(_ k: Int) -> Bool {
+        entities.contains { e in
+            guard case .money = e.value else { return false }
+            return e.tokens.lowerBound >= k && e.tokens.lowerBound - k <= 3
+        }
+    }
+
     /// `triggers`: the sentence's triggers, of which only those of `triggerType` count (none when nil):
     /// filtered where asked, not into an array of their own per sentence.
     func read(type: EventType, triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)], of triggerType: EventType?,
@@ -322,13 +335,19 @@ struct FrameReader {
         }
 
         // Participants, and outcome counts ("signed 221 projects")
-        var outcomeCount: (Double, String)?
+        // Counts of what was signed, with their end token: each goes to the amount it comes before.
+        var outcomeCounts: [(value: Double, unit: String, end: Int)] = []
         for e in entities.indices {
             guard case .count(let v, let q, let unit?) = entities[e].value else { continue }
             let et = entities[e].tokens
             let s = et.lowerBound
             if s > lo, Self.signing.contains(tp[s - 1].key) || (s > lo + 1 && Self.signing.contains(tp[s - 2].key)) {
-                outcomeCount = (v, unit); continue
+                outcomeCounts.append((v, unit, et.upperBound)); continue
+            }
+            // "the signing of a total of 120 projects", "86 investment projects worth … were signed",
+            // "120 projects worth $10.3 billion": projects and contracts signed are an outcome
+            if unit == "projects" || unit == "contracts", signedNear(et) || moneyFollows(et.upperBound) {
+                outcomeCounts.append((v, unit, et.upperBound)); continue
             }
             if unit == "contracts" { continue }
             // "attended by more than 300 officials": the audience, not the participants
@@ -347,10 +366,15 @@ struct FrameReader {
                 .min { abs($0.start - s) < abs($1.start - s) }
             guard let kind = near?.label ?? (type == .deal ? "orders" : nil) else { continue }
             var o = Outcome(kind: kind, amount: amount, count: nil, text: words(et))
-            if let (v, u) = outcomeCount { o.count = (v, u); outcomeCount = nil }
+            // the nearest count before the amount ("21 major deals with investments grossing $2.24 billion")
+            if let c = outcomeCounts.indices.filter({ outcomeCounts[$0].end <= s && s - outcomeCounts[$0].end <= 15 }).last {
+                o.count = (outcomeCounts[c].value, outcomeCounts[c].unit); outcomeCounts.remove(at: c)
+            } else if !outcomeCounts.isEmpty, outcomeCounts[0].end > s {
+                o.count = (outcomeCounts[0].value, outcomeCounts[0].unit); outcomeCounts.remove(at: 0)
+            }
             d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
-        if let (v, u) = outcomeCount, type == .deal {
+        if let (v, u, _) = outcomeCounts.first, type == .deal {
             d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Self.wholeNumberText(v)) \(u)"), rule: .text("signed N"))
         }
 

@@ -24,6 +24,8 @@ public struct RuleSet: Sendable {
         /// A fair opening or closing ("kicked off", "wound up"): the fair's venue follows "in"; a
         /// close dates the fair's end.
         case fairOpen = "fair_open", fairClose = "fair_close"
+        /// A signing ("were signed", "the signing of"): projects and contracts counted beside it are an outcome.
+        case signing
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -44,6 +46,7 @@ public struct RuleSet: Sendable {
             case .another: 13
             case .fairOpen: 14
             case .fairClose: 15
+            case .signing: 16
             }
         }
     }
