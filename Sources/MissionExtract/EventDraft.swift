@@ -25,6 +25,9 @@ struct EventDraft {
     var since = false                     // "since the beginning of 2022": a background tally
     var another = false                   // "another", "second": a separate action
     var fairs: [Int32] = []               // the named fairs it mentions (fairs.tsv rows)
+    /// A fair event started by a fair's name alone ("Held in Guangzhou, the Canton Fair is …"): a
+    /// description until a date, a count or an outcome makes it news.
+    var nameOnly = false
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -96,7 +99,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.

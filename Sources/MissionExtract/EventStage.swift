@@ -169,6 +169,7 @@ struct EventStage: ExtractionStage {
                 }
             }
             frame.sentences.append(si)
+            frame.nameOnly = best == .tradeFair && !triggers.contains { $0.label.type == .tradeFair && $0.label.fair < 0 && $0.label.weight >= 2 }
             frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
             // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
             drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
@@ -278,6 +279,7 @@ struct EventStage: ExtractionStage {
                 if datesAgree, sameFair || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                     let b = drafts[j]
                     drafts[i].absorb(b); drafts[j].alive = false
+                    drafts[i].nameOnly = drafts[i].nameOnly && b.nameOnly
                 }
             }
         }
@@ -304,6 +306,10 @@ struct EventStage: ExtractionStage {
         switch d.type {
         case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
+        // a named fair is known by its name ("The CIIE ended on Sunday with $60 billion in deals")
+        case .tradeFair:
+            let news = !d.nameOnly || d.hasDate || !d.participants.isEmpty || !d.outcomes.isEmpty
+            return d.isConcrete && news && (d.hasAgent || !d.fairs.isEmpty)
         default: return d.isConcrete && d.hasAgent
         }
     }

@@ -155,16 +155,24 @@ struct FrameReader {
         return cues.contains { $0.label == .originPrep && $0.end == ps } || listedAfterOriginPrep(ps)
     }
 
-    /// A fair's close ("concluded", "came to a close") within the eight tokens before token k, with
+    /// A fair's close ("concluded", "came to a close") within the ten tokens before token k, with
     /// no opening between: the date at k is when the fair ended.
     func closes(before k: Int) -> Bool {
-        guard let close = cues.last(where: { $0.label == .fairClose && $0.end <= k && k - $0.end <= 8 }) else { return false }
-        return !cues.contains { $0.label == .fairOpen && $0.start > close.start && $0.end <= k }
+        let from = max(sentence.tokens.lowerBound, k - 10)
+        guard let close = (from..<k).last(where: { rules.cue(.fairClose, at: $0, ctx).map { $0 <= k } ?? false }) else { return false }
+        return cue(.fairOpen, in: (close + 1)..<k) == nil
     }
 
     /// A signing cue ("signed", "inked", "signing of") within eight tokens before or after the tokens r.
     func signedNear(_ r: Range<Int>) -> Bool {
-        cues.contains { $0.label == .signing && ($0.end <= r.lowerBound && r.lowerBound - $0.end <= 8 || $0.start >= r.upperBound && $0.start - r.upperBound <= 8) }
+        cue(.signing, in: max(sentence.tokens.lowerBound, r.lowerBound - 8)..<r.lowerBound) != nil
+            || cue(.signing, in: r.upperBound..<min(sentence.tokens.upperBound, r.upperBound + 8)) != nil
+    }
+
+    /// The first token of r where a cue of this kind starts, tested kind by kind: the sentence's
+    /// scanned cues keep one cue per word ("signed" is also an agent verb).
+    func cue(_ kind: RuleSet.Cue, in r: Range<Int>) -> Int? {
+        r.first { rules.cue(kind, at: $0, ctx) != nil }
     }
 
     /// An amount within three tokens after token k ("120 projects worth $10.3 billion").
@@ -195,7 +203,7 @@ struct FrameReader {
         }
         var destinations: [Range<Int>] = [] // their tokens: a few ranges beat a hash set of tokens
         // A fair that opens or closes "in Nanning" is held there: a Chinese place after "in" is its venue.
-        let fairPhase = type == .tradeFair && (has(.fairOpen) || has(.fairClose))
+        let fairPhase = type == .tradeFair && (cue(.fairOpen, in: lo..<hi) != nil || cue(.fairClose, in: lo..<hi) != nil)
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
@@ -362,7 +370,7 @@ struct FrameReader {
             let et = entities[e].tokens
             let s = et.lowerBound
             // before the amount ("deals worth $2 billion"), or right after it ("$8 billion one-year intended deals")
-            let near = kinds.filter { $0.start <= et.upperBound + 3 && $0.start >= s - 10 }
+            let near = kinds.filter { $0.start <= et.upperBound + 5 && $0.start >= s - 10 }
                 .min { abs($0.start - s) < abs($1.start - s) }
             guard let kind = near?.label ?? (type == .deal ? "orders" : nil) else { continue }
             var o = Outcome(kind: kind, amount: amount, count: nil, text: words(et))

@@ -99,8 +99,8 @@ final class RuleStore: @unchecked Sendable {
     /// `contracts` counts only what was signed (an outcome), never participants.
     static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
     static let outcomeKinds: Set<String> = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
-    /// The trigger weight of a named fair: enough for an event of its own (see triggers.tsv).
-    static let namedFairWeight = 2
+    /// The trigger weight of a named fair: strong, so that "the Expo … with $8 billion in intended deals" stays a fair.
+    static let namedFairWeight = 3
     static let orgKinds: Set<String> = ["government", "association", "company", "person", "other", "media"]
 
     init(files: [String: String]) throws(RuleError) {

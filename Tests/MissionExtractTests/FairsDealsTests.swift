@@ -1,0 +1,196 @@
+import XCTest
+@testable import MissionExtract
+
+/// Trade fairs (named fairs, openings and closes) and deal tallies, in sentences written for these tests.
+final class FairsDealsTests: XCTestCase {
+    // MARK: named fairs and their close
+
+    func testNamedFairWoundUpIsAFairThatEnded() throws {
+        let doc = try extract("""
+        Harbin fair ends
+
+        The 33rd Harbin fair wound up in Harbin on Sunday, with 1,600 exhibitors from 40 countries and regions.
+        """, published: "2024-05-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertNil(e.when.start)
+        XCTAssertEqual(e.when.end, "2024-05-19")
+        XCTAssertEqual(e.destinations.map(\.name), ["Harbin"])
+    }
+
+    func testExpoCameToACloseOnADate() throws {
+        let doc = try extract("""
+        Eurasia expo
+
+        The eighth China-Eurasia Expo came to a close in Urumqi on June 30, drawing 2,000 companies.
+        """, published: "2024-07-02")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.when.end, "2024-06-30")
+        XCTAssertEqual(e.count("enterprises"), 2000)
+    }
+
+    func testFairWhichConcludedInACity() throws {
+        let doc = try extract("""
+        Northeast Asia expo
+
+        The 14th China-Northeast Asia Expo, which concluded in Changchun on Aug 28, saw 1,200 buyers attend.
+        """, published: "2024-08-30")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.when.end, "2024-08-28")
+        XCTAssertEqual(e.count("people"), 1200)
+    }
+
+    func testFairThatKickedOffKeepsItsStart() throws {
+        let doc = try extract("""
+        Hannover
+
+        Hannover Messe kicked off in Hanover on April 22, with 300 Chinese exhibitors among 4,000.
+        """, published: "2024-04-23")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.when.start, "2024-04-22")
+        XCTAssertNil(e.when.end)
+    }
+
+    func testTwoMentionsOfANamedFairAreOneEvent() throws {
+        let doc = try extract("""
+        Hi-tech fair
+
+        The 26th China Hi-Tech Fair concluded in Shenzhen on Nov 19, with 5,000 exhibitors.
+
+        Organisers said the China Hi-Tech Fair drew 450,000 visitors over five days.
+        """, published: "2024-11-21")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.evidence.count, 2)
+    }
+
+    /// A fair named as the setting of a signing is not the event: the deal is.
+    func testDealSignedAtANamedFairIsADeal() throws {
+        let doc = try extract("""
+        Airline buys
+
+        A Shanghai airline signed 12 purchase agreements worth $1.5 billion at the 7th CIIE on Tuesday.
+        """, published: "2024-11-07")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    /// Near miss: a fair named in a trade statistics report makes no event.
+    func testFairAsABarometerInTradeDataIsNoEvent() throws {
+        let doc = try extract("""
+        Exports slow
+
+        China's exports rose 2.1 percent in October, customs data showed, and analysts expect weaker orders at the Canton Fair.
+        """, published: "2024-11-08")
+        XCTAssertEqual(doc.events.count, 0)
+    }
+
+    // MARK: tallies of a fair
+
+    func testFairTurnoverReachedIsItsOutcome() throws {
+        let doc = try extract("""
+        Xiamen fair
+
+        The 24th CIFIT closed in Xiamen on Sept 11. The total turnover reached US$1.8 billion, organizers said.
+        """, published: "2024-09-13")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 1_800_000_000)
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "USD")
+    }
+
+    func testIntendedDealsAfterTheAmount() throws {
+        let doc = try extract("""
+        Import expo
+
+        The China International Import Expo ended on Sunday with 60.2 billion U.S. dollars of tentative one-year intended deals.
+        """, published: "2024-11-12")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.outcomes.first?.kind, "intended_deals")
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 60_200_000_000)
+    }
+
+    func testAmountInDealsSigned() throws {
+        let doc = try extract("""
+        Commodity fair
+
+        The four-day East China Fair ended in Shanghai on Friday with $1.9 billion in deals signed.
+        """, published: "2024-03-04")
+        XCTAssertEqual(doc.events.first?.type, .tradeFair)
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 1_900_000_000)
+    }
+
+    func testDelegationTransactionVolume() throws {
+        let doc = try extract("""
+        Wenzhou at the fair
+
+        The Wenzhou business delegation realized a transaction volume of 85 million U.S. dollars at the fair in Guangzhou.
+        """, published: "2024-05-06")
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 85_000_000)
+    }
+
+    func testBuyersAndVisitorsArePeople() throws {
+        let doc = try extract("""
+        Yiwu fair
+
+        The Yiwu fair opened in Yiwu on Oct 21. More than 25,000 overseas buyers from 150 countries attended.
+        """, published: "2024-10-22")
+        XCTAssertEqual(doc.events.first?.count("people"), 25000)
+    }
+
+    // MARK: signed projects and contracts
+
+    func testSigningOfProjectsWorthIsOneOutcome() throws {
+        let doc = try extract("""
+        Expo results
+
+        The China-Arab States Expo facilitated the signing of a total of 45 projects worth $3.2 billion, organizers said on Sunday.
+        """, published: "2024-09-01")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.outcomes.count, 1)
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 3_200_000_000)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 45)
+        XCTAssertNil(e.count("projects"))
+    }
+
+    func testProjectsWorthWereSigned() throws {
+        let doc = try extract("""
+        Guizhou signing
+
+        Guizhou province said 62 investment projects worth 80 billion yuan were signed in Guiyang on May 26.
+        """, published: "2024-05-27")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 62)
+        XCTAssertEqual(e.outcomes.first?.amount?.currency, "CNY")
+    }
+
+    func testAgreementsWereSignedAsACount() throws {
+        let doc = try extract("""
+        Forum deals
+
+        At the forum in Kunming on March 8, a total of 37 cooperation agreements were signed between firms from Yunnan and Laos.
+        """, published: "2024-03-10")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 37)
+    }
+
+    /// Near miss: projects presented, not signed, are what the event is about, not its outcome.
+    func testProjectsPresentedStayParticipants() throws {
+        let doc = try extract("""
+        Roadshow
+
+        Anhui province held an investment promotion roadshow in Singapore on Tuesday, presenting 40 projects.
+        """, published: "2024-06-12")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.count("projects"), 40)
+        XCTAssertTrue(e.outcomes.isEmpty)
+    }
+}
+
+private extension MissionEvent {
+    /// The participant count of a unit.
+    func count(_ unit: String) -> Double? { participants.first { $0.unit == unit }?.count.value }
+}
