@@ -212,6 +212,15 @@ struct FrameReader {
             switch entities[e].value {
             case .organization(let o, let home, false):
                 d.addOrganizer(o, home: home, rule: c.label.rawValue, words: span(c.start..<end))
+                // "jointly organized by the Ministry of Commerce and the Yunnan provincial government"
+                var j = end
+                while c.label == .organizerBy {
+                    var k = j
+                    while k < hi, Self.listJoin.contains(tp[k].key) { k += 1 }
+                    guard k > j, let next = entity(at: k), case .organization(let o2, let home2, false) = entities[next].value else { break }
+                    j = entities[next].tokens.upperBound
+                    d.addOrganizer(o2, home: home2, rule: "organizer_by, listed", words: span(c.start..<j))
+                }
             case .person(let name, _) where c.label == .organizerBy:
                 d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
@@ -316,7 +325,8 @@ struct FrameReader {
 
         // When: the first date range, else the first date; "since …" is background, "by …" an end.
         var chosen: (start: String?, end: String?, text: String)?
-        var dateStart: Int?
+        // "The Expo concluded on Monday", "wound up in Guangzhou on Tuesday": the day a fair ended
+        var closeDate: (date: String, text: String)?
         for e in entities.indices {
             guard case .date(let s, let en) = entities[e].value else { continue }
             let et = entities[e].tokens
@@ -327,13 +337,16 @@ struct FrameReader {
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].rule == "date: the Nth" { d.relativeDate = true }
-            if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value; dateStart = et.lowerBound }
+            if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) { closeDate = (s ?? "", text) }
+            if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
         }
-        if var c = chosen {
-            // "The Expo concluded on Monday", "wound up in Guangzhou on Tuesday": the day it ended.
-            if type == .tradeFair, c.end == nil, let s = c.start, closes(before: dateStart ?? lo) { c = (nil, s, c.text) }
-            d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true
+        // A single date before the close is the opening ("opened on Nov 5 and closed on Nov 10"),
+        // any other (a dateline's) gives way to it.
+        if let cd = closeDate, !cd.date.isEmpty, var c = chosen, c.end == nil {
+            if let s = c.start, s < cd.date, s.count == cd.date.count { c.end = cd.date; c.text += " … " + cd.text } else { c = (nil, cd.date, cd.text) }
+            chosen = c
         }
+        if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }
         for e in entities.indices {
             guard case .duration(let days) = entities[e].value else { continue }
             let et = entities[e].tokens

@@ -194,3 +194,62 @@ private extension MissionEvent {
     /// The participant count of a unit.
     func count(_ unit: String) -> Double? { participants.first { $0.unit == unit }?.count.value }
 }
+
+/// A fair's dates, its later mentions and its organizers.
+final class FairReportTests: XCTestCase {
+    func testDatelineGivesWayToTheCloseDate() throws {
+        let doc = try extract("""
+        Fair wraps up
+
+        NANNING, Sept 28 (Xinhua) -- The 21st China-ASEAN Expo wrapped up in Nanning on Sept 27, with 3,000 exhibitors.
+        """, published: "2024-09-28")
+        XCTAssertEqual(doc.events.first?.when.end, "2024-09-27")
+    }
+
+    func testOpenedAndClosedDatesAreTheRun() throws {
+        let doc = try extract("""
+        Fair run
+
+        The Yiwu fair opened on Oct 21 and closed on Oct 24 in Yiwu, with 2,800 booths and 1,900 exhibitors.
+        """, published: "2024-10-25")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.when.start, "2024-10-21")
+        XCTAssertEqual(e.when.end, "2024-10-24")
+    }
+
+    func testBuyersVisitedTheFairJoinTheFair() throws {
+        let doc = try extract("""
+        Fair attendance
+
+        The East China Fair closed in Shanghai on March 4.
+
+        Some 17,500 overseas buyers visited the four-day fair, said organizer Shanghai Municipal Commission of Commerce.
+        """, published: "2024-03-05")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.participants.first { $0.unit == "people" }?.count.value, 17500)
+        XCTAssertEqual(e.organizer.map(\.name), ["Shanghai Municipal Commission of Commerce"])
+    }
+
+    func testFiveDayEventPointsBackToTheFair() throws {
+        let doc = try extract("""
+        Expo ends
+
+        The China-South Asia Expo concluded in Kunming on Aug 21.
+
+        Deals worth 9 billion yuan were signed during the five-day event.
+        """, published: "2024-08-22")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 9_000_000_000)
+    }
+
+    func testJointOrganizersAreAllRead() throws {
+        let doc = try extract("""
+        Expo hosts
+
+        Jointly organized by the Ministry of Commerce and the Hainan provincial government, the China International Consumer Products Expo opened in Haikou on April 13.
+        """, published: "2024-04-14")
+        let names = doc.events.first?.organizer.map(\.name) ?? []
+        XCTAssertEqual(names.count, 2, "\(names)")
+    }
+}
