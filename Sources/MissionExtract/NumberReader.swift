@@ -104,10 +104,16 @@ struct NumberReader {
             }
             // Money: a currency before ($, RM, US$) or after (yuan, U.S. dollars)
             var currency: String?
-            for k in stride(from: i - 1, through: max(range.lowerBound, i - 3), by: -1) {
+            // the longest form first: "HK$" and "S$" before the "$" they end with
+            for k in max(range.lowerBound, i - 3)..<i {
                 if let m = rules.currencyBefore.longest(at: k, ctx), m.end == i { currency = m.label; start = k; break }
             }
             if currency == nil, end < range.upperBound, let m = rules.currencyAfter.longest(at: end, ctx) {
+                currency = m.label; end = m.end
+            }
+            // "1.2 trillion won": a digit number with its magnitude
+            if currency == nil, end < range.upperBound, ctx.tokens[i].kind == .number, numEnd > i + 1,
+               let m = rules.currencyAfterMagnitude.longest(at: end, ctx) {
                 currency = m.label; end = m.end
             }
             var qual = Qualifier.exact

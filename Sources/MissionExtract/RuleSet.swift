@@ -77,6 +77,8 @@ final class RuleStore: @unchecked Sendable {
     let units: RuleTable<String>
     let currencyBefore: RuleTable<String>
     let currencyAfter: RuleTable<String>
+    /// Forms that are a currency only after a magnitude ("1.2 trillion won"; in "12 won" it is a verb).
+    let currencyAfterMagnitude: RuleTable<String>
     let numberWords: RuleTable<Double>
     let magnitudes: RuleTable<Double>
     let months: KeyMap
@@ -118,6 +120,7 @@ final class RuleStore: @unchecked Sendable {
         var units: RuleTable<String> = RuleTable<String>()
         var currencyBefore: RuleTable<String> = RuleTable<String>()
         var currencyAfter: RuleTable<String> = RuleTable<String>()
+        var currencyAfterMagnitude: RuleTable<String> = RuleTable<String>()
         var numberWords: RuleTable<Double> = RuleTable<Double>()
         var magnitudes: RuleTable<Double> = RuleTable<Double>()
         var months = KeyMap()
@@ -168,7 +171,8 @@ final class RuleStore: @unchecked Sendable {
                 switch row[1] {
                 case "before": try currencyBefore.add(form, row[0], file: cur, row: row)
                 case "after": try currencyAfter.add(form, row[0], file: cur, row: row)
-                default: throw cur.error(row, "position must be before or after")
+                case "after_magnitude": try currencyAfterMagnitude.add(form, row[0], file: cur, row: row)
+                default: throw cur.error(row, "position must be before, after or after_magnitude")
                 }
             }
         }
@@ -244,6 +248,7 @@ final class RuleStore: @unchecked Sendable {
         units.freeze(bit: mark(units.patterns))
         currencyBefore.freeze(bit: mark(currencyBefore.patterns))
         currencyAfter.freeze(bit: mark(currencyAfter.patterns))
+        currencyAfterMagnitude.freeze(bit: mark(currencyAfterMagnitude.patterns))
         numberWords.freeze(bit: mark(numberWords.patterns))
         magnitudes.freeze(bit: mark(magnitudes.patterns))
         qualifiers.freeze(bit: mark(qualifiers.patterns))
@@ -269,6 +274,7 @@ final class RuleStore: @unchecked Sendable {
         self.units = units
         self.currencyBefore = currencyBefore
         self.currencyAfter = currencyAfter
+        self.currencyAfterMagnitude = currencyAfterMagnitude
         self.numberWords = numberWords
         self.magnitudes = magnitudes
         self.months = months

@@ -253,3 +253,28 @@ final class FairReportTests: XCTestCase {
         XCTAssertEqual(names.count, 2, "\(names)")
     }
 }
+
+/// Amounts in the currencies and spellings of trade news.
+final class AmountFormTests: XCTestCase {
+    private func amounts(_ text: String) throws -> [(Double, String)] {
+        let doc = try runStages("Deals\n\n" + text, through: "entities")
+        return doc.entityList.compactMap { if case .money(let a) = $0.1 { return (a.value, a.currency) } else { return nil } }
+    }
+
+    func testDollarFormsWithAPrefixAreTheirOwnCurrency() throws {
+        let found = try amounts("Firms signed deals worth HK$2.5 billion, S$400 million and NT$1.2 billion.")
+        XCTAssertEqual(found.map(\.1), ["HKD", "SGD", "TWD"])
+        XCTAssertEqual(found.first?.0, 2_500_000_000)
+    }
+
+    func testCurrencyNamesAfterTheAmount() throws {
+        let found = try amounts("Orders reached 800 million baht, 3 billion roubles and 2.1 trillion rupiah.")
+        XCTAssertEqual(found.map(\.1), ["THB", "RUB", "IDR"])
+    }
+
+    /// "won" is Korean money only after a magnitude; "12 won contracts" is a verb.
+    func testWonNeedsAMagnitude() throws {
+        XCTAssertEqual(try amounts("Contracts worth 1.5 trillion won were signed.").map(\.1), ["KRW"])
+        XCTAssertTrue(try amounts("Of the 30 firms at the fair, 12 won contracts.").isEmpty)
+    }
+}
