@@ -17,7 +17,8 @@ struct NumberReader {
     static let stops = KeySet(["with", "to", "from", "for", "in", "of", "on", "at", "by", "and", "or", "have", "has",
                                          "was", "were", "are", "is", "will", "that", "which", "than"])
     /// Magnitudes that must be glued to the number ("58.6m", "RM24bil"): alone they mean other things.
-    static let gluedOnly = KeySet(["m", "b", "k", "bil", "mil", "bn", "mln", "tn"])
+    /// ("bn", "mln", "bil", "tn" mean nothing else: "3.5 bn yuan", "$10.3 bn".)
+    static let gluedOnly = KeySet(["m", "b", "k", "mil"])
 
     /// A number at i (digits or words) with its magnitude: value and end token.
     /// Inlined: most tokens are neither digits nor number words, which the table bits tell.

@@ -278,3 +278,11 @@ final class AmountFormTests: XCTestCase {
         XCTAssertTrue(try amounts("Of the 30 firms at the fair, 12 won contracts.").isEmpty)
     }
 }
+
+final class SpacedMagnitudeTests: XCTestCase {
+    func testSpacedBnAndMlnAreMagnitudes() throws {
+        let doc = try runStages("Deals\n\nOrders worth 3.5 bn yuan and contracts of $10.3 bn were signed, plus 450 mln euros.", through: "entities")
+        let values = doc.entityList.compactMap { if case .money(let a) = $0.1 { return a.value } else { return nil } }
+        XCTAssertEqual(values, [3_500_000_000, 10_300_000_000, 450_000_000])
+    }
+}
