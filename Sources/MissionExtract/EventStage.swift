@@ -154,8 +154,10 @@ struct EventStage: ExtractionStage {
             if let p = previous {
                 let prevType = drafts[p].type
                 let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
-                // Orders signed on a trip are the trip's outcome.
-                if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, frame.origin.isEmpty {
+                // Orders signed on a trip are the trip's outcome ("… were contracted for export from
+                // Liaoning": the trip's own home is no other agent).
+                if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty,
+                   frame.origin.allSatisfy({ drafts[p].origin.contains($0) }) {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
                 // "On the 21st, …": the same action, a day later (by the same people)

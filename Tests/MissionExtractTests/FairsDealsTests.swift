@@ -286,3 +286,38 @@ final class SpacedMagnitudeTests: XCTestCase {
         XCTAssertEqual(values, [3_500_000_000, 10_300_000_000, 450_000_000])
     }
 }
+
+/// Outcomes of a trip, and tallies with their counts.
+final class TripOutcomeTests: XCTestCase {
+    func testOrdersFromTheDelegationsHomeAreTheTripsOutcome() throws {
+        let doc = try extract("""
+        Hubei delegation back
+
+        Hubei province organized an economic and trade delegation to Vietnam and Thailand from May 5 to 12. Orders valued at more than 1.2 billion yuan were contracted for export from Hubei.
+        """, published: "2024-05-15")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 1_200_000_000)
+    }
+
+    /// Near miss: a tally with an agent of its own is its own deal.
+    func testOrdersOfAnotherProvinceAreTheirOwnDeal() throws {
+        let doc = try extract("""
+        Two provinces
+
+        Hubei province organized an economic and trade delegation to Vietnam and Thailand from May 5 to 12. Hunan province signed orders worth 900 million yuan with Malaysian buyers on May 9.
+        """, published: "2024-05-15")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission, .deal])
+    }
+
+    func testDealsWithInvestmentsGrossing() throws {
+        let doc = try extract("""
+        Jiangxi in Singapore
+
+        Jiangxi province saw 15 deals with investments grossing $800 million inked in Singapore on May 3.
+        """, published: "2024-05-06")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 800_000_000)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 15)
+    }
+}
