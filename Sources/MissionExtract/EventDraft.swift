@@ -24,6 +24,10 @@ struct EventDraft {
     var relativeDate = false
     var since = false                     // "since the beginning of 2022": a background tally
     var another = false                   // "another", "second": a separate action
+    var fairs: [Int32] = []               // the named fairs it mentions (fairs.tsv rows)
+    /// A fair event started by a fair's name alone ("Held in Guangzhou, the Canton Fair is …"): a
+    /// description until a date, a count or an outcome makes it news.
+    var nameOnly = false
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -93,15 +97,19 @@ struct EventDraft {
         self.type = type; self.weight = weight; anchor = ""
         sentences.empty(); organizer.empty(); organizerHomes.empty(); origin.empty(); destinations.empty()
         start = nil; end = nil; duration = nil; whenText = nil
-        participants.empty(); activities.empty(); transport.empty(); outcomes.empty()
+        participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
     private mutating func record(_ t: TraceRecord) {
         if trace.isEmpty { trace.reserveCapacity(8) }
         trace.append(t)
+    }
+
+    mutating func addFair(_ f: Int32) {
+        if !fairs.contains(f) { fairs.add(f) }
     }
 
     /// Takes in another draft of the same action (another mention, a continuation); `sentence`:
@@ -117,6 +125,8 @@ struct EventDraft {
         for p in o.origin where !origin.contains(p) { origin.add(p) }
         for d in o.destinations where !destinations.contains(where: { $0.code == d.code && ($0.code != "CN" || $0.name == d.name) }) { destinations.add(d) }
         if !hasDate, o.hasDate { start = o.start; end = o.end; ownDate = o.ownDate }
+        // "… concluded on Monday. Held on Nov. 5-10, …": the dates of the whole run
+        else if start == nil, o.start != nil, o.end != nil { start = o.start; if end == nil { end = o.end } }
         // "… opened on Saturday. The fair runs until May 5": the later mention gives the end
         else if start != nil, end == nil, o.start == nil, let e = o.end, e >= (start ?? "") { end = e }
         if duration == nil { duration = o.duration }
@@ -124,6 +134,7 @@ struct EventDraft {
         for p in o.participants where !participants.contains(where: { $0.unit == p.unit }) { participants.add(p) }
         for a in o.activities where !activities.contains(a) { activities.add(a) }
         for t in o.transport where !transport.contains(t) { transport.add(t) }
+        for f in o.fairs where !fairs.contains(f) { fairs.add(f) }
         for out in o.outcomes where !outcomes.contains(where: { $0.amount == out.amount && $0.amount != nil || $0.text == out.text }) { outcomes.add(out) }
         // Grown by doubling: reserving the exact count at each absorb reallocated every time.
         if trace.isEmpty { trace = o.trace } else { trace.append(contentsOf: o.trace) }

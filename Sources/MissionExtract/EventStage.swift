@@ -65,6 +65,10 @@ struct EventStage: ExtractionStage {
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
+            // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
+            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && Self.isSetting(triggerBuffer[t].start, tp, s.tokens.lowerBound) {
+                triggerBuffer[t].label.weight = 1
+            }
             let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)
             // A policy announced first governs what follows it ("will step up support for local
@@ -150,8 +154,10 @@ struct EventStage: ExtractionStage {
             if let p = previous {
                 let prevType = drafts[p].type
                 let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
-                // Orders signed on a trip are the trip's outcome.
-                if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, frame.origin.isEmpty {
+                // Orders signed on a trip are the trip's outcome ("… were contracted for export from
+                // Liaoning": the trip's own home is no other agent).
+                if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty,
+                   frame.origin.allSatisfy({ drafts[p].origin.contains($0) }) {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
                 // "On the 21st, …": the same action, a day later (by the same people)
@@ -165,6 +171,7 @@ struct EventStage: ExtractionStage {
                 }
             }
             frame.sentences.append(si)
+            frame.nameOnly = best == .tradeFair && !triggers.contains { $0.label.type == .tradeFair && $0.label.fair < 0 && $0.label.weight >= 2 }
             frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
             // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
             drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
@@ -186,6 +193,20 @@ struct EventStage: ExtractionStage {
             if score > best.score { best = (type, score, strongest) }
         }
         return (best.type, best.strongest)
+    }
+
+    /// A name after "of", "at" or "on" (past "the", an ordinal or a year: "at the 2024 Canton Fair")
+    /// is the setting of the sentence, not its subject.
+    static func isSetting(_ start: Int, _ tp: UnsafeBufferPointer<Token>, _ lower: Int) -> Bool {
+        var k = start - 1
+        while k >= lower, start - k <= 4 {
+            let t = tp[k]
+            if settingPrepositions.contains(t.key) { return true }
+            // "the", "6", and the "th" glued to a number
+            guard definite.contains(t.key) || t.kind == .number || (!t.spaceBefore && k > lower && tp[k - 1].kind == .number) else { return false }
+            k -= 1
+        }
+        return false
     }
 
     /// The weight of the strongest trigger of a type.
@@ -255,9 +276,12 @@ struct EventStage: ExtractionStage {
             if doc.budget?.isOver == true { return }
             for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                 let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
-                if datesAgree, sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
+                // two mentions of one named fair ("The 138th Canton Fair wound up …", "the Canton Fair is …")
+                let sameFair = drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
+                if datesAgree, sameFair || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                     let b = drafts[j]
                     drafts[i].absorb(b); drafts[j].alive = false
+                    drafts[i].nameOnly = drafts[i].nameOnly && b.nameOnly
                 }
             }
         }
@@ -284,6 +308,10 @@ struct EventStage: ExtractionStage {
         switch d.type {
         case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
+        // a named fair is known by its name ("The CIIE ended on Sunday with $60 billion in deals")
+        case .tradeFair:
+            let news = !d.nameOnly || d.hasDate || !d.participants.isEmpty || !d.outcomes.isEmpty
+            return d.isConcrete && news && (d.hasAgent || !d.fairs.isEmpty)
         default: return d.isConcrete && d.hasAgent
         }
     }

@@ -183,6 +183,34 @@ struct FrameReader {
         return cues.contains { $0.label == .originPrep && $0.end == ps } || listedAfterOriginPrep(ps)
     }
 
+    /// A fair's close ("concluded", "came to a close") within the ten tokens before token k, with
+    /// no opening between: the date at k is when the fair ended.
+    func closes(before k: Int) -> Bool {
+        let from = max(sentence.tokens.lowerBound, k - 10)
+        guard let close = (from..<k).last(where: { rules.cue(.fairClose, at: $0, ctx).map { $0 <= k } ?? false }) else { return false }
+        return cue(.fairOpen, in: (close + 1)..<k) == nil
+    }
+
+    /// A signing cue ("signed", "inked", "signing of") within eight tokens before or after the tokens r.
+    func signedNear(_ r: Range<Int>) -> Bool {
+        cue(.signing, in: max(sentence.tokens.lowerBound, r.lowerBound - 8)..<r.lowerBound) != nil
+            || cue(.signing, in: r.upperBound..<min(sentence.tokens.upperBound, r.upperBound + 8)) != nil
+    }
+
+    /// The first token of r where a cue of this kind starts, tested kind by kind: the sentence's
+    /// scanned cues keep one cue per word ("signed" is also an agent verb).
+    func cue(_ kind: RuleSet.Cue, in r: Range<Int>) -> Int? {
+        r.first { rules.cue(kind, at: $0, ctx) != nil }
+    }
+
+    /// An amount within three tokens after token k ("120 projects worth $10.3 billion").
+    func moneyFollows(_ k: Int) -> Bool {
+        entities.contains { e in
+            guard case .money = e.value else { return false }
+            return e.tokens.lowerBound >= k && e.tokens.lowerBound - k <= 3
+        }
+    }
+
     /// `triggers`: the sentence's triggers, of which only those of `triggerType` count (none when nil):
     /// filtered where asked, not into an array of their own per sentence.
     func read(type: EventType, triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)], of triggerType: EventType?,
@@ -202,6 +230,8 @@ struct FrameReader {
             return .prefixedBytes(prefix, start: tp[r.lowerBound].start, end: tp[r.upperBound - 1].end)
         }
         var destinations: [Range<Int>] = [] // their tokens: a few ranges beat a hash set of tokens
+        // A fair that opens or closes "in Nanning" is held there: a Chinese place after "in" is its venue.
+        let fairPhase = type == .tradeFair && (cue(.fairOpen, in: lo..<hi) != nil || cue(.fairClose, in: lo..<hi) != nil)
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
@@ -210,6 +240,15 @@ struct FrameReader {
             switch entities[e].value {
             case .organization(let o, let home, false):
                 d.addOrganizer(o, home: home, rule: c.label.rawValue, words: span(c.start..<end))
+                // "jointly organized by the Ministry of Commerce and the Yunnan provincial government"
+                var j = end
+                while c.label == .organizerBy {
+                    var k = j
+                    while k < hi, Self.listJoin.contains(tp[k].key) { k += 1 }
+                    guard k > j, let next = entity(at: k), case .organization(let o2, let home2, false) = entities[next].value else { break }
+                    j = entities[next].tokens.upperBound
+                    d.addOrganizer(o2, home: home2, rule: "organizer_by, listed", words: span(c.start..<j))
+                }
             case .person(let name, _) where c.label == .organizerBy:
                 d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
@@ -260,7 +299,7 @@ struct FrameReader {
                 let isIn = tp[c.start].key == Self.inKey
                 if rules.places[p].code == "CN" && rules.places[p].kind == .country { break }
                 if rules.places[p].isChinese && isIn && type != .recruitmentDrive
-                    && !(type == .tradeFair && c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key)) { break }
+                    && !(type == .tradeFair && (fairPhase || c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key))) { break }
                 if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }
                 let et = entities[e].tokens
                 d.addDestination(destination(p), rule: span("dest_prep: ", c.start..<c.end), words: span(c.start..<et.upperBound))
@@ -318,6 +357,8 @@ struct FrameReader {
 
         // When: the first date range, else the first date; "since …" is background, "by …" an end.
         var chosen: (start: String?, end: String?, text: String)?
+        // "The Expo concluded on Monday", "wound up in Guangzhou on Tuesday": the day a fair ended
+        var closeDate: (date: String, text: String)?
         for e in entities.indices {
             guard case .date(let s, let en) = entities[e].value else { continue }
             let et = entities[e].tokens
@@ -328,7 +369,14 @@ struct FrameReader {
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].rule == "date: the Nth" { d.relativeDate = true }
+            if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) { closeDate = (s ?? "", text) }
             if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
+        }
+        // A single date before the close is the opening ("opened on Nov 5 and closed on Nov 10"),
+        // any other (a dateline's) gives way to it.
+        if let cd = closeDate, !cd.date.isEmpty, var c = chosen, c.end == nil {
+            if let s = c.start, s < cd.date, s.count == cd.date.count { c.end = cd.date; c.text += " … " + cd.text } else { c = (nil, cd.date, cd.text) }
+            chosen = c
         }
         if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }
         for e in entities.indices {
@@ -340,13 +388,19 @@ struct FrameReader {
         }
 
         // Participants, and outcome counts ("signed 221 projects")
-        var outcomeCount: (Double, String)?
+        // Counts of what was signed, with their end token: each goes to the amount it comes before.
+        var outcomeCounts: [(value: Double, unit: String, end: Int)] = []
         for e in entities.indices {
             guard case .count(let v, let q, let unit?) = entities[e].value else { continue }
             let et = entities[e].tokens
             let s = et.lowerBound
             if s > lo, Self.signing.contains(tp[s - 1].key) || (s > lo + 1 && Self.signing.contains(tp[s - 2].key)) {
-                outcomeCount = (v, unit); continue
+                outcomeCounts.append((v, unit, et.upperBound)); continue
+            }
+            // "the signing of a total of 120 projects", "86 investment projects worth … were signed",
+            // "120 projects worth $10.3 billion": projects and contracts signed are an outcome
+            if unit == "projects" || unit == "contracts", signedNear(et) || moneyFollows(et.upperBound) {
+                outcomeCounts.append((v, unit, et.upperBound)); continue
             }
             if unit == "contracts" { continue }
             // "attended by more than 300 officials": the audience, not the participants
@@ -360,14 +414,20 @@ struct FrameReader {
             guard case .money(let amount) = entities[e].value else { continue }
             let et = entities[e].tokens
             let s = et.lowerBound
-            let near = kinds.filter { $0.end <= s + 6 && $0.start >= s - 10 }
+            // before the amount ("deals worth $2 billion"), or right after it ("$8 billion one-year intended deals")
+            let near = kinds.filter { $0.start <= et.upperBound + 5 && $0.start >= s - 10 }
                 .min { abs($0.start - s) < abs($1.start - s) }
             guard let kind = near?.label ?? (type == .deal ? "orders" : nil) else { continue }
             var o = Outcome(kind: kind, amount: amount, count: nil, text: words(et))
-            if let (v, u) = outcomeCount { o.count = (v, u); outcomeCount = nil }
+            // the nearest count before the amount ("21 major deals with investments grossing $2.24 billion")
+            if let c = outcomeCounts.indices.filter({ outcomeCounts[$0].end <= s && s - outcomeCounts[$0].end <= 15 }).last {
+                o.count = (outcomeCounts[c].value, outcomeCounts[c].unit); outcomeCounts.remove(at: c)
+            } else if !outcomeCounts.isEmpty, outcomeCounts[0].end > s {
+                o.count = (outcomeCounts[0].value, outcomeCounts[0].unit); outcomeCounts.remove(at: 0)
+            }
             d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
-        if let (v, u) = outcomeCount, type == .deal {
+        if let (v, u, _) = outcomeCounts.first, type == .deal {
             d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Self.wholeNumberText(v)) \(u)"), rule: .text("signed N"))
         }
 
@@ -381,5 +441,6 @@ struct FrameReader {
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) { d.another = true }
+        for t in triggers where t.label.fair >= 0 { d.addFair(t.label.fair) }
     }
 }

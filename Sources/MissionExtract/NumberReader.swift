@@ -17,7 +17,8 @@ struct NumberReader {
     static let stops = KeySet(["with", "to", "from", "for", "in", "of", "on", "at", "by", "and", "or", "have", "has",
                                          "was", "were", "are", "is", "will", "that", "which", "than"])
     /// Magnitudes that must be glued to the number ("58.6m", "RM24bil"): alone they mean other things.
-    static let gluedOnly = KeySet(["m", "b", "k", "bil", "mil", "bn", "mln", "tn"])
+    /// ("bn", "mln", "bil", "tn" mean nothing else: "3.5 bn yuan", "$10.3 bn".)
+    static let gluedOnly = KeySet(["m", "b", "k", "mil"])
 
     /// A number at i (digits or words) with its magnitude: value and end token.
     /// Inlined: most tokens are neither digits nor number words, which the table bits tell.
@@ -104,10 +105,16 @@ struct NumberReader {
             }
             // Money: a currency before ($, RM, US$) or after (yuan, U.S. dollars)
             var currency: String?
-            for k in stride(from: i - 1, through: max(range.lowerBound, i - 3), by: -1) {
+            // the longest form first: "HK$" and "S$" before the "$" they end with
+            for k in max(range.lowerBound, i - 3)..<i {
                 if let m = rules.currencyBefore.longest(at: k, ctx), m.end == i { currency = m.label; start = k; break }
             }
             if currency == nil, end < range.upperBound, let m = rules.currencyAfter.longest(at: end, ctx) {
+                currency = m.label; end = m.end
+            }
+            // "1.2 trillion won": a digit number with its magnitude
+            if currency == nil, end < range.upperBound, ctx.tokens[i].kind == .number, numEnd > i + 1,
+               let m = rules.currencyAfterMagnitude.longest(at: end, ctx) {
                 currency = m.label; end = m.end
             }
             var qual = Qualifier.exact

@@ -10,16 +10,22 @@ public struct RuleSet: Sendable {
         "countries.tsv", "regions.tsv", "cities_abroad.tsv", "china.tsv",
         "organizations.tsv", "triggers.tsv", "activities.tsv", "transport.tsv", "units.tsv",
         "currencies.tsv", "numbers.tsv", "months.tsv", "qualifiers.tsv", "outcomes.tsv",
-        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv",
+        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv", "fairs.tsv",
     ]
 
     struct PlaceName: Sendable { var place: Int; var adjective: Bool }
     struct OrgRule: Sendable { var kind: String; var template: NameTemplate? }
-    struct Trigger: Sendable { var type: EventType; var weight: Int }
+    /// `fair`: the fairs.tsv row of a named fair (two mentions of one fair are one event), else -1.
+    struct Trigger: Sendable { var type: EventType; var weight: Int; var fair: Int32 = -1 }
     enum Cue: String, Sendable, CaseIterable {
         case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
         case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
         case dateLabel = "date_label", title, another
+        /// A fair opening or closing ("kicked off", "wound up"): the fair's venue follows "in"; a
+        /// close dates the fair's end.
+        case fairOpen = "fair_open", fairClose = "fair_close"
+        /// A signing ("were signed", "the signing of"): projects and contracts counted beside it are an outcome.
+        case signing
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -38,6 +44,9 @@ public struct RuleSet: Sendable {
             case .dateLabel: 11
             case .title: 12
             case .another: 13
+            case .fairOpen: 14
+            case .fairClose: 15
+            case .signing: 16
             }
         }
     }
@@ -68,6 +77,8 @@ final class RuleStore: @unchecked Sendable {
     let units: RuleTable<String>
     let currencyBefore: RuleTable<String>
     let currencyAfter: RuleTable<String>
+    /// Forms that are a currency only after a magnitude ("1.2 trillion won"; in "12 won" it is a verb).
+    let currencyAfterMagnitude: RuleTable<String>
     let numberWords: RuleTable<Double>
     let magnitudes: RuleTable<Double>
     let months: KeyMap
@@ -90,6 +101,8 @@ final class RuleStore: @unchecked Sendable {
     /// `contracts` counts only what was signed (an outcome), never participants.
     static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
     static let outcomeKinds: Set<String> = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
+    /// The trigger weight of a named fair: strong, so that "the Expo … with $8 billion in intended deals" stays a fair.
+    static let namedFairWeight = 3
     static let orgKinds: Set<String> = ["government", "association", "company", "person", "other", "media"]
 
     init(files: [String: String]) throws(RuleError) {
@@ -107,6 +120,7 @@ final class RuleStore: @unchecked Sendable {
         var units: RuleTable<String> = RuleTable<String>()
         var currencyBefore: RuleTable<String> = RuleTable<String>()
         var currencyAfter: RuleTable<String> = RuleTable<String>()
+        var currencyAfterMagnitude: RuleTable<String> = RuleTable<String>()
         var numberWords: RuleTable<Double> = RuleTable<Double>()
         var magnitudes: RuleTable<Double> = RuleTable<Double>()
         var months = KeyMap()
@@ -132,6 +146,15 @@ final class RuleStore: @unchecked Sendable {
             guard let w = Int(row[1]), (1...3).contains(w) else { throw trig.error(row, "weight must be 1, 2 or 3") }
             try triggers.add(row[2], Trigger(type: type, weight: w), file: trig, row: row)
         }
+        // A named fair ("the 138th Canton Fair") is a strong trade_fair trigger; its names are
+        // case-sensitive phrases, as gazetteer names are ("CES" is not "ces").
+        let fairs = try file("fairs.tsv")
+        for (n, row) in try fairs.rows(min: 1, max: 1).enumerated() {
+            for name in row.variants(0) {
+                do { try triggers.addPhrase(name, Trigger(type: .tradeFair, weight: Self.namedFairWeight, fair: Int32(n))) }
+                catch { throw fairs.error(row, error.description) }
+            }
+        }
         try Self.loadLabelled(try file("activities.tsv"), into: &activities, allowed: Self.activityNames)
         try Self.loadLabelled(try file("transport.tsv"), into: &transport, allowed: Self.transportNames)
         try Self.loadLabelled(try file("outcomes.tsv"), into: &outcomes, allowed: Self.outcomeKinds)
@@ -148,7 +171,8 @@ final class RuleStore: @unchecked Sendable {
                 switch row[1] {
                 case "before": try currencyBefore.add(form, row[0], file: cur, row: row)
                 case "after": try currencyAfter.add(form, row[0], file: cur, row: row)
-                default: throw cur.error(row, "position must be before or after")
+                case "after_magnitude": try currencyAfterMagnitude.add(form, row[0], file: cur, row: row)
+                default: throw cur.error(row, "position must be before, after or after_magnitude")
                 }
             }
         }
@@ -224,6 +248,7 @@ final class RuleStore: @unchecked Sendable {
         units.freeze(bit: mark(units.patterns))
         currencyBefore.freeze(bit: mark(currencyBefore.patterns))
         currencyAfter.freeze(bit: mark(currencyAfter.patterns))
+        currencyAfterMagnitude.freeze(bit: mark(currencyAfterMagnitude.patterns))
         numberWords.freeze(bit: mark(numberWords.patterns))
         magnitudes.freeze(bit: mark(magnitudes.patterns))
         qualifiers.freeze(bit: mark(qualifiers.patterns))
@@ -249,6 +274,7 @@ final class RuleStore: @unchecked Sendable {
         self.units = units
         self.currencyBefore = currencyBefore
         self.currencyAfter = currencyAfter
+        self.currencyAfterMagnitude = currencyAfterMagnitude
         self.numberWords = numberWords
         self.magnitudes = magnitudes
         self.months = months

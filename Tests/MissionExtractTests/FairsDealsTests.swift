@@ -1,0 +1,323 @@
+import XCTest
+@testable import MissionExtract
+
+/// Trade fairs (named fairs, openings and closes) and deal tallies, in sentences written for these tests.
+final class FairsDealsTests: XCTestCase {
+    // MARK: named fairs and their close
+
+    func testNamedFairWoundUpIsAFairThatEnded() throws {
+        let doc = try extract("""
+        Harbin fair ends
+
+        The 33rd Harbin fair wound up in Harbin on Sunday, with 1,600 exhibitors from 40 countries and regions.
+        """, published: "2024-05-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertNil(e.when.start)
+        XCTAssertEqual(e.when.end, "2024-05-19")
+        XCTAssertEqual(e.destinations.map(\.name), ["Harbin"])
+    }
+
+    func testExpoCameToACloseOnADate() throws {
+        let doc = try extract("""
+        Eurasia expo
+
+        The eighth China-Eurasia Expo came to a close in Urumqi on June 30, drawing 2,000 companies.
+        """, published: "2024-07-02")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.when.end, "2024-06-30")
+        XCTAssertEqual(e.count("enterprises"), 2000)
+    }
+
+    func testFairWhichConcludedInACity() throws {
+        let doc = try extract("""
+        Northeast Asia expo
+
+        The 14th China-Northeast Asia Expo, which concluded in Changchun on Aug 28, saw 1,200 buyers attend.
+        """, published: "2024-08-30")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.when.end, "2024-08-28")
+        XCTAssertEqual(e.count("people"), 1200)
+    }
+
+    func testFairThatKickedOffKeepsItsStart() throws {
+        let doc = try extract("""
+        Hannover
+
+        Hannover Messe kicked off in Hanover on April 22, with 300 Chinese exhibitors among 4,000.
+        """, published: "2024-04-23")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.when.start, "2024-04-22")
+        XCTAssertNil(e.when.end)
+    }
+
+    func testTwoMentionsOfANamedFairAreOneEvent() throws {
+        let doc = try extract("""
+        Hi-tech fair
+
+        The 26th China Hi-Tech Fair concluded in Shenzhen on Nov 19, with 5,000 exhibitors.
+
+        Organisers said the China Hi-Tech Fair drew 450,000 visitors over five days.
+        """, published: "2024-11-21")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.evidence.count, 2)
+    }
+
+    /// A fair named as the setting of a signing is not the event: the deal is.
+    func testDealSignedAtANamedFairIsADeal() throws {
+        let doc = try extract("""
+        Airline buys
+
+        A Shanghai airline signed 12 purchase agreements worth $1.5 billion at the 7th CIIE on Tuesday.
+        """, published: "2024-11-07")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    /// Near miss: a fair named in a trade statistics report makes no event.
+    func testFairAsABarometerInTradeDataIsNoEvent() throws {
+        let doc = try extract("""
+        Exports slow
+
+        China's exports rose 2.1 percent in October, customs data showed, and analysts expect weaker orders at the Canton Fair.
+        """, published: "2024-11-08")
+        XCTAssertEqual(doc.events.count, 0)
+    }
+
+    // MARK: tallies of a fair
+
+    func testFairTurnoverReachedIsItsOutcome() throws {
+        let doc = try extract("""
+        Xiamen fair
+
+        The 24th CIFIT closed in Xiamen on Sept 11. The total turnover reached US$1.8 billion, organizers said.
+        """, published: "2024-09-13")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 1_800_000_000)
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "USD")
+    }
+
+    func testIntendedDealsAfterTheAmount() throws {
+        let doc = try extract("""
+        Import expo
+
+        The China International Import Expo ended on Sunday with 60.2 billion U.S. dollars of tentative one-year intended deals.
+        """, published: "2024-11-12")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeFair)
+        XCTAssertEqual(e.outcomes.first?.kind, "intended_deals")
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 60_200_000_000)
+    }
+
+    func testAmountInDealsSigned() throws {
+        let doc = try extract("""
+        Commodity fair
+
+        The four-day East China Fair ended in Shanghai on Friday with $1.9 billion in deals signed.
+        """, published: "2024-03-04")
+        XCTAssertEqual(doc.events.first?.type, .tradeFair)
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 1_900_000_000)
+    }
+
+    func testDelegationTransactionVolume() throws {
+        let doc = try extract("""
+        Wenzhou at the fair
+
+        The Wenzhou business delegation realized a transaction volume of 85 million U.S. dollars at the fair in Guangzhou.
+        """, published: "2024-05-06")
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 85_000_000)
+    }
+
+    func testBuyersAndVisitorsArePeople() throws {
+        let doc = try extract("""
+        Yiwu fair
+
+        The Yiwu fair opened in Yiwu on Oct 21. More than 25,000 overseas buyers from 150 countries attended.
+        """, published: "2024-10-22")
+        XCTAssertEqual(doc.events.first?.count("people"), 25000)
+    }
+
+    // MARK: signed projects and contracts
+
+    func testSigningOfProjectsWorthIsOneOutcome() throws {
+        let doc = try extract("""
+        Expo results
+
+        The China-Arab States Expo facilitated the signing of a total of 45 projects worth $3.2 billion, organizers said on Sunday.
+        """, published: "2024-09-01")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.outcomes.count, 1)
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 3_200_000_000)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 45)
+        XCTAssertNil(e.count("projects"))
+    }
+
+    func testProjectsWorthWereSigned() throws {
+        let doc = try extract("""
+        Guizhou signing
+
+        Guizhou province said 62 investment projects worth 80 billion yuan were signed in Guiyang on May 26.
+        """, published: "2024-05-27")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 62)
+        XCTAssertEqual(e.outcomes.first?.amount?.currency, "CNY")
+    }
+
+    func testAgreementsWereSignedAsACount() throws {
+        let doc = try extract("""
+        Forum deals
+
+        At the forum in Kunming on March 8, a total of 37 cooperation agreements were signed between firms from Yunnan and Laos.
+        """, published: "2024-03-10")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 37)
+    }
+
+    /// Near miss: projects presented, not signed, are what the event is about, not its outcome.
+    func testProjectsPresentedStayParticipants() throws {
+        let doc = try extract("""
+        Roadshow
+
+        Anhui province held an investment promotion roadshow in Singapore on Tuesday, presenting 40 projects.
+        """, published: "2024-06-12")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.count("projects"), 40)
+        XCTAssertTrue(e.outcomes.isEmpty)
+    }
+}
+
+private extension MissionEvent {
+    /// The participant count of a unit.
+    func count(_ unit: String) -> Double? { participants.first { $0.unit == unit }?.count.value }
+}
+
+/// A fair's dates, its later mentions and its organizers.
+final class FairReportTests: XCTestCase {
+    func testDatelineGivesWayToTheCloseDate() throws {
+        let doc = try extract("""
+        Fair wraps up
+
+        NANNING, Sept 28 (Xinhua) -- The 21st China-ASEAN Expo wrapped up in Nanning on Sept 27, with 3,000 exhibitors.
+        """, published: "2024-09-28")
+        XCTAssertEqual(doc.events.first?.when.end, "2024-09-27")
+    }
+
+    func testOpenedAndClosedDatesAreTheRun() throws {
+        let doc = try extract("""
+        Fair run
+
+        The Yiwu fair opened on Oct 21 and closed on Oct 24 in Yiwu, with 2,800 booths and 1,900 exhibitors.
+        """, published: "2024-10-25")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.when.start, "2024-10-21")
+        XCTAssertEqual(e.when.end, "2024-10-24")
+    }
+
+    func testBuyersVisitedTheFairJoinTheFair() throws {
+        let doc = try extract("""
+        Fair attendance
+
+        The East China Fair closed in Shanghai on March 4.
+
+        Some 17,500 overseas buyers visited the four-day fair, said organizer Shanghai Municipal Commission of Commerce.
+        """, published: "2024-03-05")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.participants.first { $0.unit == "people" }?.count.value, 17500)
+        XCTAssertEqual(e.organizer.map(\.name), ["Shanghai Municipal Commission of Commerce"])
+    }
+
+    func testFiveDayEventPointsBackToTheFair() throws {
+        let doc = try extract("""
+        Expo ends
+
+        The China-South Asia Expo concluded in Kunming on Aug 21.
+
+        Deals worth 9 billion yuan were signed during the five-day event.
+        """, published: "2024-08-22")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 9_000_000_000)
+    }
+
+    func testJointOrganizersAreAllRead() throws {
+        let doc = try extract("""
+        Expo hosts
+
+        Jointly organized by the Ministry of Commerce and the Hainan provincial government, the China International Consumer Products Expo opened in Haikou on April 13.
+        """, published: "2024-04-14")
+        let names = doc.events.first?.organizer.map(\.name) ?? []
+        XCTAssertEqual(names.count, 2, "\(names)")
+    }
+}
+
+/// Amounts in the currencies and spellings of trade news.
+final class AmountFormTests: XCTestCase {
+    private func amounts(_ text: String) throws -> [(Double, String)] {
+        let doc = try runStages("Deals\n\n" + text, through: "entities")
+        return doc.entityList.compactMap { if case .money(let a) = $0.1 { return (a.value, a.currency) } else { return nil } }
+    }
+
+    func testDollarFormsWithAPrefixAreTheirOwnCurrency() throws {
+        let found = try amounts("Firms signed deals worth HK$2.5 billion, S$400 million and NT$1.2 billion.")
+        XCTAssertEqual(found.map(\.1), ["HKD", "SGD", "TWD"])
+        XCTAssertEqual(found.first?.0, 2_500_000_000)
+    }
+
+    func testCurrencyNamesAfterTheAmount() throws {
+        let found = try amounts("Orders reached 800 million baht, 3 billion roubles and 2.1 trillion rupiah.")
+        XCTAssertEqual(found.map(\.1), ["THB", "RUB", "IDR"])
+    }
+
+    /// "won" is Korean money only after a magnitude; "12 won contracts" is a verb.
+    func testWonNeedsAMagnitude() throws {
+        XCTAssertEqual(try amounts("Contracts worth 1.5 trillion won were signed.").map(\.1), ["KRW"])
+        XCTAssertTrue(try amounts("Of the 30 firms at the fair, 12 won contracts.").isEmpty)
+    }
+}
+
+final class SpacedMagnitudeTests: XCTestCase {
+    func testSpacedBnAndMlnAreMagnitudes() throws {
+        let doc = try runStages("Deals\n\nOrders worth 3.5 bn yuan and contracts of $10.3 bn were signed, plus 450 mln euros.", through: "entities")
+        let values = doc.entityList.compactMap { if case .money(let a) = $0.1 { return a.value } else { return nil } }
+        XCTAssertEqual(values, [3_500_000_000, 10_300_000_000, 450_000_000])
+    }
+}
+
+/// Outcomes of a trip, and tallies with their counts.
+final class TripOutcomeTests: XCTestCase {
+    func testOrdersFromTheDelegationsHomeAreTheTripsOutcome() throws {
+        let doc = try extract("""
+        Hubei delegation back
+
+        Hubei province organized an economic and trade delegation to Vietnam and Thailand from May 5 to 12. Orders valued at more than 1.2 billion yuan were contracted for export from Hubei.
+        """, published: "2024-05-15")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 1_200_000_000)
+    }
+
+    /// Near miss: a tally with an agent of its own is its own deal.
+    func testOrdersOfAnotherProvinceAreTheirOwnDeal() throws {
+        let doc = try extract("""
+        Two provinces
+
+        Hubei province organized an economic and trade delegation to Vietnam and Thailand from May 5 to 12. Hunan province signed orders worth 900 million yuan with Malaysian buyers on May 9.
+        """, published: "2024-05-15")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission, .deal])
+    }
+
+    func testDealsWithInvestmentsGrossing() throws {
+        let doc = try extract("""
+        Jiangxi in Singapore
+
+        Jiangxi province saw 15 deals with investments grossing $800 million inked in Singapore on May 3.
+        """, published: "2024-05-06")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 800_000_000)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 15)
+    }
+}
