@@ -24,6 +24,7 @@ struct EventDraft {
     var relativeDate = false
     var since = false                     // "since the beginning of 2022": a background tally
     var another = false                   // "another", "second": a separate action
+    var caption = false                   // made from a photo caption: another view of an event told in the text
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -95,7 +96,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; caption = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.

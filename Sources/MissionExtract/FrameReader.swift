@@ -95,6 +95,16 @@ struct FrameReader {
         return key == cityKey ? (sentence.city ?? sentence.province) : sentence.province
     }
 
+    /// `written`: the place as the text names it; a longer official form (over two words) is kept
+    /// ("Guangxi Zhuang Autonomous Region" → "Guangxi Zhuang Autonomous Region government").
+    func governmentOf(_ p: Int, as written: String) -> Organizer {
+        let place = rules.places[p]
+        if place.kind == .province, written.hasPrefix(place.name), written.split(separator: " ").count > 2 {
+            return Organizer(name: written + " government", kind: .government)
+        }
+        return governmentOf(p)
+    }
+
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
         return Organizer(name: place.name + (place.kind == .province ? " provincial government" : " government"), kind: .government)
@@ -143,6 +153,39 @@ struct FrameReader {
         let r = Int(tp[k].start)..<Int(tp[k].end)
         guard bp[r].allSatisfy({ $0 < 0x80 }) else { let w = words(k..<(k + 1)); return w.hasSuffix("ly") && w.count > 4 }
         return r.count > 4 && bp[r.upperBound - 2] == UInt8(ascii: "l") && bp[r.upperBound - 1] == UInt8(ascii: "y")
+    }
+
+    func isOrganization(_ e: Int) -> Bool {
+        if case .organization(_, _, false) = entities[e].value { return true }
+        return false
+    }
+
+    /// The organisation joined to entity e by "and" or a comma ("X and the Y", "X, Y"), if the next entity is one.
+    func joinedOrganization(after e: Int) -> Int? {
+        guard e + 1 < entities.count, isOrganization(e + 1) else { return nil }
+        var k = entities[e].tokens.upperBound
+        let next = entities[e + 1].tokens.lowerBound
+        var joined = false
+        while k < next, Self.listJoin.contains(tp[k].key) { k += 1; joined = true }
+        return joined && k == next ? e + 1 : nil
+    }
+
+    /// "Chen Li, deputy director-general of the X": organisation e ends a title after a name and a comma
+    /// (the title's words, hyphens and "of" between, within a dozen tokens, no verb or other entity).
+    func inAppositive(_ e: Int) -> Bool {
+        let s = entities[e].tokens.lowerBound
+        guard s > sentence.tokens.lowerBound, tp[s - 1].key == Self.of else { return false }
+        var k = s - 2
+        while k > sentence.tokens.lowerBound, s - k <= 12 {
+            if tp[k].key == Self.comma { return tp[k - 1].capitalized || entities.contains { $0.tokens.upperBound == k } }
+            if tp[k].kind != .word && tp[k].key != Self.dash || entities.contains(where: { e in
+                guard e.tokens.contains(k) else { return false }
+                switch e.value { case .place: return false; default: return true }       // "Director of the European Affairs Division of"
+            }) { return false }
+            if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
+            k -= 1
+        }
+        return false
     }
 
     /// "from Qingdao and Yantai": a place listed after a place that follows "from".
@@ -202,13 +245,24 @@ struct FrameReader {
         for e in entities.indices {
             let et = entities[e].tokens
             let before = et.lowerBound > lo ? tp[et.lowerBound - 1].key : 0
-            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound), agentVerbFollows(et.upperBound) else { continue }
-            switch entities[e].value {
-            case .organization(let o, let home, false):
-                d.addOrganizer(o, home: home, rule: "subject", words: span(et.lowerBound..<min(hi, et.upperBound + 2)))
-            case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: span(et.lowerBound..<min(hi, et.upperBound + 2)))
-            default: break
+            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound) else { continue }
+            // "the city government and the HR bureau organized": organisations joined into one subject
+            var last = e
+            if isOrganization(e) { while let n = joinedOrganization(after: last) { last = n } }
+            let end = entities[last].tokens.upperBound
+            if !agentVerbFollows(end) {
+                // "Chen Li, deputy director of the X Department of Commerce, led …": the official's body acts
+                guard last == e, isOrganization(e), inAppositive(e), end < hi, tp[end].key == Self.comma, agentVerbFollows(end + 1) else { continue }
+            }
+            for m in e...last {
+                let mt = entities[m].tokens
+                switch entities[m].value {
+                case .organization(let o, let home, false):
+                    d.addOrganizer(o, home: home, rule: m == e ? "subject" : "joined subject", words: span(mt.lowerBound..<min(hi, end + 2)))
+                case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
+                    d.addOrganizer(governmentOf(Int(p), as: words(mt)), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
+                default: break
+                }
             }
         }
         for k in lo..<hi {
@@ -217,11 +271,10 @@ struct FrameReader {
             guard !Self.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
         }
-        let firstOrganizer = d.organizer.first?.name ?? ""
-        for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: .text(firstOrganizer)) }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
-        for c in cues where c.label == .destPrep {
+        // "returned to Hangzhou": home, not a destination; but workers returning to Guangdong go there.
+        for c in cues where c.label == .destPrep || (c.label == .notDestination && type == .recruitmentDrive) {
             var k = c.end
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
@@ -250,12 +303,15 @@ struct FrameReader {
         }
 
         // Origin: "from Haikou", "Wenzhou-based …", "Zhejiang's first … charter flight", "activity of Hainan"
+        var workersFrom = false             // an origin read from "from X"
         for e in entities.indices {
             let s = entities[e].tokens.lowerBound, t = entities[e].tokens.upperBound
             guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t))
+                workersFrom = true
+                continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
             if s == lo + 1, before == Self.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
@@ -282,6 +338,20 @@ struct FrameReader {
             if prep == Self.inKey || cues.contains(where: { $0.label == .originPrep && $0.end == k - 1 }) {
                 d.addOrigin(p, name: rules.places[p].name, rule: "the city/province", words: span((k - 2)..<(k + 1)))
             }
+        }
+
+        // The organizer's home is the origin; but workers brought "from Guizhou" by a city's bureau
+        // come from there, and go to the organizer's place.
+        let firstOrganizer = d.organizer.first?.name ?? ""
+        if type == .recruitmentDrive && workersFrom {
+            d.origin.removeAll { d.organizerHomes.contains($0) }       // "Huai'an organized buses …" named the organizer
+            if destinations.isEmpty {
+                for h in d.organizerHomes where !d.origin.contains(h) {
+                    d.addDestination(destination(h), rule: .text("organizer's home (workers from elsewhere)"), words: .text(firstOrganizer))
+                }
+            }
+        } else {
+            for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: .text(firstOrganizer)) }
         }
 
         // When: the first date range, else the first date; "since …" is background, "by …" an end.

@@ -61,4 +61,144 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertFalse(e.organizer.isEmpty, text)
         }
     }
+
+    // MARK: publication dates: a source line under the story, a month-first date in the header
+
+    func testSourceLineUnderTheStoryDatesTheArticle() throws {
+        let doc = try extract("""
+        Chinese buyers head to Latin America
+
+        A purchasing delegation of 30 Chinese importers, led by the Ministry of Commerce, left for Brazil and Argentina on Tuesday, the ministry said.
+
+        (China Daily June 14, 2012)
+        """)
+        XCTAssertEqual(doc.published, "2012-06-14")
+        XCTAssertEqual(doc.events.first?.when.start, "2012-06-12")       // the Tuesday before
+    }
+
+    func testMonthFirstDateInTheSourceLine() throws {
+        let doc = try extract("""
+        Fujian firms court Gulf buyers
+
+        Source: Southeast Net 04-19-2024 09:12:44
+
+        On Monday, 25 companies from Fujian set off for Riyadh and Doha to look for orders.
+        """)
+        XCTAssertEqual(doc.published, "2024-04-19")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-04-15")
+        let dayFirst = try extract("Note\n\nPosted 25-03-2024 10:00\n\nText.")
+        XCTAssertEqual(dayFirst.published, "2024-03-25")
+    }
+
+    // MARK: an official's body acts: "Name, title of ORG, led / said that the trip …"
+
+    func testOfficialsBodyLeadsTheDelegation() throws {
+        let texts = [
+            "Wang Lei, deputy director-general of the Henan Provincial Department of Commerce, led a delegation of 22 enterprises to Poland and Hungary from May 6 to 12.",
+            "Li Hong, director of the Foreign Trade Division of the Jiangxi Provincial Department of Commerce, said that the trip to Japan will help 15 ceramics makers meet new clients from October 9.",
+            "Zhou Yan, vice chairman of the Guangdong Provincial Commission of Commerce, on Friday led 18 furniture companies to Mexico.",
+        ]
+        for text in texts {
+            let doc = try extract("Abroad\n\n" + text, published: "2024-10-12")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+            XCTAssertTrue(e.organizer.first?.name.contains("Commerce") == true, text)
+        }
+    }
+
+    func testQuotedOfficialOfAnotherBodyIsNoOrganizer() throws {
+        // The comma after the body is followed by no verb of its own: the group is the subject.
+        let doc = try extract("""
+        Abroad
+
+        A delegation of 20 firms, guests of the Shanghai Municipal Commission of Commerce, visited Chile on May 3.
+        """, published: "2024-05-10")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), [])
+    }
+
+    func testJoinedOrganizationsAreBothOrganizers() throws {
+        let doc = try extract("""
+        Workers back
+
+        The Xuzhou municipal government and the Xuzhou human resources bureau organized 20 chartered buses for migrant workers from Fuyang on Feb 18.
+        """, published: "2024-02-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.count, 2)
+        let jointly = try extract("""
+        Fair
+
+        The Shenzhen Bureau of Commerce and the Shenzhen Federation of Industry jointly organized 60 companies to visit Vietnam on June 4.
+        """, published: "2024-06-10")
+        XCTAssertEqual(jointly.events.first?.organizer.count, 2)
+    }
+
+    // MARK: recruitment: workers come from where they are fetched, and go to the organizer's place
+
+    func testWorkersFromElsewhereGoToTheOrganizersPlace() throws {
+        let texts = [
+            "The Ningbo Municipal Bureau of Human Resources and Social Security arranged a charter flight that brought 160 workers from Guizhou on Feb 2.",
+            "Huaian organized chartered buses for 300 migrant workers from Bozhou to return to work on Feb 15.",
+            "The Foshan human resources bureau sent a special train to fetch 700 migrant workers from Zunyi on Feb 20.",
+        ]
+        for text in texts {
+            let doc = try extract("Back to work\n\n" + text, published: "2024-02-22")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .recruitmentDrive, text)
+            XCTAssertEqual(e.origin.count, 1, text)
+            XCTAssertFalse(e.origin.contains { ["Ningbo", "Huai'an", "Foshan"].contains($0.name) }, text)
+        }
+    }
+
+    // MARK: coming back home is no destination
+
+    func testReturnedHomeIsNoDestination() throws {
+        let doc = try extract("""
+        Home again
+
+        The Jiangsu trade delegation returned to Nanjing on Sunday after visiting Spain and Portugal, bringing orders worth 30 million dollars.
+        """, published: "2024-04-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(Set(e.destinations.map(\.code)), ["ES", "PT"])
+    }
+
+    // MARK: a photo caption joins the event the text tells
+
+    func testCaptionJoinsTheEvent() throws {
+        let doc = try extract("""
+        Buses for workers
+
+        Huaian organized chartered buses for 300 migrant workers from Bozhou to return to work on Feb 15.
+
+        Migrant workers from Bozhou board a chartered bus bound for Huaian.
+
+        [Photo by Li Ming/hadaily.com]
+        """, published: "2024-02-16")
+        XCTAssertEqual(doc.events.count, 1)
+        XCTAssertEqual(doc.events.first?.evidence.count, 2)
+    }
+
+    // MARK: the last day from the first and the length
+
+    func testEndDateFromStartAndDuration() throws {
+        let doc = try extract("""
+        Tour
+
+        A Sichuan delegation of 40 firms started a 5-day visit to Vietnam on March 30.
+        """, published: "2024-03-31")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-03-30")
+        XCTAssertEqual(doc.events.first?.when.end, "2024-04-03")
+    }
+
+    // MARK: an autonomous region acting keeps its full name
+
+    func testAutonomousRegionAsSubject() throws {
+        let doc = try extract("""
+        Tour
+
+        Inner Mongolia Autonomous Region on Wednesday sent a business delegation of 35 companies to Mongolia and Kazakhstan.
+        """, published: "2024-07-05")
+        XCTAssertEqual(doc.events.first?.organizer.first?.name, "Inner Mongolia Autonomous Region government")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-07-03")
+    }
 }
