@@ -28,6 +28,7 @@ struct FrameReader {
     static let venueBefore = KeySet(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"])
     /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
     static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
+    static let possessiveS = TokenKey.of("s")
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
@@ -155,6 +156,17 @@ struct FrameReader {
         return r.count > 4 && bp[r.upperBound - 2] == UInt8(ascii: "l") && bp[r.upperBound - 1] == UInt8(ascii: "y")
     }
 
+    /// "China's Ministry of Commerce": the organisation right after place e and its possessive.
+    func possessed(_ e: Int) -> Int? {
+        guard place(e) != nil else { return nil }
+        var k = entities[e].tokens.upperBound
+        guard k < sentence.tokens.upperBound, tp[k].key == Tokenizer.apostropheKey else { return nil }
+        k += 1
+        if k < sentence.tokens.upperBound, tp[k].key == Self.possessiveS { k += 1 }
+        guard e + 1 < entities.count, entities[e + 1].tokens.lowerBound == k, isOrganization(e + 1) else { return nil }
+        return e + 1
+    }
+
     func isOrganization(_ e: Int) -> Bool {
         if case .organization(_, _, false) = entities[e].value { return true }
         return false
@@ -220,7 +232,8 @@ struct FrameReader {
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
-            guard let e = entity(at: c.end) else { continue }
+            guard var e = entity(at: c.end) else { continue }
+            if let owned = possessed(e) { e = owned }         // "organized by China's Ministry of Commerce"
             let end = entities[e].tokens.upperBound
             switch entities[e].value {
             case .organization(let o, let home, false):
@@ -331,9 +344,27 @@ struct FrameReader {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: span((s - 1)..<t)); continue
             }
         }
+        // "a Chinese procurement delegation", "China's Ministry of Commerce": a national group or body
+        // comes from the country (when the sentence names no province or city they come from)
+        if d.origin.isEmpty {
+            for e in entities.indices {
+                guard let (pi, _) = place(e), rules.places[pi].kind == .country, rules.places[pi].isChinese else { continue }
+                var k = entities[e].tokens.upperBound
+                while k < hi, tp[k].key == Tokenizer.apostropheKey || tp[k].key == Self.possessiveS { k += 1 }
+                guard k < hi else { continue }
+                let body = possessed(e) != nil
+                let group = Self.groupNouns.contains(tp[k].key) || k + 1 < hi && tp[k].kind == .word && Self.groupNouns.contains(tp[k + 1].key)
+                if body || group {
+                    d.addOrigin(pi, name: rules.places[pi].name, rule: "national group or body", words: span(entities[e].tokens.lowerBound..<min(hi, k + 2)))
+                    break
+                }
+            }
+        }
         // "from the province", "in the city", "enterprises in the province"
         for k in lo..<hi {
-            guard let p = contextPlace(endingAt: k) else { continue }
+            guard var p = contextPlace(endingAt: k) else { continue }
+            // "the Suzhou bureau … enterprises in the city": the organizer's city, not the one before
+            if let h = d.organizerHomes.first(where: { rules.places[$0].kind == rules.places[p].kind }) { p = h }
             let prep = k >= lo + 2 ? tp[k - 2].key : 0
             if prep == Self.inKey || cues.contains(where: { $0.label == .originPrep && $0.end == k - 1 }) {
                 d.addOrigin(p, name: rules.places[p].name, rule: "the city/province", words: span((k - 2)..<(k + 1)))

@@ -201,4 +201,99 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.organizer.first?.name, "Inner Mongolia Autonomous Region government")
         XCTAssertEqual(doc.events.first?.when.start, "2024-07-03")
     }
+
+    // MARK: programmes, passive tours, a fair's visiting delegations
+
+    func testSeasonProgrammeInNumbersIsAPolicy() throws {
+        let doc = try extract("""
+        Season
+
+        Ningbo will launch at least 40 investment promotion events this spring, aiming to sign projects worth 50 billion yuan.
+        """, published: "2024-03-02")
+        XCTAssertEqual(doc.events.map(\.type), [.policyMeasure])
+    }
+
+    func testToursInThePassiveAreMissions() throws {
+        let texts = [
+            "More than 20 overseas business delegations will be organized this year, mainly to the Middle East, Malaysia and Thailand.",
+            "Twelve investment promotion tours were sent to Japan and South Korea by the Qingdao government in May.",
+            "Five trade missions have been dispatched to Africa by Hunan since April 2.",
+        ]
+        for text in texts {
+            let doc = try extract("Going out\n\n" + text, published: "2024-06-01")
+            XCTAssertEqual(doc.events.first?.type, .tradeMission, text)
+        }
+    }
+
+    func testDelegationsVisitingAFairAreNoMission() throws {
+        let doc = try extract("""
+        Expo
+
+        The expo attracted 320 purchasing delegations from 60 countries over four days.
+        """, published: "2024-06-01")
+        XCTAssertFalse(doc.events.contains { $0.type == .tradeMission })
+    }
+
+    // MARK: codes are no counts
+
+    func testFlightNumberIsNoHeadcount() throws {
+        let doc = try extract("""
+        Flight
+
+        A chartered Sichuan Airlines flight 3U8701 carried 150 migrant workers from Dazhou to Shenzhen on Feb 8, and train D1842 took 600 more.
+        """, published: "2024-02-09")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.participant("people")?.value, 150)
+    }
+
+    // MARK: national bodies and groups come from China
+
+    func testNationalBodyOrGroupHasChinaAsOrigin() throws {
+        let texts = [
+            "A sourcing mission organized by China's Ministry of Commerce is visiting Kenya and Ethiopia on a 6-day trip.",
+            "A Chinese purchasing delegation of 40 companies signed contracts worth 2 billion dollars in Australia on Monday.",
+            "Another Chinese delegation, led by the Ministry of Commerce, left for Peru and Chile on Sunday.",
+        ]
+        for text in texts {
+            let doc = try extract("Buyers\n\n" + text, published: "2024-05-08")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.origin.map(\.name), ["China"], text)
+        }
+        let possessive = try extract("Buyers\n\nA sourcing mission organized by China's Ministry of Commerce is visiting Kenya on a 6-day trip.", published: "2024-05-08")
+        XCTAssertEqual(possessive.events.first?.organizer.map(\.name), ["Ministry of Commerce"])
+    }
+
+    func testProvincialGroupIsNotGivenChina() throws {
+        let doc = try extract("""
+        Buyers
+
+        A Chinese delegation from Yunnan province visited Laos and Thailand from May 3 to 9.
+        """, published: "2024-05-12")
+        XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Yunnan"])
+    }
+
+    // MARK: "the city" is the organizer's city
+
+    func testTheCityIsTheOrganizersCity() throws {
+        let doc = try extract("""
+        Fair
+
+        Linyi has a surplus of rural labour.
+
+        The Jinan Municipal Bureau of Commerce sent 12 companies in the city to a job fair in Linyi on Feb 3.
+        """, published: "2024-02-05")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.origin.map(\.name), ["Jinan"])
+        XCTAssertEqual(e.destinations.map(\.name), ["Linyi"])
+    }
+
+    func testAirlineIsACompanyOrganizer() throws {
+        let doc = try extract("""
+        Carrier
+
+        Shandong Airlines has dispatched 21 charter flights and delivered 3,900 workers from Gansu to Qingdao.
+        """, published: "2024-02-25")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Shandong Airlines"])
+        XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Gansu"])
+    }
 }
