@@ -97,6 +97,14 @@ struct DateReader {
             }
             return (DateParts(year: y, month: m), i + 3)
         }
+        // 01-11-2023, 01/11/2023: month first (the US order of English-language sites) unless the
+        // first number cannot be a month (25-12-2023)
+        if let a = number(i), (1...31).contains(a), let sep = key(i + 1), sep == Self.dash || sep == Self.slash, glued(i + 1),
+           let b = number(i + 2), (1...31).contains(b), glued(i + 2), key(i + 3) == sep, glued(i + 3),
+           let y = number(i + 4), isYear(y), glued(i + 4) {
+            let (m, d) = a <= 12 ? (a, b) : (b, a)
+            if (1...12).contains(m) { return (DateParts(year: y, month: m, day: d), i + 5) }
+        }
         // 2022.12.26 (one number token)
         if tokens[i].kind == .number, bytes[Int(tokens[i].start)..<Int(tokens[i].end)].count(where: { $0 == UInt8(ascii: ".") }) == 2 {
             let text = String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self)

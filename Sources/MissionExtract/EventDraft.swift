@@ -28,6 +28,7 @@ struct EventDraft {
     /// A fair event started by a fair's name alone ("Held in Guangzhou, the Canton Fair is …"): a
     /// description until a date, a count or an outcome makes it news.
     var nameOnly = false
+    var caption = false                   // made from a photo caption: another view of an event told in the text
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -99,7 +100,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.

@@ -172,6 +172,7 @@ struct EventStage: ExtractionStage {
             }
             frame.sentences.append(si)
             frame.nameOnly = best == .tradeFair && !triggers.contains { $0.label.type == .tradeFair && $0.label.fair < 0 && $0.label.weight >= 2 }
+            frame.caption = isCaption(si, doc, tp, bp, places)
             frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
             // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
             drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
@@ -179,6 +180,15 @@ struct EventStage: ExtractionStage {
             draftOf[si] = drafts.count - 1
         }
         return drafts
+    }
+
+    /// Sentence si is a photo caption: the next sentence is a credit ("[Photo by …]", "(Photo/…)").
+    private func isCaption(_ si: Int, _ doc: Document, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
+                           _ places: UnsafeBufferPointer<Int32>) -> Bool {
+        guard si + 1 < doc.sentences.count else { return false }
+        let next = doc.sentences[si + 1].tokens
+        let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: next.upperBound)
+        return rules.cue(.caption, at: next.lowerBound, ctx) != nil
     }
 
     /// The type the triggers weigh most for (ties: the first in `precedence`), and its strongest trigger.
@@ -236,6 +246,13 @@ struct EventStage: ExtractionStage {
         }
     }
 
+    /// "a 4-day visit from January 27": the last day, January 30, when the start is a full day.
+    static func lastDay(from start: String?, days: Int?) -> String? {
+        guard let start, let days, days > 1, days <= 60, let p = DateParts(iso: start), let m = p.month, let d = p.day else { return nil }
+        let r = CivilDay(year: p.year ?? 2001, month: m, day: d).adding(days - 1)       // a common year when unknown
+        return DateParts(year: p.year.map { _ in r.year }, month: r.month, day: r.day).iso
+    }
+
     /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
     static func overlaps(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return a == b }
@@ -284,6 +301,21 @@ struct EventStage: ExtractionStage {
                     drafts[i].nameOnly = drafts[i].nameOnly && b.nameOnly
                 }
             }
+        }
+        // A later mention without organizer or date of its own, of people from the same place and
+        // going nowhere else: the same action ("The first batch of buses have helped 141 workers from Guangxi …").
+        for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].since && drafts[j].organizer.isEmpty && !drafts[j].hasDate && !drafts[j].origin.isEmpty {
+            guard let i = drafts.indices.last(where: { $0 < j && drafts[$0].alive && drafts[$0].type == drafts[j].type }) else { continue }
+            let sharesOrigin = drafts[j].origin.contains { drafts[i].origin.contains($0) }
+            let samePlaces = drafts[j].destinations.allSatisfy { d in drafts[i].destinations.contains { $0.code == d.code && $0.name == d.name } }
+            if sharesOrigin, samePlaces { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
+        }
+        // A photo caption shows an event the text tells: it joins the nearest event of its type.
+        for i in drafts.indices where drafts[i].alive && drafts[i].caption {
+            let first = drafts[i].sentences[0]
+            let near = drafts.indices.filter { $0 != i && drafts[$0].alive && !drafts[$0].caption && drafts[$0].type == drafts[i].type }
+                .min { abs(drafts[$0].sentences[0] - first) < abs(drafts[$1].sentences[0] - first) }
+            if let j = near { let c = drafts[i]; drafts[j].absorb(c); drafts[i].alive = false }
         }
         for i in drafts.indices where drafts[i].alive && !drafts[i].hasDate && drafts[i].participants.isEmpty {
             guard let last = drafts[i].sentences.last else { continue }
@@ -344,7 +376,7 @@ struct EventStage: ExtractionStage {
         swap(&e.organizer, &d.organizer)
         e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
         swap(&e.destinations, &d.destinations)
-        e.when = When(start: d.start, end: d.end, durationDays: d.duration, text: d.whenText)
+        e.when = When(start: d.start, end: d.end ?? Self.lastDay(from: d.start, days: d.duration), durationDays: d.duration, text: d.whenText)
         swap(&e.participants, &d.participants)
         swap(&e.activities, &d.activities)
         swap(&e.transport, &d.transport)

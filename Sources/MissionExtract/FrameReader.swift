@@ -29,6 +29,7 @@ struct FrameReader {
     /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
     static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
     static let openParen = TokenKey.of("("), closeParen = TokenKey.of(")")
+    static let possessiveS = TokenKey.of("s")
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
@@ -94,6 +95,16 @@ struct FrameReader {
     private func contextPlace(_ key: UInt64, _ k: Int) -> Int? {
         guard k >= 1, tp[k - 1].key == theKey || (k >= 2 && tp[k - 2].key == theKey && tp[k - 1].kind == .word) else { return nil }
         return key == cityKey ? (sentence.city ?? sentence.province) : sentence.province
+    }
+
+    /// `written`: the place as the text names it; a longer official form (over two words) is kept
+    /// ("Guangxi Zhuang Autonomous Region" → "Guangxi Zhuang Autonomous Region government").
+    func governmentOf(_ p: Int, as written: String) -> Organizer {
+        let place = rules.places[p]
+        if place.kind == .province, written.hasPrefix(place.name), written.split(separator: " ").count > 2 {
+            return Organizer(name: written + " government", kind: .government)
+        }
+        return governmentOf(p)
     }
 
     func governmentOf(_ p: Int) -> Organizer {
@@ -173,6 +184,50 @@ struct FrameReader {
         return r.count > 4 && bp[r.upperBound - 2] == UInt8(ascii: "l") && bp[r.upperBound - 1] == UInt8(ascii: "y")
     }
 
+    /// "China's Ministry of Commerce": the organisation right after place e and its possessive.
+    func possessed(_ e: Int) -> Int? {
+        guard place(e) != nil else { return nil }
+        var k = entities[e].tokens.upperBound
+        guard k < sentence.tokens.upperBound, tp[k].key == Tokenizer.apostropheKey else { return nil }
+        k += 1
+        if k < sentence.tokens.upperBound, tp[k].key == Self.possessiveS { k += 1 }
+        guard e + 1 < entities.count, entities[e + 1].tokens.lowerBound == k, isOrganization(e + 1) else { return nil }
+        return e + 1
+    }
+
+    func isOrganization(_ e: Int) -> Bool {
+        if case .organization(_, _, false) = entities[e].value { return true }
+        return false
+    }
+
+    /// The organisation joined to entity e by "and" or a comma ("X and the Y", "X, Y"), if the next entity is one.
+    func joinedOrganization(after e: Int) -> Int? {
+        guard e + 1 < entities.count, isOrganization(e + 1) else { return nil }
+        var k = entities[e].tokens.upperBound
+        let next = entities[e + 1].tokens.lowerBound
+        var joined = false
+        while k < next, Self.listJoin.contains(tp[k].key) { k += 1; joined = true }
+        return joined && k == next ? e + 1 : nil
+    }
+
+    /// "Chen Li, deputy director-general of the X": organisation e ends a title after a name and a comma
+    /// (the title's words, hyphens and "of" between, within a dozen tokens, no verb or other entity).
+    func inAppositive(_ e: Int) -> Bool {
+        let s = entities[e].tokens.lowerBound
+        guard s > sentence.tokens.lowerBound, tp[s - 1].key == Self.of else { return false }
+        var k = s - 2
+        while k > sentence.tokens.lowerBound, s - k <= 12 {
+            if tp[k].key == Self.comma { return tp[k - 1].capitalized || entities.contains { $0.tokens.upperBound == k } }
+            if tp[k].kind != .word && tp[k].key != Self.dash || entities.contains(where: { e in
+                guard e.tokens.contains(k) else { return false }
+                switch e.value { case .place: return false; default: return true }       // "Director of the European Affairs Division of"
+            }) { return false }
+            if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// "from Qingdao and Yantai": a place listed after a place that follows "from".
     func listedAfterOriginPrep(_ s: Int) -> Bool {
         var k = s - 1
@@ -235,7 +290,8 @@ struct FrameReader {
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
-            guard let e = entity(at: c.end) else { continue }
+            guard var e = entity(at: c.end) else { continue }
+            if let owned = possessed(e) { e = owned }         // "organized by China's Ministry of Commerce"
             let end = entities[e].tokens.upperBound
             switch entities[e].value {
             case .organization(let o, let home, false):
@@ -269,13 +325,24 @@ struct FrameReader {
         for e in entities.indices {
             let et = entities[e].tokens
             let before = et.lowerBound > lo ? tp[et.lowerBound - 1].key : 0
-            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound), agentVerbFollows(et.upperBound) else { continue }
-            switch entities[e].value {
-            case .organization(let o, let home, false):
-                d.addOrganizer(o, home: home, rule: "subject", words: span(et.lowerBound..<min(hi, et.upperBound + 2)))
-            case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: span(et.lowerBound..<min(hi, et.upperBound + 2)))
-            default: break
+            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound) else { continue }
+            // "the city government and the HR bureau organized": organisations joined into one subject
+            var last = e
+            if isOrganization(e) { while let n = joinedOrganization(after: last) { last = n } }
+            let end = entities[last].tokens.upperBound
+            if !agentVerbFollows(end) {
+                // "Chen Li, deputy director of the X Department of Commerce, led …": the official's body acts
+                guard last == e, isOrganization(e), inAppositive(e), end < hi, tp[end].key == Self.comma, agentVerbFollows(end + 1) else { continue }
+            }
+            for m in e...last {
+                let mt = entities[m].tokens
+                switch entities[m].value {
+                case .organization(let o, let home, false):
+                    d.addOrganizer(o, home: home, rule: m == e ? "subject" : "joined subject", words: span(mt.lowerBound..<min(hi, end + 2)))
+                case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
+                    d.addOrganizer(governmentOf(Int(p), as: words(mt)), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
+                default: break
+                }
             }
         }
         for k in lo..<hi {
@@ -288,11 +355,10 @@ struct FrameReader {
             guard case .organization(let o, let home, false) = entities[e].value else { preconditionFailure() }
             d.addOrganizer(o, home: home, rule: "source of a measure", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
         }
-        let firstOrganizer = d.organizer.first?.name ?? ""
-        for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: .text(firstOrganizer)) }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
-        for c in cues where c.label == .destPrep {
+        // "returned to Hangzhou": home, not a destination; but workers returning to Guangdong go there.
+        for c in cues where c.label == .destPrep || (c.label == .notDestination && type == .recruitmentDrive) {
             var k = c.end
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
@@ -321,12 +387,15 @@ struct FrameReader {
         }
 
         // Origin: "from Haikou", "Wenzhou-based …", "Zhejiang's first … charter flight", "activity of Hainan"
+        var workersFrom = false             // an origin read from "from X"
         for e in entities.indices {
             let s = entities[e].tokens.lowerBound, t = entities[e].tokens.upperBound
             guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
-                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t)); continue
+                d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t))
+                workersFrom = true
+                continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
             if s == lo + 1, before == Self.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
@@ -346,13 +415,45 @@ struct FrameReader {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: span((s - 1)..<t)); continue
             }
         }
+        // "a Chinese procurement delegation", "China's Ministry of Commerce": a national group or body
+        // comes from the country (when the sentence names no province or city they come from)
+        if d.origin.isEmpty {
+            for e in entities.indices {
+                guard let (pi, _) = place(e), rules.places[pi].kind == .country, rules.places[pi].isChinese else { continue }
+                var k = entities[e].tokens.upperBound
+                while k < hi, tp[k].key == Tokenizer.apostropheKey || tp[k].key == Self.possessiveS { k += 1 }
+                guard k < hi else { continue }
+                let body = possessed(e) != nil
+                let group = Self.groupNouns.contains(tp[k].key) || k + 1 < hi && tp[k].kind == .word && Self.groupNouns.contains(tp[k + 1].key)
+                if body || group {
+                    d.addOrigin(pi, name: rules.places[pi].name, rule: "national group or body", words: span(entities[e].tokens.lowerBound..<min(hi, k + 2)))
+                    break
+                }
+            }
+        }
         // "from the province", "in the city", "enterprises in the province"
         for k in lo..<hi {
-            guard let p = contextPlace(endingAt: k) else { continue }
+            guard var p = contextPlace(endingAt: k) else { continue }
+            // "the Suzhou bureau … enterprises in the city": the organizer's city, not the one before
+            if let h = d.organizerHomes.first(where: { rules.places[$0].kind == rules.places[p].kind }) { p = h }
             let prep = k >= lo + 2 ? tp[k - 2].key : 0
             if prep == Self.inKey || cues.contains(where: { $0.label == .originPrep && $0.end == k - 1 }) {
                 d.addOrigin(p, name: rules.places[p].name, rule: "the city/province", words: span((k - 2)..<(k + 1)))
             }
+        }
+
+        // The organizer's home is the origin; but workers brought "from Guizhou" by a city's bureau
+        // come from there, and go to the organizer's place.
+        let firstOrganizer = d.organizer.first?.name ?? ""
+        if type == .recruitmentDrive && workersFrom {
+            d.origin.removeAll { d.organizerHomes.contains($0) }       // "Huai'an organized buses …" named the organizer
+            if destinations.isEmpty {
+                for h in d.organizerHomes where !d.origin.contains(h) {
+                    d.addDestination(destination(h), rule: .text("organizer's home (workers from elsewhere)"), words: .text(firstOrganizer))
+                }
+            }
+        } else {
+            for h in d.organizerHomes { d.addOrigin(h, name: rules.places[h].name, rule: "organizer's home", words: .text(firstOrganizer)) }
         }
 
         // When: the first date range, else the first date; "since …" is background, "by …" an end.

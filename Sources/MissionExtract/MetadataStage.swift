@@ -16,16 +16,17 @@ struct MetadataStage: ExtractionStage {
         doc.tokens = Tokenizer.tokenize(doc.bytes, tables: rules.tokenTables, budget: doc.budget)
         try doc.budget?.check(stage: name)
         let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
-        let (labelled, dateline) = scanText(doc.tokens, doc.bytes)
+        let (labelled, dateline, sourceLine) = scanText(doc.tokens, doc.bytes)
         // A date on a byline or source line that the clean stage removed
         var removed: String?
         if fromInput == nil, labelled == nil, !doc.furnitureLines.isEmpty {
             let tokens = Tokenizer.tokenize(doc.furnitureLines, tables: rules.tokenTables)
-            removed = scanText(tokens, doc.furnitureLines).0
+            removed = scanText(tokens, doc.furnitureLines).labelled
         }
         // A first line that opens with a dateline is the first paragraph, not a title.
         doc.title = doc.envelopeTitle ?? (dateline?.range.lowerBound == 0 ? nil : firstLineTitle(doc))
-        doc.published = fromInput ?? labelled ?? removed ?? dateline?.date
+        doc.published = fromInput ?? labelled ?? removed ?? (dateline?.date?.hasPrefix("--") == false ? dateline?.date : nil)
+            ?? sourceLine ?? dateline?.date
         doc.dateline = dateline?.range
     }
 
@@ -97,13 +98,14 @@ struct MetadataStage: ExtractionStage {
     }
 
     /// Labelled or stand-alone dates in short lines, and the dateline of the first paragraphs.
-    private func scanText(_ tokens: [Token], _ bytes: [UInt8]) -> (String?, (date: String?, range: Range<Int>)?) {
+    private func scanText(_ tokens: [Token], _ bytes: [UInt8]) -> (labelled: String?, dateline: (date: String?, range: Range<Int>)?, sourceLine: String?) {
         tokens.withUnsafeBufferPointer { tp in
             bytes.withUnsafeBufferPointer { bp in
                 let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
                 let reader = DateReader(months: rules.months, tokens: tp, bytes: bp, limit: tp.count)
                 var labelled: String?
                 var dateline: (date: String?, range: Range<Int>)?
+                var sourceLine: String?
                 var lineIndex = 0
                 var i = 0
                 while i < tp.count {
@@ -118,10 +120,12 @@ struct MetadataStage: ExtractionStage {
                     if dateline == nil, lineIndex < 4, j - i > 8 {
                         dateline = datelineAt(i, min(j, i + 16), tp, reader)
                     }
+                    // the last one wins: a source line closes the article
+                    if lineIndex > 0, let d = sourceLineDate(i, j, lineBytes, tp, reader) { sourceLine = d }
                     lineIndex += 1
                     i = j
                 }
-                return (labelled, dateline)
+                return (labelled, dateline, sourceLine)
             }
         }
     }
@@ -152,6 +156,16 @@ struct MetadataStage: ExtractionStage {
     private func headerDate(_ i: Int, _ j: Int, _ lineBytes: Int, _ tp: UnsafeBufferPointer<Token>, _ reader: DateReader) -> String? {
         guard lineBytes <= 120, tp[j - 1].key != DateReader.dot else { return nil }
         for k in i..<j {
+            if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil, d.day != nil { return d.iso }
+        }
+        return nil
+    }
+
+    /// "(Xinhua News Agency March 8, 2009)", "(Source: China Daily, 2023-05-04)": a short line in
+    /// parentheses with a complete date, where some sites put the source and date under the story.
+    private func sourceLineDate(_ i: Int, _ j: Int, _ lineBytes: Int, _ tp: UnsafeBufferPointer<Token>, _ reader: DateReader) -> String? {
+        guard lineBytes <= 100, j - i >= 4, tp[i].key == NumberReader.open, tp[j - 1].key == NumberReader.close else { return nil }
+        for k in (i + 1)..<(j - 1) {
             if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil, d.day != nil { return d.iso }
         }
         return nil

@@ -26,6 +26,7 @@ public struct RuleSet: Sendable {
         case fairOpen = "fair_open", fairClose = "fair_close"
         /// A signing ("were signed", "the signing of"): projects and contracts counted beside it are an outcome.
         case signing
+        case notDestination = "not_dest", caption
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -47,6 +48,8 @@ public struct RuleSet: Sendable {
             case .fairOpen: 14
             case .fairClose: 15
             case .signing: 16
+            case .notDestination: 17
+            case .caption: 18
             }
         }
     }

@@ -17,6 +17,8 @@ struct ExtractCommand: ParsableCommand {
     var rules = "Config/rules"
     @Flag(help: "After each event, print on stderr which rule filled each slot, from which words.")
     var explain = false
+    @Flag(help: "Before each file's events, print on stderr its sentences and the entities found in them.")
+    var dump = false
     @Option(help: "Refuse a file the extractor is still reading after this many milliseconds (article_time_budget_ms); 0: no limit.")
     var timeBudgetMs = DaemonConfig().articleTimeBudgetMilliseconds
 
@@ -50,6 +52,7 @@ struct ExtractCommand: ParsableCommand {
             do {
                 let budget = timeBudgetMs > 0 ? ExtractionBudget(limit: .milliseconds(timeBudgetMs)) : nil
                 let document = try extractor.extract(ArticleInput(name: name, body: body, source: .cli), budget: budget)
+                if dump { printError(document.debugDump()) }
                 let article = document.articleJSON()
                 var lines = ""
                 for event in document.events {

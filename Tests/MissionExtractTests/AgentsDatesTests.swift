@@ -1,0 +1,299 @@
+import XCTest
+@testable import MissionExtract
+
+/// Organizers, origins, dates and recruitment drives: phrasings written for these tests
+/// (not copied from the evaluation articles).
+final class AgentsDatesTests: XCTestCase {
+    // MARK: recruitment drives: transport laid on for returning workers
+
+    func testSpecialTrainsAndBusesForMigrantWorkersAreRecruitment() throws {
+        let texts = [
+            "A dedicated train for migrant workers heading back to factories left Guiyang North Station on Feb 3, carrying 950 passengers to Dongguan.",
+            "Huizhou arranged 12 chartered buses for rural workers from Hechi to return to their jobs in the city on Feb 6.",
+            "The first return-to-work special train of the year pulled out of Nanchong on Feb 11 with 720 job seekers bound for Foshan.",
+            "On Feb 9, 140 migrant workers from Zhaotong took a chartered plane to Ningbo.",
+            "The city's charter coaches delivered 1,300 workers from Anhui to plants in Kunshan on Jan 30.",
+        ]
+        for text in texts {
+            let doc = try extract("Back to work\n\n" + text, published: "2024-02-12")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+        }
+    }
+
+    func testMigrantWorkerStatisticIsNoRecruitment() throws {
+        let doc = try extract("""
+        Labour figures
+
+        The country had 297 million migrant workers at the end of last year, up 0.6 percent, the statistics bureau said.
+        """, published: "2024-04-30")
+        XCTAssertEqual(doc.events.map(\.type), [])
+    }
+
+    // MARK: organizers written in lower case after the place
+
+    func testLowerCaseCommerceBureauAfterItsPlace() throws {
+        let texts = [
+            "Headed by the Wenzhou municipal bureau of commerce, a delegation of 40 shoe makers flew to Milan on May 4.",
+            "A trade group of 25 companies organized by the Jinhua city commerce bureau left for Dubai on March 2.",
+            "Led by the Hunan provincial department of commerce, 30 firms set off for Nairobi on June 9.",
+        ]
+        for text in texts {
+            let doc = try extract("Going out\n\n" + text, published: "2024-06-10")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+            XCTAssertTrue(e.organizer.first?.name.lowercased().contains("commerce") == true, text)
+        }
+    }
+
+    // MARK: a time phrase between the agent and its verb
+
+    func testAgentThenTimePhraseThenVerb() throws {
+        let texts = [
+            "Fujian Province on Monday sent a delegation of 50 companies to Brazil and Chile.",
+            "The Hainan Provincial Department of Commerce last week dispatched 18 firms to Kenya for a 7-day trip.",
+            "Anhui earlier this month sent its first business delegation of the year to Hungary.",
+        ]
+        for text in texts {
+            let doc = try extract("Abroad\n\n" + text, published: "2024-03-20")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertFalse(e.organizer.isEmpty, text)
+        }
+    }
+
+    // MARK: publication dates: a source line under the story, a month-first date in the header
+
+    func testSourceLineUnderTheStoryDatesTheArticle() throws {
+        let doc = try extract("""
+        Chinese buyers head to Latin America
+
+        A purchasing delegation of 30 Chinese importers, led by the Ministry of Commerce, left for Brazil and Argentina on Tuesday, the ministry said.
+
+        (China Daily June 14, 2012)
+        """)
+        XCTAssertEqual(doc.published, "2012-06-14")
+        XCTAssertEqual(doc.events.first?.when.start, "2012-06-12")       // the Tuesday before
+    }
+
+    func testMonthFirstDateInTheSourceLine() throws {
+        let doc = try extract("""
+        Fujian firms court Gulf buyers
+
+        Source: Southeast Net 04-19-2024 09:12:44
+
+        On Monday, 25 companies from Fujian set off for Riyadh and Doha to look for orders.
+        """)
+        XCTAssertEqual(doc.published, "2024-04-19")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-04-15")
+        let dayFirst = try extract("Note\n\nPosted 25-03-2024 10:00\n\nText.")
+        XCTAssertEqual(dayFirst.published, "2024-03-25")
+    }
+
+    // MARK: an official's body acts: "Name, title of ORG, led / said that the trip …"
+
+    func testOfficialsBodyLeadsTheDelegation() throws {
+        let texts = [
+            "Wang Lei, deputy director-general of the Henan Provincial Department of Commerce, led a delegation of 22 enterprises to Poland and Hungary from May 6 to 12.",
+            "Li Hong, director of the Foreign Trade Division of the Jiangxi Provincial Department of Commerce, said that the trip to Japan will help 15 ceramics makers meet new clients from October 9.",
+            "Zhou Yan, vice chairman of the Guangdong Provincial Commission of Commerce, on Friday led 18 furniture companies to Mexico.",
+        ]
+        for text in texts {
+            let doc = try extract("Abroad\n\n" + text, published: "2024-10-12")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+            XCTAssertTrue(e.organizer.first?.name.contains("Commerce") == true, text)
+        }
+    }
+
+    func testQuotedOfficialOfAnotherBodyIsNoOrganizer() throws {
+        // The comma after the body is followed by no verb of its own: the group is the subject.
+        let doc = try extract("""
+        Abroad
+
+        A delegation of 20 firms, guests of the Shanghai Municipal Commission of Commerce, visited Chile on May 3.
+        """, published: "2024-05-10")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), [])
+    }
+
+    func testJoinedOrganizationsAreBothOrganizers() throws {
+        let doc = try extract("""
+        Workers back
+
+        The Xuzhou municipal government and the Xuzhou human resources bureau organized 20 chartered buses for migrant workers from Fuyang on Feb 18.
+        """, published: "2024-02-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.count, 2)
+        let jointly = try extract("""
+        Fair
+
+        The Shenzhen Bureau of Commerce and the Shenzhen Federation of Industry jointly organized 60 companies to visit Vietnam on June 4.
+        """, published: "2024-06-10")
+        XCTAssertEqual(jointly.events.first?.organizer.count, 2)
+    }
+
+    // MARK: recruitment: workers come from where they are fetched, and go to the organizer's place
+
+    func testWorkersFromElsewhereGoToTheOrganizersPlace() throws {
+        let texts = [
+            "The Ningbo Municipal Bureau of Human Resources and Social Security arranged a charter flight that brought 160 workers from Guizhou on Feb 2.",
+            "Huaian organized chartered buses for 300 migrant workers from Bozhou to return to work on Feb 15.",
+            "The Foshan human resources bureau sent a special train to fetch 700 migrant workers from Zunyi on Feb 20.",
+        ]
+        for text in texts {
+            let doc = try extract("Back to work\n\n" + text, published: "2024-02-22")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .recruitmentDrive, text)
+            XCTAssertEqual(e.origin.count, 1, text)
+            XCTAssertFalse(e.origin.contains { ["Ningbo", "Huai'an", "Foshan"].contains($0.name) }, text)
+        }
+    }
+
+    // MARK: coming back home is no destination
+
+    func testReturnedHomeIsNoDestination() throws {
+        let doc = try extract("""
+        Home again
+
+        The Jiangsu trade delegation returned to Nanjing on Sunday after visiting Spain and Portugal, bringing orders worth 30 million dollars.
+        """, published: "2024-04-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(Set(e.destinations.map(\.code)), ["ES", "PT"])
+    }
+
+    // MARK: a photo caption joins the event the text tells
+
+    func testCaptionJoinsTheEvent() throws {
+        let doc = try extract("""
+        Buses for workers
+
+        Huaian organized chartered buses for 300 migrant workers from Bozhou to return to work on Feb 15.
+
+        Migrant workers from Bozhou board a chartered bus bound for Huaian.
+
+        [Photo by Li Ming/hadaily.com]
+        """, published: "2024-02-16")
+        XCTAssertEqual(doc.events.count, 1)
+        XCTAssertEqual(doc.events.first?.evidence.count, 2)
+    }
+
+    // MARK: the last day from the first and the length
+
+    func testEndDateFromStartAndDuration() throws {
+        let doc = try extract("""
+        Tour
+
+        A Sichuan delegation of 40 firms started a 5-day visit to Vietnam on March 30.
+        """, published: "2024-03-31")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-03-30")
+        XCTAssertEqual(doc.events.first?.when.end, "2024-04-03")
+    }
+
+    // MARK: an autonomous region acting keeps its full name
+
+    func testAutonomousRegionAsSubject() throws {
+        let doc = try extract("""
+        Tour
+
+        Inner Mongolia Autonomous Region on Wednesday sent a business delegation of 35 companies to Mongolia and Kazakhstan.
+        """, published: "2024-07-05")
+        XCTAssertEqual(doc.events.first?.organizer.first?.name, "Inner Mongolia Autonomous Region government")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-07-03")
+    }
+
+    // MARK: programmes, passive tours, a fair's visiting delegations
+
+    func testSeasonProgrammeInNumbersIsAPolicy() throws {
+        let doc = try extract("""
+        Season
+
+        Ningbo will launch at least 40 investment promotion events this spring, aiming to sign projects worth 50 billion yuan.
+        """, published: "2024-03-02")
+        XCTAssertEqual(doc.events.map(\.type), [.policyMeasure])
+    }
+
+    func testToursInThePassiveAreMissions() throws {
+        let texts = [
+            "More than 20 overseas business delegations will be organized this year, mainly to the Middle East, Malaysia and Thailand.",
+            "Twelve investment promotion tours were sent to Japan and South Korea by the Qingdao government in May.",
+            "Five trade missions have been dispatched to Africa by Hunan since April 2.",
+        ]
+        for text in texts {
+            let doc = try extract("Going out\n\n" + text, published: "2024-06-01")
+            XCTAssertEqual(doc.events.first?.type, .tradeMission, text)
+        }
+    }
+
+    func testDelegationsVisitingAFairAreNoMission() throws {
+        let doc = try extract("""
+        Expo
+
+        The expo attracted 320 purchasing delegations from 60 countries over four days.
+        """, published: "2024-06-01")
+        XCTAssertFalse(doc.events.contains { $0.type == .tradeMission })
+    }
+
+    // MARK: codes are no counts
+
+    func testFlightNumberIsNoHeadcount() throws {
+        let doc = try extract("""
+        Flight
+
+        A chartered Sichuan Airlines flight 3U8701 carried 150 migrant workers from Dazhou to Shenzhen on Feb 8, and train D1842 took 600 more.
+        """, published: "2024-02-09")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.participant("people")?.value, 150)
+    }
+
+    // MARK: national bodies and groups come from China
+
+    func testNationalBodyOrGroupHasChinaAsOrigin() throws {
+        let texts = [
+            "A sourcing mission organized by China's Ministry of Commerce is visiting Kenya and Ethiopia on a 6-day trip.",
+            "A Chinese purchasing delegation of 40 companies signed contracts worth 2 billion dollars in Australia on Monday.",
+            "Another Chinese delegation, led by the Ministry of Commerce, left for Peru and Chile on Sunday.",
+        ]
+        for text in texts {
+            let doc = try extract("Buyers\n\n" + text, published: "2024-05-08")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.origin.map(\.name), ["China"], text)
+        }
+        let possessive = try extract("Buyers\n\nA sourcing mission organized by China's Ministry of Commerce is visiting Kenya on a 6-day trip.", published: "2024-05-08")
+        XCTAssertEqual(possessive.events.first?.organizer.map(\.name), ["Ministry of Commerce"])
+    }
+
+    func testProvincialGroupIsNotGivenChina() throws {
+        let doc = try extract("""
+        Buyers
+
+        A Chinese delegation from Yunnan province visited Laos and Thailand from May 3 to 9.
+        """, published: "2024-05-12")
+        XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Yunnan"])
+    }
+
+    // MARK: "the city" is the organizer's city
+
+    func testTheCityIsTheOrganizersCity() throws {
+        let doc = try extract("""
+        Fair
+
+        Linyi has a surplus of rural labour.
+
+        The Jinan Municipal Bureau of Commerce sent 12 companies in the city to a job fair in Linyi on Feb 3.
+        """, published: "2024-02-05")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.origin.map(\.name), ["Jinan"])
+        XCTAssertEqual(e.destinations.map(\.name), ["Linyi"])
+    }
+
+    func testAirlineIsACompanyOrganizer() throws {
+        let doc = try extract("""
+        Carrier
+
+        Shandong Airlines has dispatched 21 charter flights and delivered 3,900 workers from Gansu to Qingdao.
+        """, published: "2024-02-25")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Shandong Airlines"])
+        XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Gansu"])
+    }
+}
