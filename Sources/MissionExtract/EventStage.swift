@@ -109,7 +109,8 @@ struct EventStage: ExtractionStage {
                 best = first.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
-            if reader.has(.speculation) || reader.has(.expert) { continue }
+            // Forecasts, commentary, share prices and company results, one person's own story: no action
+            if reader.has(.speculation) || reader.has(.expert) || reader.has(.market) || reader.has(.personal) { continue }
             var speaker: QuoteSpeaker?
             if s.quote >= 0 {
                 guard speakers[s.quote].isOfficial else { continue }
@@ -279,9 +280,11 @@ struct EventStage: ExtractionStage {
     }
 
     /// Enough substance to publish: something concrete (date, count, destination, outcome) and
-    /// someone (organizer, origin or destination); a policy needs its author.
+    /// someone (organizer, origin or destination); a policy needs its author. A trip is a trade
+    /// mission only when its sentences name business: a minister's visit or a worker's trip home is not.
     private func emit(_ d: EventDraft) -> Bool {
         switch d.type {
+        case .tradeMission: return d.business && d.isConcrete && d.hasAgent
         case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         default: return d.isConcrete && d.hasAgent

@@ -381,5 +381,6 @@ struct FrameReader {
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) { d.another = true }
+        if has(.business) { d.business = true }
     }
 }

@@ -1,0 +1,128 @@
+import XCTest
+@testable import MissionExtract
+
+/// Sentences that look like events but report none (negatives of business and diplomatic news),
+/// beside true events of the same shape that must survive. Written for these tests.
+final class PrecisionTests: XCTestCase {
+    // MARK: a trip is a trade mission only if its sentences name business
+
+    func testDiplomaticVisitsAreNoMission() throws {
+        let texts = [
+            """
+            Ministers meet in Beijing
+
+            Chile's Foreign Minister Alberto van Klaveren arrived in Beijing on Monday for a three-day official visit to China.
+
+            He will also travel to Xi'an before returning home.
+            """,
+            """
+            Premier in Central Asia
+
+            Premier Zhao Ming began a four-nation tour on Sunday that will take him to Uzbekistan, Tajikistan and Turkmenistan, where he will hold talks on bilateral ties.
+            """,
+            """
+            Envoys tour Hunan
+
+            A group of 12 ambassadors to China visited Changsha on Thursday and toured a local museum, the provincial foreign affairs office said.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-04-02")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testBusinessTripsStayMissions() throws {
+        let texts = [
+            """
+            Anhui delegation abroad
+
+            Vice Governor Sun Lei led a delegation of 25 Anhui enterprises to Hungary and Serbia from May 6 to 12.
+            """,
+            """
+            Premier's mission
+
+            The premier of Manitoba will travel to Japan and South Korea from June 2 to 9 to promote trade and investment.
+            """,
+            """
+            Shoemakers on the road
+
+            A group of 18 shoemakers from Jinjiang went to Mexico on Tuesday to visit buyers.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-05-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], t)
+        }
+    }
+
+    func testAWorkersRideHomeIsNoMission() throws {
+        let doc = try extract("""
+        Home by train
+
+        The special train carrying 900 passengers from Guangzhou arrived in Guiyang on Feb 3, the railway bureau said.
+        """, published: "2024-02-04")
+        XCTAssertFalse(doc.events.contains { $0.type == .tradeMission })
+    }
+
+    // MARK: share prices, indexes and company results
+
+    func testMarketReportsAreNoDeal() throws {
+        let texts = [
+            """
+            Stocks climb
+
+            Shares of Meituan jumped 5 percent to HK$120.30 in Hong Kong, and the stock has gained 18 percent this month.
+            """,
+            """
+            Carmaker results
+
+            Geely said its net profit for the first half rose 60 percent, and the company earned 8.5 billion yuan in the period.
+            """,
+            """
+            Markets
+
+            The Shenzhen Component Index gained 1.4 percent on Friday, and Ping An traded at 45.20 yuan a share.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-08-20")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testRealDealsSurviveBesideMarketWords() throws {
+        let doc = try extract("""
+        Orders at the fair
+
+        Exporters from Taizhou signed contracts worth 300 million yuan with buyers from Brazil at the fair on Oct 16.
+        """, published: "2024-10-18")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    // MARK: one person's own story
+
+    func testFirstPersonTestimonyIsNoEvent() throws {
+        let texts = [
+            """
+            On the way back
+
+            Wang Fang, a seamstress who travelled to Dongguan: I am glad the bus was free this year.
+            """,
+            """
+            Factory worker
+
+            My brother and I went to Shenzhen by the chartered coach on Saturday, said Li Qiang, 24.
+            """,
+            """
+            Trader
+
+            I flew to Dubai with my samples in March, a Yiwu trader recalled.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-03-20")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+}
