@@ -125,4 +125,46 @@ final class PrecisionTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [], t)
         }
     }
+
+    // MARK: the statistics of a job fair are that job fair
+
+    func testJobFairStatisticsJoinTheJobFair() throws {
+        let texts = [
+            """
+            Jobs in Xuzhou
+
+            Xuzhou held a two-day job fair for returning migrant workers on Feb 18.
+
+            More than 9,000 job seekers attended the fair, and 2,100 of them reached employment intentions.
+            """,
+            """
+            Spring hiring
+
+            The human resources bureau of Fuyang organized a job fair at the city stadium on Feb 5.
+            The fair opened with 7,400 positions offered by 260 local companies.
+            """,
+            """
+            Hiring season
+
+            Jinhua hosted a spring recruitment fair on Jan 30, offering 5,000 jobs.
+
+            Some 320 employers took part in the fair, most of them garment and hardware makers.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-02-20")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], t)
+        }
+    }
+
+    func testATradeFairWithoutAJobFairStaysAFair() throws {
+        let doc = try extract("""
+        Hardware show
+
+        The Yongkang hardware fair opened on April 10 with 1,800 exhibitors from 30 countries.
+
+        More than 40,000 buyers attended the fair.
+        """, published: "2024-04-12")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+    }
 }
