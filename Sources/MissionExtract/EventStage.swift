@@ -109,8 +109,9 @@ struct EventStage: ExtractionStage {
                 best = first.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
-            // Forecasts, commentary, share prices and company results, one person's own story: no action
-            if reader.has(.speculation) || reader.has(.expert) || reader.has(.market) || reader.has(.personal) { continue }
+            // Forecasts, commentary, share prices and company results, one person's own story, what
+            // did not happen: no action
+            if reader.has(.speculation) || reader.has(.expert) || reader.has(.market) || reader.has(.personal) || reader.has(.negated) { continue }
             var speaker: QuoteSpeaker?
             if s.quote >= 0 {
                 guard speakers[s.quote].isOfficial else { continue }

@@ -254,6 +254,8 @@ struct FrameReader {
 
         // Destinations: places after to / in / for / visit, with the places listed after them
         for c in cues where c.label == .destPrep {
+            // "returned to Hangzhou": a delegation's way home, not where it went
+            if type == .tradeMission, c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
             var k = c.end
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }

@@ -167,4 +167,106 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-04-12")
         XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
     }
+
+    // MARK: what did not happen
+
+    func testNegatedActionsAreNoEvent() throws {
+        let texts = [
+            """
+            Newcomers
+
+            Two Laotian coffee growers had not signed any contracts at the previous expo in Nanning.
+            """,
+            """
+            A quiet year
+
+            The county did not send any enterprises to Japan in 2022 because of travel limits.
+            """,
+            """
+            No orders
+
+            No export contracts were signed at the online session on Tuesday, the organizer said.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2023-09-20")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testNotOnlySignedIsStillADeal() throws {
+        let doc = try extract("""
+        Busy fair
+
+        Wenzhou shoemakers not only signed contracts worth 80 million yuan with buyers from Chile, but also met new partners.
+        """, published: "2023-09-20")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    // MARK: the way home is no destination
+
+    func testReturnedHomeIsNoDestination() throws {
+        let texts = [
+            """
+            Back from Europe
+
+            A Jiangxi trade delegation of 20 firms visited Spain and Portugal from May 3 to 10 and returned to Nanchang on Saturday.
+            """,
+            """
+            Home again
+
+            Led by the Guangxi Department of Commerce, 25 enterprises travelled to Malaysia on June 2, and the delegation flew back to Nanning on June 8.
+            """,
+            """
+            Delegation returns
+
+            A Shenzhen business delegation of 30 companies went to Brazil in March, before returning to Shenzhen with orders.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-06-15")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .tradeMission }, t)
+            XCTAssertFalse(e.destinations.contains { $0.code == "CN" }, t)
+            XCTAssertFalse(e.destinations.isEmpty, t)
+        }
+    }
+
+    func testTravelToAChineseCityStaysADestination() throws {
+        let doc = try extract("""
+        Hiring trip
+
+        The Ningbo human resources bureau sent a recruitment team to Guizhou on Feb 1 to recruit 500 workers.
+        """, published: "2024-02-03")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertTrue(e.destinations.contains { $0.name == "Guizhou" })
+    }
+
+    // MARK: the same group named again
+
+    func testTheFirstDelegationIsTheDelegationAlreadyReported() throws {
+        let texts = [
+            """
+            Shandong abroad
+
+            From March 5 to 12, the Shandong Department of Commerce led a delegation of 28 enterprises to Germany and Poland.
+            The first delegation visited a Hamburg logistics group and held talks with 40 buyers.
+            """,
+            """
+            Hebei in Africa
+
+            Hebei's commerce department organized 15 enterprises to visit Kenya and Tanzania from July 1 to 9.
+            The whole delegation also met members of a Nairobi business association.
+            """,
+            """
+            Chongqing mission
+
+            A Chongqing trade delegation of 22 companies, led by the city's commerce commission, travelled to Chile on April 2.
+            The visiting delegation signed a cooperation memorandum with a Santiago chamber of commerce.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-08-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], t)
+        }
+    }
 }
