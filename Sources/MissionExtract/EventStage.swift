@@ -113,7 +113,9 @@ struct EventStage: ExtractionStage {
                 best = first.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
-            if reader.has(.speculation) || reader.has(.expert) { continue }
+            // Forecasts, commentary, share prices and company results, one person's own story, what
+            // did not happen: no action
+            if reader.has(.speculation) || reader.has(.expert) || reader.has(.market) || reader.has(.personal) || reader.has(.negated) { continue }
             var speaker: QuoteSpeaker?
             if s.quote >= 0 {
                 guard speakers[s.quote].isOfficial else { continue }
@@ -231,7 +233,8 @@ struct EventStage: ExtractionStage {
         guard !types.isEmpty else { return nil }
         for back in 1...4 where si - back >= 0 {
             guard let d = draftOf[si - back] else { continue }
-            if types.contains(where: { $0 == nil || $0 == drafts[d].type }) { return d }
+            // "the fair" after a job fair is that job fair
+            if types.contains(where: { $0 == nil || $0 == drafts[d].type || $0 == .tradeFair && drafts[d].type == .recruitmentDrive }) { return d }
         }
         return nil
     }
@@ -335,9 +338,11 @@ struct EventStage: ExtractionStage {
     }
 
     /// Enough substance to publish: something concrete (date, count, destination, outcome) and
-    /// someone (organizer, origin or destination); a policy needs its author.
+    /// someone (organizer, origin or destination); a policy needs its author. A trip is a trade
+    /// mission only when its sentences name business: a minister's visit or a worker's trip home is not.
     private func emit(_ d: EventDraft) -> Bool {
         switch d.type {
+        case .tradeMission: return d.business && d.isConcrete && d.hasAgent
         case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         // a named fair is known by its name ("The CIIE ended on Sunday with $60 billion in deals")

@@ -359,6 +359,8 @@ struct FrameReader {
         // Destinations: places after to / in / for / visit, with the places listed after them
         // "returned to Hangzhou": home, not a destination; but workers returning to Guangdong go there.
         for c in cues where c.label == .destPrep || (c.label == .notDestination && type == .recruitmentDrive) {
+            // "returned to Hangzhou": a delegation's way home, not where it went
+            if type == .tradeMission, c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
             var k = c.end
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
@@ -543,5 +545,6 @@ struct FrameReader {
         }
         if has(.another) { d.another = true }
         for t in triggers where t.label.fair >= 0 { d.addFair(t.label.fair) }
+        if has(.business) { d.business = true }
     }
 }

@@ -27,6 +27,7 @@ public struct RuleSet: Sendable {
         /// A signing ("were signed", "the signing of"): projects and contracts counted beside it are an outcome.
         case signing
         case notDestination = "not_dest", caption
+        case business, market, personal, negated, homeward
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -50,6 +51,11 @@ public struct RuleSet: Sendable {
             case .signing: 16
             case .notDestination: 17
             case .caption: 18
+            case .business: 19
+            case .market: 20
+            case .personal: 21
+            case .negated: 22
+            case .homeward: 23
             }
         }
     }

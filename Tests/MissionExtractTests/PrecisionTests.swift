@@ -1,0 +1,272 @@
+import XCTest
+@testable import MissionExtract
+
+/// Sentences that look like events but report none (negatives of business and diplomatic news),
+/// beside true events of the same shape that must survive. Written for these tests.
+final class PrecisionTests: XCTestCase {
+    // MARK: a trip is a trade mission only if its sentences name business
+
+    func testDiplomaticVisitsAreNoMission() throws {
+        let texts = [
+            """
+            Ministers meet in Beijing
+
+            Chile's Foreign Minister Alberto van Klaveren arrived in Beijing on Monday for a three-day official visit to China.
+
+            He will also travel to Xi'an before returning home.
+            """,
+            """
+            Premier in Central Asia
+
+            Premier Zhao Ming began a four-nation tour on Sunday that will take him to Uzbekistan, Tajikistan and Turkmenistan, where he will hold talks on bilateral ties.
+            """,
+            """
+            Envoys tour Hunan
+
+            A group of 12 ambassadors to China visited Changsha on Thursday and toured a local museum, the provincial foreign affairs office said.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-04-02")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testBusinessTripsStayMissions() throws {
+        let texts = [
+            """
+            Anhui delegation abroad
+
+            Vice Governor Sun Lei led a delegation of 25 Anhui enterprises to Hungary and Serbia from May 6 to 12.
+            """,
+            """
+            Premier's mission
+
+            The premier of Manitoba will travel to Japan and South Korea from June 2 to 9 to promote trade and investment.
+            """,
+            """
+            Shoemakers on the road
+
+            A group of 18 shoemakers from Jinjiang went to Mexico on Tuesday to visit buyers.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-05-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], t)
+        }
+    }
+
+    func testAWorkersRideHomeIsNoMission() throws {
+        let doc = try extract("""
+        Home by train
+
+        The special train carrying 900 passengers from Guangzhou arrived in Guiyang on Feb 3, the railway bureau said.
+        """, published: "2024-02-04")
+        XCTAssertFalse(doc.events.contains { $0.type == .tradeMission })
+    }
+
+    // MARK: share prices, indexes and company results
+
+    func testMarketReportsAreNoDeal() throws {
+        let texts = [
+            """
+            Stocks climb
+
+            Shares of Meituan jumped 5 percent to HK$120.30 in Hong Kong, and the stock has gained 18 percent this month.
+            """,
+            """
+            Carmaker results
+
+            Geely said its net profit for the first half rose 60 percent, and the company earned 8.5 billion yuan in the period.
+            """,
+            """
+            Markets
+
+            The Shenzhen Component Index gained 1.4 percent on Friday, and Ping An traded at 45.20 yuan a share.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-08-20")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testRealDealsSurviveBesideMarketWords() throws {
+        let doc = try extract("""
+        Orders at the fair
+
+        Exporters from Taizhou signed contracts worth 300 million yuan with buyers from Brazil at the fair on Oct 16.
+        """, published: "2024-10-18")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    // MARK: one person's own story
+
+    func testFirstPersonTestimonyIsNoEvent() throws {
+        let texts = [
+            """
+            On the way back
+
+            Wang Fang, a seamstress who travelled to Dongguan: I am glad the bus was free this year.
+            """,
+            """
+            Factory worker
+
+            My brother and I went to Shenzhen by the chartered coach on Saturday, said Li Qiang, 24.
+            """,
+            """
+            Trader
+
+            I flew to Dubai with my samples in March, a Yiwu trader recalled.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-03-20")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    // MARK: the statistics of a job fair are that job fair
+
+    func testJobFairStatisticsJoinTheJobFair() throws {
+        let texts = [
+            """
+            Jobs in Xuzhou
+
+            Xuzhou held a two-day job fair for returning migrant workers on Feb 18.
+
+            More than 9,000 job seekers attended the fair, and 2,100 of them reached employment intentions.
+            """,
+            """
+            Spring hiring
+
+            The human resources bureau of Fuyang organized a job fair at the city stadium on Feb 5.
+            The fair opened with 7,400 positions offered by 260 local companies.
+            """,
+            """
+            Hiring season
+
+            Jinhua hosted a spring recruitment fair on Jan 30, offering 5,000 jobs.
+
+            Some 320 employers took part in the fair, most of them garment and hardware makers.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-02-20")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], t)
+        }
+    }
+
+    func testATradeFairWithoutAJobFairStaysAFair() throws {
+        let doc = try extract("""
+        Hardware show
+
+        The Yongkang hardware fair opened on April 10 with 1,800 exhibitors from 30 countries.
+
+        More than 40,000 buyers attended the fair.
+        """, published: "2024-04-12")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+    }
+
+    // MARK: what did not happen
+
+    func testNegatedActionsAreNoEvent() throws {
+        let texts = [
+            """
+            Newcomers
+
+            Two Laotian coffee growers had not signed any contracts at the previous expo in Nanning.
+            """,
+            """
+            A quiet year
+
+            The county did not send any enterprises to Japan in 2022 because of travel limits.
+            """,
+            """
+            No orders
+
+            No export contracts were signed at the online session on Tuesday, the organizer said.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2023-09-20")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testNotOnlySignedIsStillADeal() throws {
+        let doc = try extract("""
+        Busy fair
+
+        Wenzhou shoemakers not only signed contracts worth 80 million yuan with buyers from Chile, but also met new partners.
+        """, published: "2023-09-20")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    // MARK: the way home is no destination
+
+    func testReturnedHomeIsNoDestination() throws {
+        let texts = [
+            """
+            Back from Europe
+
+            A Jiangxi trade delegation of 20 firms visited Spain and Portugal from May 3 to 10 and returned to Nanchang on Saturday.
+            """,
+            """
+            Home again
+
+            Led by the Guangxi Department of Commerce, 25 enterprises travelled to Malaysia on June 2, and the delegation flew back to Nanning on June 8.
+            """,
+            """
+            Delegation returns
+
+            A Shenzhen business delegation of 30 companies went to Brazil in March, before returning to Shenzhen with orders.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-06-15")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .tradeMission }, t)
+            XCTAssertFalse(e.destinations.contains { $0.code == "CN" }, t)
+            XCTAssertFalse(e.destinations.isEmpty, t)
+        }
+    }
+
+    func testTravelToAChineseCityStaysADestination() throws {
+        let doc = try extract("""
+        Hiring trip
+
+        The Ningbo human resources bureau sent a recruitment team to Guizhou on Feb 1 to recruit 500 workers.
+        """, published: "2024-02-03")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertTrue(e.destinations.contains { $0.name == "Guizhou" })
+    }
+
+    // MARK: the same group named again
+
+    func testTheFirstDelegationIsTheDelegationAlreadyReported() throws {
+        let texts = [
+            """
+            Shandong abroad
+
+            From March 5 to 12, the Shandong Department of Commerce led a delegation of 28 enterprises to Germany and Poland.
+            The first delegation visited a Hamburg logistics group and held talks with 40 buyers.
+            """,
+            """
+            Hebei in Africa
+
+            Hebei's commerce department organized 15 enterprises to visit Kenya and Tanzania from July 1 to 9.
+            The whole delegation also met members of a Nairobi business association.
+            """,
+            """
+            Chongqing mission
+
+            A Chongqing trade delegation of 22 companies, led by the city's commerce commission, travelled to Chile on April 2.
+            The visiting delegation signed a cooperation memorandum with a Santiago chamber of commerce.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-08-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], t)
+        }
+    }
+}
