@@ -27,8 +27,12 @@ score() {
   local line
   line=$(python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" | grep '^score:')
   printf '%-16s %s\n' "$name" "${line#score: }"
-  # The test split is only measured: its details are never printed.
-  if [ -n "${VERBOSE:-}" ] && [ "$name" != real-corpus-test ]; then python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" -v; fi
+  # The test split is only measured: its details are never printed, only its kinds of error.
+  if [ -n "${KINDS:-}" ]; then
+    python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" -v | python3 scripts/error_kinds.py --top "$KINDS" | sed 's/^/    /'
+  elif [ -n "${VERBOSE:-}" ] && [ "$name" != real-corpus-test ]; then
+    python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" -v
+  fi
 }
 
 score seeds          "$SHARED/gold"              seeds
