@@ -135,7 +135,7 @@ struct DateFinder {
                Self.nthLead.contains(prevKey) || (i + 3 < range.upperBound && ctx.tokens[i + 3].kind == .punct),
                let month = nthMonth(d, lastDate: lastDate) {
                 let date = DateParts(year: month.year, month: month.month, day: d)
-                add(date, nil, i..<(i + 3), "date: the Nth", &lastDate, &used, &found)
+                add(date, nil, i..<(i + 3), "date: the Nth", &lastDate, &used, &found, relativeDay: true)
                 i += 3; continue
             }
             // "on Wednesday", "last Friday"
@@ -193,8 +193,8 @@ struct DateFinder {
     }
 
     private func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String, _ lastDate: inout DateParts?,
-                     _ used: inout [Bool], _ found: inout [Entity]) {
-        found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule))
+                     _ used: inout [Bool], _ found: inout [Entity], relativeDay: Bool = false) {
+        found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule, relativeDay: relativeDay))
         for k in tokens { used[k] = true }
         if start.month != nil { lastDate = start }
     }

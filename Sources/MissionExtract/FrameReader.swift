@@ -295,7 +295,7 @@ struct FrameReader {
             if cue == .dateSince { d.since = true; continue }
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
-            if entities[e].rule == "date: the Nth" { d.relativeDate = true }
+            if entities[e].relativeDay { d.relativeDate = true }
             if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
         }
         if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }
