@@ -111,7 +111,7 @@ struct EntityStage: ExtractionStage {
             guard i < range.upperBound else { break }
             guard !used[i], let m = organizations.longest(at: i, ctx, nextCapWord: &nextCapWord) else { i += 1; continue }
             var start = i
-            if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
+            if start > range.lowerBound, ctx.tokens[start - 1].key == rules.lexicon.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
             var home: Int?
             while nextPlace < placesEnd, found[nextPlace].tokens.lowerBound < i { nextPlace += 1 }
@@ -128,7 +128,7 @@ struct EntityStage: ExtractionStage {
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
-                if ctx.tokens[range.lowerBound].key == Self.inKey {
+                if ctx.tokens[range.lowerBound].key == rules.lexicon.inKey {
                     // The place right after "In": among the first places of the sentence.
                     for e in first..<placesEnd {
                         if found[e].tokens.lowerBound > range.lowerBound + 1 { break }      // the rest lie further on
@@ -187,7 +187,7 @@ struct EntityStage: ExtractionStage {
         }
     }
 
-    static let the = TokenKey.of("the"), inKey = TokenKey.of("in"), comma = TokenKey.of(",")
+    static let comma = TokenKey.of(",")
 }
 
 private extension Array {

@@ -10,7 +10,7 @@ public struct RuleSet: Sendable {
         "countries.tsv", "regions.tsv", "cities_abroad.tsv", "china.tsv",
         "organizations.tsv", "triggers.tsv", "activities.tsv", "transport.tsv", "units.tsv",
         "currencies.tsv", "numbers.tsv", "months.tsv", "qualifiers.tsv", "outcomes.tsv",
-        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv",
+        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv", "lexicon.tsv",
     ]
 
     struct PlaceName: Sendable { var place: Int; var adjective: Bool }
@@ -82,6 +82,8 @@ final class RuleStore: @unchecked Sendable {
     let furniture: Furniture
     /// Token key → the bits of the tables that have a pattern starting with that word.
     let tokenTables: TableBits
+    /// The stages' closed word lists (lexicon.tsv).
+    let lexicon: Lexicon
 
 
     // The labels a rule file may write (schema mission-event/1), in the order the errors list them.
@@ -260,6 +262,7 @@ final class RuleStore: @unchecked Sendable {
         self.anaphors = anaphors
         self.abbreviations = abbreviations
         self.furniture = furniture
+        self.lexicon = try Lexicon(try file("lexicon.tsv"))
     }
 
     /// End of a cue of this kind starting at token i, if one does.

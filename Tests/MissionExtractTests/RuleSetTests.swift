@@ -56,4 +56,34 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(loadError("furniture.tsv", "footer\tContact us\n"),
                        "furniture.tsv:1: unknown kind 'footer' (allowed: share, tail, prefix, credit)")
     }
+
+    /// lexicon.tsv: its set names are a closed list, every set must be there, and a set named for
+    /// one word holds one.
+    func testTheLexiconRefusesUnknownMissingAndOverfullSets() throws {
+        let lexicon = try XCTUnwrap(TestRules.files["lexicon.tsv"])
+        let unknown = try XCTUnwrap(loadError("lexicon.tsv", lexicon + "signing nouns\tsignature\n"))
+        let line = lexicon.split(separator: "\n", omittingEmptySubsequences: false).count     // the added line's number
+        XCTAssertTrue(unknown.hasPrefix("lexicon.tsv:\(line): unknown set 'signing nouns' (allowed: \"definite article\", \"preposition in\", "), unknown)
+        XCTAssertTrue(unknown.contains("\"signing verbs\", \"audience verbs before 'by'\", \"venue words before 'in'\", "), unknown)
+
+        let withoutVenues = lexicon.split(separator: "\n").filter { !$0.hasPrefix("venue words before 'in'\t") }.joined(separator: "\n")
+        XCTAssertEqual(loadError("lexicon.tsv", withoutVenues), "lexicon.tsv: no words for set \"venue words before 'in'\"")
+
+        XCTAssertEqual(loadError("lexicon.tsv", lexicon.replacingOccurrences(of: "preposition in\tin\n", with: "preposition in\tin|inside\n")),
+                       "lexicon.tsv:8: set \"preposition in\" takes exactly one word, found 2")
+        XCTAssertNil(loadError("lexicon.tsv", lexicon), "the shipped lexicon loads")
+    }
+
+    /// The lexicon is built into typed sets at load, matched in any case; a word added to the file
+    /// is in its set with no change to the code.
+    func testLexiconWordsReachTheStages() throws {
+        var files = TestRules.files
+        let store = try RuleSet(files: files).store
+        XCTAssertTrue(store.lexicon.venueBeforeIn.contains(TokenKey.of("Staged")))
+        XCTAssertFalse(store.lexicon.venueBeforeIn.contains(TokenKey.of("convened")))
+        XCTAssertEqual(store.lexicon.weekdays.get(TokenKey.of("Wednesday")), 2)
+        XCTAssertEqual(store.lexicon.durationDays.get(TokenKey.of("weeks")), 7)
+        files["lexicon.tsv"] = files["lexicon.tsv"]! + "venue words before 'in'\tconvened\n"
+        XCTAssertTrue(try RuleSet(files: files).store.lexicon.venueBeforeIn.contains(TokenKey.of("convened")))
+    }
 }
