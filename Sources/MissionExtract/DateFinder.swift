@@ -7,28 +7,15 @@ struct DateFinder {
     let rules: RuleStore
     let ctx: MatchContext
     let published: DateParts?
-    /// Read per token: copied out of the statics once per sentence (a static is a lazy global).
-    private let theKey = DateFinder.the, yearKey = DateFinder.year, monthKey = DateFinder.month, weekKey = DateFinder.week
+    /// Read per token: copied out of the lexicon once per sentence.
+    private let theKey: UInt64, yearKey: UInt64, monthKey: UInt64, weekKey: UInt64
 
+    /// The word lists ("date range joiners", "weekday 1" …) are in lexicon.tsv (rules.lexicon).
     init(rules: RuleStore, ctx: MatchContext, published: DateParts?) {
         self.rules = rules; self.ctx = ctx; self.published = published
+        let lexicon = rules.lexicon
+        theKey = lexicon.the; yearKey = lexicon.year; monthKey = lexicon.month; weekKey = lexicon.week
     }
-
-    static let rangeWords = KeySet(["to", "-", "through", "until", "till", "and"])
-    /// Words before a month name that keep it a date ("in May", "mid-December").
-    static let monthLead = KeySet(["in", "since", "during", "of", "by", "from", "until", "to", "early", "late", "mid",
-                                             "end", "-", "before", "after", "till", "between", "on", "this", "last", "next"])
-    static let yearLead = KeySet(["in", "since", "during", "of", "by", "for", "until", "before", "after"])
-    /// Words that may sit between "to" and the second date ("to mid-January", "to the end of March").
-    static let fillers = KeySet(["mid", "-", "early", "late", "the", "end", "of", "beginning", "middle"])
-    static let this = TokenKey.of("this"), next = TokenKey.of("next"), last = TokenKey.of("last"), year = TokenKey.of("year")
-    static let the = TokenKey.of("the")
-    static let nthLead = KeySet(["on", "by", "since", "until", "till", "from", "to", "and", "before", "after", "through"])
-    static let month = TokenKey.of("month"), week = TokenKey.of("week")
-    /// Weekday names, Monday = 0; capitalised in text.
-    static let weekdays = KeyMap(["monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6])
-    /// Words before a weekday that make it no past date of the report ("next Monday", "every Friday").
-    static let notPastWeekday = KeySet(["next", "every", "each", "coming", "following"])
 
     /// "on Wednesday": the latest such weekday on or before the publication date ("last Wednesday": before it).
     /// Inlined: asked at every token, most of which are no capitalised word.
@@ -39,11 +26,11 @@ struct DateFinder {
     }
 
     private func weekdayOf(_ i: Int, prev: UInt64) -> DateParts? {
-        guard let wd = Self.weekdays.get(ctx.tokens[i].key).map(Int.init),
-              !Self.notPastWeekday.contains(prev), let p = published, let y = p.year, let m = p.month, let d = p.day else { return nil }
+        guard let wd = rules.lexicon.weekdays.get(ctx.tokens[i].key).map(Int.init),
+              !rules.lexicon.notPastWeekday.contains(prev), let p = published, let y = p.year, let m = p.month, let d = p.day else { return nil }
         let day = CivilDay(year: y, month: m, day: d)
         var back = (day.weekday - wd + 7) % 7
-        if back == 0, prev == Self.last { back = 7 }
+        if back == 0, prev == rules.lexicon.last { back = 7 }
         let r = day.adding(-back)
         return DateParts(year: r.year, month: r.month, day: r.day)
     }
@@ -61,12 +48,12 @@ struct DateFinder {
         let unit = ctx.tokens[i + 1].key
         let offset: Int
         switch ctx.tokens[i].key {
-        case Self.this: offset = 0
-        case Self.last: offset = -1
-        case Self.next: offset = 1
+        case rules.lexicon.this: offset = 0
+        case rules.lexicon.last: offset = -1
+        case rules.lexicon.next: offset = 1
         default: return nil
         }
-        if unit == Self.month {
+        if unit == rules.lexicon.month {
             let k = y * 12 + (m - 1) + offset
             return (DateParts(year: k / 12, month: k % 12 + 1), i + 2)
         }
@@ -84,7 +71,7 @@ struct DateFinder {
 
     @inline(__always) private func nextMarksDate(_ key: UInt64) -> Bool { key == monthKey || key == weekKey || key == yearKey }
 
-    var reader: DateReader { DateReader(months: rules.months, tokens: ctx.tokens, bytes: ctx.bytes, limit: ctx.limit) }
+    var reader: DateReader { DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: ctx.tokens, bytes: ctx.bytes, limit: ctx.limit) }
 
     /// The month of "the 21st": the month of the date last mentioned, unless that lies after the
     /// publication month ("until the end of March"); then the month of publication when the day is not after it.
@@ -101,9 +88,9 @@ struct DateFinder {
     func yearWord(at i: Int) -> (Int, Int)? {
         guard i + 1 < ctx.limit, ctx.tokens[i + 1].key == yearKey else { return nil }
         switch ctx.tokens[i].key {
-        case Self.this: return (0, i + 2)
-        case Self.next: return (1, i + 2)
-        case Self.last: return (-1, i + 2)
+        case rules.lexicon.this: return (0, i + 2)
+        case rules.lexicon.next: return (1, i + 2)
+        case rules.lexicon.last: return (-1, i + 2)
         default: return nil
         }
     }
@@ -131,11 +118,11 @@ struct DateFinder {
             let prevKey = i > range.lowerBound ? ctx.tokens[i - 1].key : 0
             // "On the 21st": a day of the month last mentioned (not "the 3rd China … Expo", an edition)
             if t.key == theKey, i + 2 < range.upperBound, let d = reader.number(i + 1), (1...31).contains(d),
-               DateReader.ordinals.contains(ctx.tokens[i + 2].key),
-               Self.nthLead.contains(prevKey) || (i + 3 < range.upperBound && ctx.tokens[i + 3].kind == .punct),
+               rules.lexicon.ordinalSuffixes.contains(ctx.tokens[i + 2].key),
+               rules.lexicon.nthLead.contains(prevKey) || (i + 3 < range.upperBound && ctx.tokens[i + 3].kind == .punct),
                let month = nthMonth(d, lastDate: lastDate) {
                 let date = DateParts(year: month.year, month: month.month, day: d)
-                add(date, nil, i..<(i + 3), "date: the Nth", &lastDate, &used, &found)
+                add(date, nil, i..<(i + 3), "date: the Nth", &lastDate, &used, &found, relativeDay: true)
                 i += 3; continue
             }
             // "on Wednesday", "last Friday"
@@ -149,8 +136,8 @@ struct DateFinder {
                 i = e; continue
             }
             // "in 2022"
-            if t.kind == .number, let y = reader.number(i), reader.isYear(y), Self.yearLead.contains(prevKey),
-               !(i + 1 < range.upperBound && NumberReader.percent.contains(ctx.tokens[i + 1].key)) {
+            if t.kind == .number, let y = reader.number(i), reader.isYear(y), rules.lexicon.yearLead.contains(prevKey),
+               !(i + 1 < range.upperBound && rules.lexicon.percentWords.contains(ctx.tokens[i + 1].key)) {
                 add(DateParts(year: y), nil, i..<(i + 1), "date: year", &lastDate, &used, &found)
                 i += 1; continue
             }
@@ -162,20 +149,20 @@ struct DateFinder {
             }
             guard let (start, end0) = reader.read(at: i) else { i += 1; continue }
             var end = end0
-            if start.day == nil, start.year == nil, !Self.monthLead.contains(prevKey), yearWord(at: end) == nil { i = end; continue }
+            if start.day == nil, start.year == nil, !rules.lexicon.monthLead.contains(prevKey), yearWord(at: end) == nil { i = end; continue }
             var offset: Int?
             if let (o, e) = yearWord(at: end) { offset = o; end = e }
             var endDate: DateParts?
             // "December 9th to 18th", "Oct 15-24"
-            if end < range.upperBound, Self.rangeWords.contains(ctx.tokens[end].key) {
+            if end < range.upperBound, rules.lexicon.dateRangeJoiners.contains(ctx.tokens[end].key) {
                 var j = end + 1
                 if start.day != nil, let d = reader.number(j), (1...31).contains(d), reader.month(j + 1) == nil {
                     j += 1
-                    if j < range.upperBound, DateReader.ordinals.contains(ctx.tokens[j].key) { j += 1 }
+                    if j < range.upperBound, rules.lexicon.ordinalSuffixes.contains(ctx.tokens[j].key) { j += 1 }
                     endDate = DateParts(year: start.year, month: start.month, day: d)
                     end = j
                 } else {
-                    while j < range.upperBound, j - end < 5, Self.fillers.contains(ctx.tokens[j].key) { j += 1 }
+                    while j < range.upperBound, j - end < 5, rules.lexicon.dateFillers.contains(ctx.tokens[j].key) { j += 1 }
                     if let (e2, after) = reader.read(at: j) {
                         var endOffset: Int?
                         var stop = after
@@ -193,8 +180,8 @@ struct DateFinder {
     }
 
     private func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String, _ lastDate: inout DateParts?,
-                     _ used: inout [Bool], _ found: inout [Entity]) {
-        found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule))
+                     _ used: inout [Bool], _ found: inout [Entity], relativeDay: Bool = false) {
+        found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule, relativeDay: relativeDay))
         for k in tokens { used[k] = true }
         if start.month != nil { lastDate = start }
     }

@@ -52,12 +52,13 @@ struct DateParts: Sendable, Equatable {
 /// 2022-12-26, 2022/12/26, 2022.12.26, Dec-28-2022, December 26, 2022, Dec. 7, December 7th, 26 December 2022, May 2022.
 struct DateReader {
     let months: KeyMap
+    /// "st", "nd", "rd", "th" (lexicon.tsv "ordinal suffixes").
+    let ordinals: KeySet
     let tokens: UnsafeBufferPointer<Token>
     let bytes: UnsafeBufferPointer<UInt8>
     let limit: Int
 
     static let dash = TokenKey.of("-"), slash = TokenKey.of("/"), dot = TokenKey.of("."), comma = TokenKey.of(",")
-    static let ordinals = KeySet(["st", "nd", "rd", "th"])
 
     func number(_ i: Int) -> Int? {
         guard i < limit, tokens[i].kind == .number, tokens[i].end - tokens[i].start <= 4 else { return nil }
@@ -121,7 +122,7 @@ struct DateReader {
             if dashed { j += 1 }
             if let d = number(j), (1...31).contains(d), !isYear(d) {
                 j += 1
-                if let k = key(j), Self.ordinals.contains(k), glued(j) { j += 1 }
+                if let k = key(j), ordinals.contains(k), glued(j) { j += 1 }
                 var y: Int?
                 if dashed, key(j) == Self.dash, let yy = number(j + 1), isYear(yy) { y = yy; j += 2 }
                 else if key(j) == Self.comma, let yy = number(j + 1), isYear(yy) { y = yy; j += 2 }

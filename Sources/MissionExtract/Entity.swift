@@ -23,6 +23,8 @@ struct Entity: Sendable {
     /// For `rule` "org": the organizations.tsv pattern (RuleStore.organizations.source(ofPattern:)).
     /// Kept as an index: spelling out "org: <pattern>" per entity cost an allocation that no one read.
     var pattern: Int32 = -1
+    /// A date counted from the one mentioned before it ("On the 21st"): the event's date is relative.
+    var relativeDay = false
 
     var isPlace: Bool { if case .place = value { return true } else { return false } }
     var isOrganization: Bool { if case .organization = value { return true } else { return false } }

@@ -101,7 +101,8 @@ struct EntityStage: ExtractionStage {
         // inside an organisation's name is marked, and all marked ones go at the end: removing each at
         // once, looking through the sentence's entities, was quadratic in a long sentence of names.
         let placesEnd = found.count
-        var swallowed = [Bool](repeating: false, count: placesEnd - first)
+        // Made at the first place swallowed (seldom): an array per sentence cost an allocation each.
+        var swallowed: [Bool] = []
         var nextPlace = first                       // the first place not before i (i only grows)
         var i = range.lowerBound
         var nextCapWord = -1
@@ -110,7 +111,7 @@ struct EntityStage: ExtractionStage {
             guard i < range.upperBound else { break }
             guard !used[i], let m = organizations.longest(at: i, ctx, nextCapWord: &nextCapWord) else { i += 1; continue }
             var start = i
-            if start > range.lowerBound, ctx.tokens[start - 1].key == Self.the { start -= 1 }
+            if start > range.lowerBound, ctx.tokens[start - 1].key == rules.lexicon.the { start -= 1 }
             // Places inside the name: the first Chinese one is the organisation's home.
             var home: Int?
             while nextPlace < placesEnd, found[nextPlace].tokens.lowerBound < i { nextPlace += 1 }
@@ -118,6 +119,7 @@ struct EntityStage: ExtractionStage {
             while k < placesEnd, found[k].tokens.lowerBound < m.end {
                 if found[k].tokens.upperBound <= m.end {
                     if home == nil, case .place(let p, _) = found[k].value, rules.places[Int(p)].isChinese { home = Int(p) }
+                    if swallowed.isEmpty { swallowed = [Bool](repeating: false, count: placesEnd - first) }
                     swallowed[k - first] = true
                 }
                 k += 1
@@ -126,11 +128,11 @@ struct EntityStage: ExtractionStage {
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
-                if ctx.tokens[range.lowerBound].key == Self.inKey {
+                if ctx.tokens[range.lowerBound].key == rules.lexicon.inKey {
                     // The place right after "In": among the first places of the sentence.
                     for e in first..<placesEnd {
                         if found[e].tokens.lowerBound > range.lowerBound + 1 { break }      // the rest lie further on
-                        guard !swallowed[e - first], found[e].tokens.lowerBound == range.lowerBound + 1, found[e].tokens.upperBound < i,
+                        guard swallowed.isEmpty || !swallowed[e - first], found[e].tokens.lowerBound == range.lowerBound + 1, found[e].tokens.upperBound < i,
                               ctx.tokens[found[e].tokens.upperBound].key == Self.comma,
                               case .place(let p32, false) = found[e].value else { continue }
                         let pi = Int(p32)
@@ -154,7 +156,7 @@ struct EntityStage: ExtractionStage {
             for k in start..<m.end { used[k] = true }
             i = m.end
         }
-        if swallowed.contains(true) {
+        if !swallowed.isEmpty {
             var kept = first
             for e in first..<found.count where e >= placesEnd || !swallowed[e - first] {
                 if kept != e { found[kept] = found[e] }
@@ -185,7 +187,7 @@ struct EntityStage: ExtractionStage {
         }
     }
 
-    static let the = TokenKey.of("the"), inKey = TokenKey.of("in"), comma = TokenKey.of(",")
+    static let comma = TokenKey.of(",")
 }
 
 private extension Array {

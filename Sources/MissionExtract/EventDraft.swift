@@ -118,7 +118,7 @@ struct EventDraft {
     /// the sentence of a frame that holds none in `sentences`.
     mutating func absorb(_ o: EventDraft, sentence: Int? = nil) {
         Self.merge(o.sentences, into: &sentences)
-        if let s = sentence { Self.merge([s], into: &sentences) }
+        if let s = sentence { Self.merge(s, into: &sentences) }
         weight = max(weight, o.weight)
         business = business || o.business
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
@@ -149,6 +149,7 @@ extension EventDraft {
     /// most often they go after the last: appended. Otherwise one merge pass. (A search of the list
     /// per sentence, then a sort, made a draft that absorbs thousands of mentions quadratic.)
     static func merge(_ new: [Int], into list: inout [Int]) {
+        if new.count == 1 { merge(new[0], into: &list); return }
         let new = new.isSorted ? new : new.sorted()
         guard let first = new.first else { return }
         if list.last.map({ $0 < first }) ?? true {
@@ -164,6 +165,18 @@ extension EventDraft {
             if merged.last != next { merged.append(next) }
         }
         list = merged
+    }
+
+    /// One sentence into the sorted, repeat-free `list`, without making an array of it (absorb is
+    /// called for most sentences of an article).
+    static func merge(_ s: Int, into list: inout [Int]) {
+        guard let last = list.last, s <= last else { list.add(s); return }
+        var low = 0, high = list.count             // the first element >= s is in low..<high
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < s { low = mid + 1 } else { high = mid }
+        }
+        if list[low] != s { list.insert(s, at: low) }
     }
 
     /// `text.contains(part)`. With both plain ASCII without CR (nearly always: date words), every

@@ -7,13 +7,8 @@ struct EventStage: ExtractionStage {
 
     init(rules: RuleSet) { self.rules = rules.store }
 
-    /// Ties between types go to the first in this order.
     static let question = TokenKey.of("?")
-    static let timeRelative = KeySet(["following", "after", "before", "since"])
-    /// "on the sidelines of the fair", "at the event": a setting, not the subject of the sentence.
-    /// ("this train", "during the campaign" still point back.)
-    static let settingPrepositions = KeySet(["of", "at", "on"])
-    static let definite = KeySet(["the"])
+    /// Ties between types go to the first in this order.
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -92,11 +87,12 @@ struct EventStage: ExtractionStage {
                 // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
                 rules.anaphors.forEachMatch(from: s.tokens.lowerBound, ctx) { a in
                     guard !tp[a.end - 1].capitalized || a.end - 1 == s.tokens.lowerBound else { return }
-                    if a.start > s.tokens.lowerBound && Self.timeRelative.contains(tp[a.start - 1].key) { return }
+                    if a.start > s.tokens.lowerBound && rules.lexicon.timeBeforeAnaphor.contains(tp[a.start - 1].key) { return }
                     if rules.cue(.speech, at: a.end, ctx) != nil { return }
-                    // A sentence with its own action of another type mentions the event as its setting.
+                    // A sentence with its own action of another type mentions the event as its setting
+                    // ("on the sidelines of the fair", "at the event"; "this train", "during the campaign" still point back).
                     if strongest >= 2, let t = a.label, t != best, a.start > s.tokens.lowerBound,
-                       Self.settingPrepositions.contains(tp[a.start - 1].key), Self.definite.contains(tp[a.start].key) { return }
+                       rules.lexicon.settingBeforeAnaphor.contains(tp[a.start - 1].key), tp[a.start].key == rules.lexicon.the { return }
                     anaphors.append(a.label)
                 }
             }

@@ -11,31 +11,20 @@ struct FrameReader {
     let sentence: Sentence
     let ctx: MatchContext
     let cues: [(label: RuleSet.Cue, start: Int, end: Int, pattern: Int)]
-    /// Read per token: copied out of the statics once per sentence (a static is a lazy global).
-    private let cityKey = FrameReader.city, provinceKey = FrameReader.province, theKey = FrameReader.the
+    /// Read per token: copied out of the lexicon once per sentence.
+    private let cityKey: UInt64, provinceKey: UInt64, theKey: UInt64
 
-    static let skippable = KeySet(["the", "a", "an", "many", "various", "several", "other", "some", "all"])
-    static let placeSuffix = KeySet(["province", "city", "municipality", "government", "'", "s"])
-    /// A word before an entity that makes it no subject ("from Qingdao and Yantai set off": Yantai is listed, not acting).
-    static let notSubjectAfter = KeySet(["from", "to", "in", "at", "with", "for", "by", "into", "than", "and"])
-    static let listJoin = KeySet([",", "and", "&", "as", "well"])
-    static let tripNouns = KeySet(["tour", "tours", "trip", "trips", "countries", "markets", "market", "visit", "cities", "nations", "mission"])
-    static let city = TokenKey.of("city"), province = TokenKey.of("province"), the = TokenKey.of("the"), to = TokenKey.of("to"), inKey = TokenKey.of("in")
-    static let leaving = TokenKey.of("leaving"), comma = TokenKey.of(","), by = TokenKey.of("by")
-    static let signing = KeySet(["signed", "signing", "signs", "sign", "inked", "clinched"])
-    static let audienceVerbs = KeySet(["attended", "visited", "watched", "joined"])
-    /// Words before "in" that make the Chinese place after it a fair's venue ("the Expo will be held in Kunming").
-    static let venueBefore = KeySet(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"])
-    /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
-    static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
+    // The word lists are in lexicon.tsv (rules.lexicon); punctuation is syntax, kept here.
+    static let comma = TokenKey.of(","), dash = TokenKey.of("-")
     static let openParen = TokenKey.of("("), closeParen = TokenKey.of(")")
+    /// The "s" of a possessive "'s" (its own token after the apostrophe).
     static let possessiveS = TokenKey.of("s")
-    static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
     init(rules: RuleStore, entities: UnsafeBufferPointer<Entity>, sentence: Sentence, tp: UnsafeBufferPointer<Token>,
          bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>, cueBuffer: inout [RuleTable<RuleSet.Cue>.Match]) {
         self.rules = rules; self.tp = tp; self.bp = bp; self.sentence = sentence
+        cityKey = rules.lexicon.city; provinceKey = rules.lexicon.province; theKey = rules.lexicon.the
         self.entities = UnsafeBufferPointer(rebasing: entities[sentence.entities])
         self.ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: sentence.tokens.upperBound)
         rules.cues.scan(from: sentence.tokens.lowerBound, ctx, into: &cueBuffer)
@@ -70,7 +59,7 @@ struct FrameReader {
         var k = k0
         while true {
             if let e = entities.firstIndex(where: { $0.tokens.lowerBound == k }) { return e }
-            guard k < sentence.tokens.upperBound, k - k0 < 2, Self.skippable.contains(tp[k].key) else { return nil }
+            guard k < sentence.tokens.upperBound, k - k0 < 2, rules.lexicon.determiners.contains(tp[k].key) else { return nil }
             k += 1
         }
     }
@@ -145,7 +134,7 @@ struct FrameReader {
         while k < sentence.tokens.upperBound, skipped <= 4 {
             if rules.cue(.agentVerb, at: k, ctx) != nil { return true }
             if let e = rules.cue(.aux, at: k, ctx) { k = e; skipped += 1; continue }
-            if Self.placeSuffix.contains(tp[k].key) { k += 1; skipped += 1; continue }
+            if rules.lexicon.agentSuffixes.contains(tp[k].key) { k += 1; skipped += 1; continue }
             if tp[k].kind == .word, isAdverb(k) { k += 1; skipped += 1; continue }
             return false
         }
@@ -206,7 +195,7 @@ struct FrameReader {
         var k = entities[e].tokens.upperBound
         let next = entities[e + 1].tokens.lowerBound
         var joined = false
-        while k < next, Self.listJoin.contains(tp[k].key) { k += 1; joined = true }
+        while k < next, rules.lexicon.listJoiners.contains(tp[k].key) { k += 1; joined = true }
         return joined && k == next ? e + 1 : nil
     }
 
@@ -214,7 +203,7 @@ struct FrameReader {
     /// (the title's words, hyphens and "of" between, within a dozen tokens, no verb or other entity).
     func inAppositive(_ e: Int) -> Bool {
         let s = entities[e].tokens.lowerBound
-        guard s > sentence.tokens.lowerBound, tp[s - 1].key == Self.of else { return false }
+        guard s > sentence.tokens.lowerBound, tp[s - 1].key == rules.lexicon.of else { return false }
         var k = s - 2
         while k > sentence.tokens.lowerBound, s - k <= 12 {
             if tp[k].key == Self.comma { return tp[k - 1].capitalized || entities.contains { $0.tokens.upperBound == k } }
@@ -232,7 +221,7 @@ struct FrameReader {
     func listedAfterOriginPrep(_ s: Int) -> Bool {
         var k = s - 1
         var joined = false
-        while k > sentence.tokens.lowerBound, Self.listJoin.contains(tp[k].key) { k -= 1; joined = true }
+        while k > sentence.tokens.lowerBound, rules.lexicon.listJoiners.contains(tp[k].key) { k -= 1; joined = true }
         guard joined, let prev = entities.lastIndex(where: { $0.tokens.upperBound == k + 1 }), place(prev) != nil else { return false }
         let ps = entities[prev].tokens.lowerBound
         return cues.contains { $0.label == .originPrep && $0.end == ps } || listedAfterOriginPrep(ps)
@@ -300,7 +289,7 @@ struct FrameReader {
                 var j = end
                 while c.label == .organizerBy {
                     var k = j
-                    while k < hi, Self.listJoin.contains(tp[k].key) { k += 1 }
+                    while k < hi, rules.lexicon.listJoiners.contains(tp[k].key) { k += 1 }
                     guard k > j, let next = entity(at: k), case .organization(let o2, let home2, false) = entities[next].value else { break }
                     j = entities[next].tokens.upperBound
                     d.addOrganizer(o2, home: home2, rule: "organizer_by, listed", words: span(c.start..<j))
@@ -317,15 +306,15 @@ struct FrameReader {
             guard case .organization(let o, let home, false) = entities[e].value else { continue }
             let et = entities[e].tokens
             var k = et.upperBound
-            if k < hi, tp[k].key != theKey, tp[k].kind == .word, !Self.groupNouns.contains(tp[k].key), k + 1 < hi, Self.groupNouns.contains(tp[k + 1].key) { k += 1 }  // "trade delegation"
-            guard k < hi, Self.groupNouns.contains(tp[k].key) else { continue }
+            if k < hi, tp[k].key != theKey, tp[k].kind == .word, !rules.lexicon.groupNouns.contains(tp[k].key), k + 1 < hi, rules.lexicon.groupNouns.contains(tp[k + 1].key) { k += 1 }  // "trade delegation"
+            guard k < hi, rules.lexicon.groupNouns.contains(tp[k].key) else { continue }
             d.addOrganizer(o, home: home, rule: "X delegation", words: span(et.lowerBound..<(k + 1)))
         }
         // Organizer: an organisation or Chinese place acting as subject ("X led", "Zhejiang Province launched")
         for e in entities.indices {
             let et = entities[e].tokens
             let before = et.lowerBound > lo ? tp[et.lowerBound - 1].key : 0
-            guard !Self.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound) else { continue }
+            guard !rules.lexicon.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound) else { continue }
             // "the city government and the HR bureau organized": organisations joined into one subject
             var last = e
             if isOrganization(e) { while let n = joinedOrganization(after: last) { last = n } }
@@ -348,7 +337,7 @@ struct FrameReader {
         for k in lo..<hi {
             guard let p = contextPlace(endingAt: k), agentVerbFollows(k + 1) else { continue }
             let before = k >= lo + 2 ? tp[k - 2].key : 0
-            guard !Self.notSubjectAfter.contains(before) else { continue }
+            guard !rules.lexicon.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
         }
         if type == .policyMeasure, d.organizer.isEmpty, let (e, c) = reportingBody() {
@@ -364,18 +353,18 @@ struct FrameReader {
             var k = c.end
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
-                let isIn = tp[c.start].key == Self.inKey
+                let isIn = tp[c.start].key == rules.lexicon.inKey
                 if rules.places[p].code == "CN" && rules.places[p].kind == .country { break }
                 if rules.places[p].isChinese && isIn && type != .recruitmentDrive
-                    && !(type == .tradeFair && (fairPhase || c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key))) { break }
-                if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }
+                    && !(type == .tradeFair && (fairPhase || c.start > lo && rules.lexicon.venueBeforeIn.contains(tp[c.start - 1].key))) { break }
+                if k > lo, tp[c.start].key == rules.lexicon.to, c.start > lo, tp[c.start - 1].key == rules.lexicon.leaving { break }
                 let et = entities[e].tokens
                 d.addDestination(destination(p), rule: span("dest_prep: ", c.start..<c.end), words: span(c.start..<et.upperBound))
                 destinations.append(et)
                 // the list goes on: ", Germany", "and Italy", ", and the European Union"
                 var j = et.upperBound
                 var joined = false
-                while j < hi, Self.listJoin.contains(tp[j].key) { j += 1; joined = true }
+                while j < hi, rules.lexicon.listJoiners.contains(tp[j].key) { j += 1; joined = true }
                 guard joined else { break }
                 k = j
             }
@@ -383,7 +372,7 @@ struct FrameReader {
         // "a 6-day European tour", "many European countries"
         for e in entities.indices {
             let et = entities[e].tokens
-            guard let (p, adj) = place(e), adj, !rules.places[p].isChinese, et.upperBound < hi, Self.tripNouns.contains(tp[et.upperBound].key) else { continue }
+            guard let (p, adj) = place(e), adj, !rules.places[p].isChinese, et.upperBound < hi, rules.lexicon.tripNouns.contains(tp[et.upperBound].key) else { continue }
             d.addDestination(destination(p), rule: .text("adjective + trip noun"), words: span(et.lowerBound..<(et.upperBound + 1)))
             destinations.append(et)
         }
@@ -400,20 +389,20 @@ struct FrameReader {
                 continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
-            if s == lo + 1, before == Self.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
+            if s == lo + 1, before == rules.lexicon.inKey, t < hi, tp[t].key == Self.comma, type != .tradeFair || !d.organizer.isEmpty {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "In X, (scene)", words: span((s - 1)..<t)); continue
             }
-            if before == Self.to || before == Self.inKey { continue }
+            if before == rules.lexicon.to || before == rules.lexicon.inKey { continue }
             if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && $0.tokens.contains(s) } else { return false } }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "place inside a count", words: span(s..<t)); continue
             }
-            if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == Self.based, triggers.contains(where: { $0.label.type == triggerType && $0.start > t && $0.start <= t + 6 }) {
+            if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == rules.lexicon.based, triggers.contains(where: { $0.label.type == triggerType && $0.start > t && $0.start <= t + 6 }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "X-based", words: span(s..<(t + 2))); continue
             }
             if triggers.contains(where: { $0.label.type == triggerType && $0.start >= t && $0.start <= t + 5 }) && !(t..<min(hi, t + 5)).contains(where: { tp[$0].kind == .punct && tp[$0].key != Tokenizer.apostropheKey && tp[$0].key != Tokenizer.quoteKey }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "place before trigger", words: span(s..<t)); continue
             }
-            if before == Self.of, s >= 2, triggers.contains(where: { $0.label.type == triggerType && $0.end == s - 1 }) {
+            if before == rules.lexicon.of, s >= 2, triggers.contains(where: { $0.label.type == triggerType && $0.end == s - 1 }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: span((s - 1)..<t)); continue
             }
         }
@@ -426,7 +415,7 @@ struct FrameReader {
                 while k < hi, tp[k].key == Tokenizer.apostropheKey || tp[k].key == Self.possessiveS { k += 1 }
                 guard k < hi else { continue }
                 let body = possessed(e) != nil
-                let group = Self.groupNouns.contains(tp[k].key) || k + 1 < hi && tp[k].kind == .word && Self.groupNouns.contains(tp[k + 1].key)
+                let group = rules.lexicon.groupNouns.contains(tp[k].key) || k + 1 < hi && tp[k].kind == .word && rules.lexicon.groupNouns.contains(tp[k + 1].key)
                 if body || group {
                     d.addOrigin(pi, name: rules.places[pi].name, rule: "national group or body", words: span(entities[e].tokens.lowerBound..<min(hi, k + 2)))
                     break
@@ -439,7 +428,7 @@ struct FrameReader {
             // "the Suzhou bureau … enterprises in the city": the organizer's city, not the one before
             if let h = d.organizerHomes.first(where: { rules.places[$0].kind == rules.places[p].kind }) { p = h }
             let prep = k >= lo + 2 ? tp[k - 2].key : 0
-            if prep == Self.inKey || cues.contains(where: { $0.label == .originPrep && $0.end == k - 1 }) {
+            if prep == rules.lexicon.inKey || cues.contains(where: { $0.label == .originPrep && $0.end == k - 1 }) {
                 d.addOrigin(p, name: rules.places[p].name, rule: "the city/province", words: span((k - 2)..<(k + 1)))
             }
         }
@@ -466,12 +455,12 @@ struct FrameReader {
             guard case .date(let s, let en) = entities[e].value else { continue }
             let et = entities[e].tokens
             var k = et.lowerBound - 1
-            while k >= lo, et.lowerBound - k <= 4, DateFinder.fillers.contains(tp[k].key) { k -= 1 }
+            while k >= lo, et.lowerBound - k <= 4, rules.lexicon.dateFillers.contains(tp[k].key) { k -= 1 }
             let cue = k >= lo ? cues.first(where: { $0.end == k + 1 && ($0.label == .dateSince || $0.label == .dateEnd) })?.label : nil
             if cue == .dateSince { d.since = true; continue }
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
-            if entities[e].rule == "date: the Nth" { d.relativeDate = true }
+            if entities[e].relativeDay { d.relativeDate = true }
             if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) { closeDate = (s ?? "", text) }
             if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
         }
@@ -485,8 +474,7 @@ struct FrameReader {
         for e in entities.indices {
             guard case .duration(let days) = entities[e].value else { continue }
             let et = entities[e].tokens
-            let prev = et.lowerBound > lo ? words((et.lowerBound - 1)..<et.lowerBound).lowercased() : ""
-            if prev == "past" || prev == "last" || prev == "next" || prev == "recent" { continue }
+            if et.lowerBound > lo, rules.lexicon.notTripLength.contains(tp[et.lowerBound - 1].key) { continue }
             d.setDuration(days, text: words(et))
         }
 
@@ -497,7 +485,7 @@ struct FrameReader {
             guard case .count(let v, let q, let unit?) = entities[e].value else { continue }
             let et = entities[e].tokens
             let s = et.lowerBound
-            if s > lo, Self.signing.contains(tp[s - 1].key) || (s > lo + 1 && Self.signing.contains(tp[s - 2].key)) {
+            if s > lo, rules.lexicon.signingVerbs.contains(tp[s - 1].key) || (s > lo + 1 && rules.lexicon.signingVerbs.contains(tp[s - 2].key)) {
                 outcomeCounts.append((v, unit, et.upperBound)); continue
             }
             // "the signing of a total of 120 projects", "86 investment projects worth … were signed",
@@ -507,7 +495,7 @@ struct FrameReader {
             }
             if unit == "contracts" { continue }
             // "attended by more than 300 officials": the audience, not the participants
-            if s > lo + 1, tp[s - 1].key == Self.by, Self.audienceVerbs.contains(tp[s - 2].key) { continue }
+            if s > lo + 1, tp[s - 1].key == rules.lexicon.by, rules.lexicon.audienceVerbs.contains(tp[s - 2].key) { continue }
             d.addParticipant(unit, Count(value: v, qualifier: q), words: span(et))
         }
         // Outcomes: amounts, with the kind named nearest to them (the kinds are only looked for beside an amount)
@@ -537,10 +525,10 @@ struct FrameReader {
         // Activities and transport
         rules.activities.forEachMatch(from: lo, ctx) { m in d.addActivity(m.label, words: span(m.start..<m.end)) }
         let transport = rules.transport.scan(from: lo, ctx)
-        let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == Self.flights && $0.end == $0.start + 1) }
+        let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == rules.lexicon.flights && $0.end == $0.start + 1) }
         for m in transport {
             // a bare "flights" beside chartered or shared flights: ordinary scheduled flights
-            if tp[m.start].key == Self.flights, m.end == m.start + 1, !flightKinds { continue }
+            if tp[m.start].key == rules.lexicon.flights, m.end == m.start + 1, !flightKinds { continue }
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) { d.another = true }

@@ -102,7 +102,7 @@ struct MetadataStage: ExtractionStage {
         tokens.withUnsafeBufferPointer { tp in
             bytes.withUnsafeBufferPointer { bp in
                 let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
-                let reader = DateReader(months: rules.months, tokens: tp, bytes: bp, limit: tp.count)
+                let reader = DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: tp, bytes: bp, limit: tp.count)
                 var labelled: String?
                 var dateline: (date: String?, range: Range<Int>)?
                 var sourceLine: String?

@@ -10,15 +10,8 @@ struct NumberReader {
         self.rules = rules; self.ctx = ctx; numberWordStarts = rules.numberWords.startTest
     }
 
+    // The word lists ("percent words", "words that end a count's noun" …) are in lexicon.tsv (rules.lexicon).
     static let dash = TokenKey.of("-"), open = TokenKey.of("("), close = TokenKey.of(")")
-    static let percent = KeySet(["%", "percent", "per"])
-    static let days = KeyMap(["day": 1, "days": 1, "week": 7, "weeks": 7])
-    /// Words that end the search for a count's noun ("40 people from …", "10 key enterprises and …").
-    static let stops = KeySet(["with", "to", "from", "for", "in", "of", "on", "at", "by", "and", "or", "have", "has",
-                                         "was", "were", "are", "is", "will", "that", "which", "than"])
-    /// Magnitudes that must be glued to the number ("58.6m", "RM24bil"): alone they mean other things.
-    /// ("bn", "mln", "bil", "tn" mean nothing else: "3.5 bn yuan", "$10.3 bn".)
-    static let gluedOnly = KeySet(["m", "b", "k", "mil"])
 
     /// A number at i (digits or words) with its magnitude: value and end token.
     /// Inlined: most tokens are neither digits nor number words, which the table bits tell.
@@ -68,7 +61,7 @@ struct NumberReader {
     private func withMagnitude(_ number: Double, _ after: Int) -> (value: Double, end: Int)? {
         var value = number, end = after
         if end < ctx.limit, let m = rules.magnitudes.longest(at: end, ctx),
-           !Self.gluedOnly.contains(ctx.tokens[end].key) || !ctx.tokens[end].spaceBefore {
+           !rules.lexicon.gluedMagnitudes.contains(ctx.tokens[end].key) || !ctx.tokens[end].spaceBefore {
             value *= m.label; end = m.end
         }
         return value.isFinite ? (value, end) : nil
@@ -97,7 +90,7 @@ struct NumberReader {
             if value >= 1, value <= 400, value == value.rounded() {
                 var j = numEnd
                 if j < range.upperBound, ctx.tokens[j].key == Self.dash { j += 1 }
-                if j < range.upperBound, let per = Self.days.get(ctx.tokens[j].key).map(Int.init) {
+                if j < range.upperBound, let per = rules.lexicon.durationDays.get(ctx.tokens[j].key).map(Int.init) {
                     found.append(Entity(value: .duration(days: Int(value) * per), tokens: i..<(j + 1), rule: "duration"))
                     for k in i...j { used[k] = true }
                     i = j + 1; continue
@@ -131,7 +124,7 @@ struct NumberReader {
                 i = end; continue
             }
             // Percentages and years are not counts.
-            if numEnd < range.upperBound, Self.percent.contains(ctx.tokens[numEnd].key) { i = numEnd + 1; continue }
+            if numEnd < range.upperBound, rules.lexicon.percentWords.contains(ctx.tokens[numEnd].key) { i = numEnd + 1; continue }
             let t = ctx.tokens[i]
             if t.kind == .number, numEnd == i + 1, value >= 1900, value <= 2100, t.end - t.start == 4 { i += 1; continue }
             // Flight, train and model codes ("MF8492", "D2811"): digits glued to letters count nothing.
@@ -144,7 +137,7 @@ struct NumberReader {
             while !compound, j < min(range.upperBound, numEnd + 6) {
                 let tk = ctx.tokens[j]
                 if let m = rules.units.longest(at: j, ctx) { unit = m.label; end = m.end; break }
-                if tk.kind == .number || Self.stops.contains(tk.key) { break }
+                if tk.kind == .number || rules.lexicon.countNounStops.contains(tk.key) { break }
                 if tk.kind == .punct && tk.key != Self.dash { break }
                 j += 1
             }

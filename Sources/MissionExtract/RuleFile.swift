@@ -34,6 +34,11 @@ struct RuleFile {
     }
 
     func error(_ row: Row, _ message: String) -> RuleError { RuleError("\(name):\(row.line): \(message)") }
+
+    /// A label outside the schema: "units.tsv:3: unknown unit 'widgets' (allowed: enterprises, people, …)".
+    func unknown(_ row: Row, _ what: String, _ value: String, allowed: [String]) -> RuleError {
+        error(row, "unknown \(what) '\(value)' (allowed: \(allowed.joined(separator: ", ")))")
+    }
 }
 
 extension StringProtocol {

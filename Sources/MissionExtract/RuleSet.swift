@@ -10,7 +10,7 @@ public struct RuleSet: Sendable {
         "countries.tsv", "regions.tsv", "cities_abroad.tsv", "china.tsv",
         "organizations.tsv", "triggers.tsv", "activities.tsv", "transport.tsv", "units.tsv",
         "currencies.tsv", "numbers.tsv", "months.tsv", "qualifiers.tsv", "outcomes.tsv",
-        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv", "fairs.tsv",
+        "cues.tsv", "anaphors.tsv", "abbreviations.tsv", "furniture.tsv", "fairs.tsv", "lexicon.tsv",
     ]
 
     struct PlaceName: Sendable { var place: Int; var adjective: Bool }
@@ -102,17 +102,20 @@ final class RuleStore: @unchecked Sendable {
     let furniture: Furniture
     /// Token key → the bits of the tables that have a pattern starting with that word.
     let tokenTables: TableBits
+    /// The stages' closed word lists (lexicon.tsv).
+    let lexicon: Lexicon
 
 
-    static let activityNames: Set<String> = ["exhibition", "business_negotiation", "investment_promotion", "customer_visit",
+    // The labels a rule file may write (schema mission-event/1), in the order the errors list them.
+    static let activityNames: [String] = ["exhibition", "business_negotiation", "investment_promotion", "customer_visit",
         "order_grabbing", "trade_promotion", "recruitment", "factory_inspection", "online_exhibition", "supply_docking"]
-    static let transportNames: Set<String> = ["charter_flight", "scheduled_flight", "shared_flight", "rail", "ship"]
+    static let transportNames: [String] = ["charter_flight", "scheduled_flight", "shared_flight", "rail", "ship"]
     /// `contracts` counts only what was signed (an outcome), never participants.
-    static let unitNames: Set<String> = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
-    static let outcomeKinds: Set<String> = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
+    static let unitNames: [String] = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
+    static let outcomeKinds: [String] = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
     /// The trigger weight of a named fair: strong, so that "the Expo … with $8 billion in intended deals" stays a fair.
     static let namedFairWeight = 3
-    static let orgKinds: Set<String> = ["government", "association", "company", "person", "other", "media"]
+    static let orgKinds: [String] = ["government", "association", "company", "person", "other", "media"]
 
     init(files: [String: String]) throws(RuleError) {
         func file(_ name: String) throws(RuleError) -> RuleFile {
@@ -146,12 +149,12 @@ final class RuleStore: @unchecked Sendable {
 
         let orgs = try file("organizations.tsv")
         for row in try orgs.rows(min: 2, max: 3) {
-            guard Self.orgKinds.contains(row[0]) else { throw orgs.error(row, "unknown kind '\(row[0])'") }
+            guard Self.orgKinds.contains(row[0]) else { throw orgs.unknown(row, "kind", row[0], allowed: Self.orgKinds) }
             try organizations.add(row[1], OrgRule(kind: row[0], template: row[2].isEmpty ? nil : NameTemplate(row[2])), file: orgs, row: row)
         }
         let trig = try file("triggers.tsv")
         for row in try trig.rows(min: 3, max: 3) {
-            guard let type = EventType(rawValue: row[0]) else { throw trig.error(row, "unknown event type '\(row[0])'") }
+            guard let type = EventType(rawValue: row[0]) else { throw trig.unknown(row, "event type", row[0], allowed: EventType.allCases.map(\.rawValue)) }
             guard let w = Int(row[1]), (1...3).contains(w) else { throw trig.error(row, "weight must be 1, 2 or 3") }
             try triggers.add(row[2], Trigger(type: type, weight: w), file: trig, row: row)
         }
@@ -164,13 +167,13 @@ final class RuleStore: @unchecked Sendable {
                 catch { throw fairs.error(row, error.description) }
             }
         }
-        try Self.loadLabelled(try file("activities.tsv"), into: &activities, allowed: Self.activityNames)
-        try Self.loadLabelled(try file("transport.tsv"), into: &transport, allowed: Self.transportNames)
-        try Self.loadLabelled(try file("outcomes.tsv"), into: &outcomes, allowed: Self.outcomeKinds)
+        try Self.loadLabelled(try file("activities.tsv"), into: &activities, "activity", allowed: Self.activityNames)
+        try Self.loadLabelled(try file("transport.tsv"), into: &transport, "transport", allowed: Self.transportNames)
+        try Self.loadLabelled(try file("outcomes.tsv"), into: &outcomes, "outcome kind", allowed: Self.outcomeKinds)
 
         let unitFile = try file("units.tsv")
         for row in try unitFile.rows(min: 2, max: 2) {
-            guard Self.unitNames.contains(row[0]) else { throw unitFile.error(row, "unknown unit '\(row[0])'") }
+            guard Self.unitNames.contains(row[0]) else { throw unitFile.unknown(row, "unit", row[0], allowed: Self.unitNames) }
             for noun in row.variants(1) { try units.add(noun, row[0], file: unitFile, row: row) }
         }
         let cur = try file("currencies.tsv")
@@ -181,7 +184,7 @@ final class RuleStore: @unchecked Sendable {
                 case "before": try currencyBefore.add(form, row[0], file: cur, row: row)
                 case "after": try currencyAfter.add(form, row[0], file: cur, row: row)
                 case "after_magnitude": try currencyAfterMagnitude.add(form, row[0], file: cur, row: row)
-                default: throw cur.error(row, "position must be before, after or after_magnitude")
+                default: throw cur.unknown(row, "position", row[1], allowed: ["before", "after", "after_magnitude"])
                 }
             }
         }
@@ -192,7 +195,7 @@ final class RuleStore: @unchecked Sendable {
                 switch row[0] {
                 case "number": try numberWords.add(w, v, file: nums, row: row)
                 case "magnitude": try magnitudes.add(w, v, file: nums, row: row)
-                default: throw nums.error(row, "kind must be number or magnitude")
+                default: throw nums.unknown(row, "kind", row[0], allowed: ["number", "magnitude"])
                 }
             }
         }
@@ -203,12 +206,12 @@ final class RuleStore: @unchecked Sendable {
         }
         let qual = try file("qualifiers.tsv")
         for row in try qual.rows(min: 2, max: 2) {
-            guard let q = Qualifier(rawValue: row[0]), q != .exact else { throw qual.error(row, "qualifier must be more_than, about or up_to") }
+            guard let q = Qualifier(rawValue: row[0]), q != .exact else { throw qual.unknown(row, "qualifier", row[0], allowed: ["more_than", "about", "up_to"]) }
             try qualifiers.add(row[1], q, file: qual, row: row)
         }
         let cueFile = try file("cues.tsv")
         for row in try cueFile.rows(min: 2, max: 2) {
-            guard let c = Cue(rawValue: row[0]) else { throw cueFile.error(row, "unknown cue kind '\(row[0])'") }
+            guard let c = Cue(rawValue: row[0]) else { throw cueFile.unknown(row, "cue kind", row[0], allowed: Cue.allCases.map(\.rawValue)) }
             try cues.add(row[1], c, file: cueFile, row: row)
             do { cuesByKind[c.ordinal].add(try Pattern.compile(row[1], payload: 0)) } catch { throw cueFile.error(row, error.description) }
         }
@@ -216,14 +219,14 @@ final class RuleStore: @unchecked Sendable {
         for row in try ana.rows(min: 2, max: 2) {
             let type: EventType?
             if row[0] == "any" { type = nil } else {
-                guard let t = EventType(rawValue: row[0]) else { throw ana.error(row, "unknown event type '\(row[0])'") }
+                guard let t = EventType(rawValue: row[0]) else { throw ana.unknown(row, "event type", row[0], allowed: ["any"] + EventType.allCases.map(\.rawValue)) }
                 type = t
             }
             try anaphors.add(row[1], type, file: ana, row: row)
         }
         let abbr = try file("abbreviations.tsv")
         for row in try abbr.rows(min: 2, max: 2) {
-            guard row[1] == "never" || row[1] == "maybe" else { throw abbr.error(row, "kind must be never or maybe") }
+            guard row[1] == "never" || row[1] == "maybe" else { throw abbr.unknown(row, "kind", row[1], allowed: ["never", "maybe"]) }
             let word = row[0].hasSuffix(".") ? String(row[0].dropLast()) : row[0]
             // "e.g" is stored by its last token ("g"), the one before the final period.
             let last = word.split(separator: ".").last.map(String.init) ?? word
@@ -237,7 +240,7 @@ final class RuleStore: @unchecked Sendable {
             case "tail": furniture.tail.append(w)
             case "prefix": furniture.prefix.append(w)
             case "credit": furniture.credit.append(w)
-            default: throw furn.error(row, "kind must be share, tail, prefix or credit")
+            default: throw furn.unknown(row, "kind", row[0], allowed: ["share", "tail", "prefix", "credit"])
             }
         }
         // Each table gets a bit; every word that starts a pattern records the bits of its tables.
@@ -294,6 +297,7 @@ final class RuleStore: @unchecked Sendable {
         self.anaphors = anaphors
         self.abbreviations = abbreviations
         self.furniture = furniture
+        self.lexicon = try Lexicon(try file("lexicon.tsv"))
     }
 
     /// End of a cue of this kind starting at token i, if one does.
@@ -301,9 +305,9 @@ final class RuleStore: @unchecked Sendable {
         cuesByKind[kind.ordinal].longest(at: i, ctx)?.end
     }
 
-    private static func loadLabelled(_ f: RuleFile, into table: inout RuleTable<String>, allowed: Set<String>) throws(RuleError) {
+    private static func loadLabelled(_ f: RuleFile, into table: inout RuleTable<String>, _ what: String, allowed: [String]) throws(RuleError) {
         for row in try f.rows(min: 2, max: 2) {
-            guard allowed.contains(row[0]) else { throw f.error(row, "unknown value '\(row[0])'") }
+            guard allowed.contains(row[0]) else { throw f.unknown(row, what, row[0], allowed: allowed) }
             try table.add(row[1], row[0], file: f, row: row)
         }
     }
@@ -344,7 +348,7 @@ final class RuleStore: @unchecked Sendable {
             case "province": kind = .province
             case "city": kind = .city
             case "district": kind = .district
-            default: throw china.error(row, "level must be province, city or district")
+            default: throw china.unknown(row, "level", row[1], allowed: ["province", "city", "district"])
             }
             if kind == .province { provinceIndex[row[0]] = places.count }
             try addNames(Place(name: row[0], kind: kind, code: "CN", province: row[2]), [row[0]] + row.variants(3), adjectives: [], file: china, row: row)

@@ -5,8 +5,10 @@
 struct SentenceStage: ExtractionStage {
     let name = "sentences"
     let abbreviations: KeyMap
+    /// Words that clearly begin a sentence after "Co., Ltd." and the like (lexicon.tsv).
+    let starters: KeySet
 
-    init(rules: RuleSet) { abbreviations = rules.store.abbreviations }
+    init(rules: RuleSet) { abbreviations = rules.store.abbreviations; starters = rules.store.lexicon.sentenceStarters }
 
     // The word lists are stage properties, not statics: they are read per token, and every read
     // of a static goes through its lazy initialiser.
@@ -14,9 +16,6 @@ struct SentenceStage: ExtractionStage {
     let terminal = KeySet([".", "!", "?", "…"])
     let closers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of(")"), TokenKey.of("]")])
     let openers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of("("), TokenKey.of("["), TokenKey.of("•")])
-    /// Words that clearly begin a sentence after "Co., Ltd." and the like.
-    let starters = KeySet(["the", "this", "these", "it", "its", "in", "on", "a", "an", "he", "she", "they", "we",
-        "according", "at", "from", "after", "since", "for", "with", "as", "meanwhile", "however", "their", "our", "during", "by", "there"])
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
         let budget = doc.budget

@@ -56,6 +56,13 @@ final class EntityStageTests: XCTestCase {
         XCTAssertTrue(noYear.contains { if case .date(let s, _) = $0.1 { return s == "--07-10" } else { return false } })
     }
 
+    /// "On the 21st" counts from the date before it: the entity says so by a flag, not by its rule's name.
+    func testTheNthIsMarkedRelative() throws {
+        let doc = try runStages("The fair opened on December 9. On the 21st a trip began.", through: "entities", published: "2022-12-26")
+        let marked = doc.entities.filter { if case .date = $0.value { return true } else { return false } }.map(\.relativeDay)
+        XCTAssertEqual(marked, [false, true])
+    }
+
     func dates(_ text: String, published: String?) throws -> [String] {
         try entities(text, published: published).compactMap { (w, v) -> String? in
             if case .date(let s, let e) = v { return w + "=" + (s ?? "") + (e.map { "/" + $0 } ?? "") }
