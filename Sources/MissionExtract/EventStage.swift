@@ -61,7 +61,7 @@ struct EventStage: ExtractionStage {
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
             // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
-            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && Self.isSetting(triggerBuffer[t].start, tp, s.tokens.lowerBound) {
+            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && isSetting(triggerBuffer[t].start, tp, s.tokens.lowerBound) {
                 triggerBuffer[t].label.weight = 1
             }
             let triggers = triggerBuffer
@@ -205,13 +205,14 @@ struct EventStage: ExtractionStage {
 
     /// A name after "of", "at" or "on" (past "the", an ordinal or a year: "at the 2024 Canton Fair")
     /// is the setting of the sentence, not its subject.
-    static func isSetting(_ start: Int, _ tp: UnsafeBufferPointer<Token>, _ lower: Int) -> Bool {
+    func isSetting(_ start: Int, _ tp: UnsafeBufferPointer<Token>, _ lower: Int) -> Bool {
+        let lexicon = rules.lexicon
         var k = start - 1
         while k >= lower, start - k <= 4 {
             let t = tp[k]
-            if settingPrepositions.contains(t.key) { return true }
+            if lexicon.settingBeforeAnaphor.contains(t.key) { return true }
             // "the", "6", and the "th" glued to a number
-            guard definite.contains(t.key) || t.kind == .number || (!t.spaceBefore && k > lower && tp[k - 1].kind == .number) else { return false }
+            guard t.key == lexicon.the || t.kind == .number || (!t.spaceBefore && k > lower && tp[k - 1].kind == .number) else { return false }
             k -= 1
         }
         return false

@@ -267,7 +267,7 @@ final class AgentsDatesTests: XCTestCase {
         let doc = try extract("""
         Buyers
 
-        A Chinese delegation from Yunnan province visited Laos and Thailand from May 3 to 9.
+        A Chinese business delegation from Yunnan province visited Laos and Thailand from May 3 to 9.
         """, published: "2024-05-12")
         XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Yunnan"])
     }
