@@ -66,7 +66,7 @@ struct EventStage: ExtractionStage {
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
             // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
-            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && Self.isSetting(triggerBuffer[t].start, tp, s.tokens.lowerBound) {
+            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && isSetting(triggerBuffer[t].start, ctx, s.tokens.lowerBound) {
                 triggerBuffer[t].label.weight = 1
             }
             let triggers = triggerBuffer
@@ -195,16 +195,23 @@ struct EventStage: ExtractionStage {
         return (best.type, best.strongest)
     }
 
-    /// A name after "of", "at" or "on" (past "the", an ordinal or a year: "at the 2024 Canton Fair")
-    /// is the setting of the sentence, not its subject.
-    static func isSetting(_ start: Int, _ tp: UnsafeBufferPointer<Token>, _ lower: Int) -> Bool {
-        var k = start - 1
-        while k >= lower, start - k <= 4 {
-            let t = tp[k]
-            if settingPrepositions.contains(t.key) { return true }
-            // "the", "6", and the "th" glued to a number
-            guard definite.contains(t.key) || t.kind == .number || (!t.spaceBefore && k > lower && tp[k - 1].kind == .number) else { return false }
+    /// A name after a setting cue ("at", "during", "for", past "the", an ordinal or a year: "at the
+    /// 2024 Canton Fair"), or a few words after one ("before the official opening of the CIIE"), is
+    /// the setting of the sentence, not its subject.
+    func isSetting(_ start: Int, _ ctx: MatchContext, _ lower: Int) -> Bool {
+        let tp = ctx.tokens
+        var k = start
+        // "the", "6", and the "th" glued to a number
+        while k > lower, start - k < 4 {
+            let t = tp[k - 1]
+            guard Self.definite.contains(t.key) || t.kind == .number || (!t.spaceBefore && k - 1 > lower && tp[k - 2].kind == .number) else { break }
             k -= 1
+        }
+        var j = k
+        while j > lower, k - j <= 5 {
+            if let end = rules.cue(.setting, at: j - 1, ctx), end <= k { return true }
+            guard tp[j - 1].kind == .word else { return false }
+            j -= 1
         }
         return false
     }

@@ -26,6 +26,9 @@ public struct RuleSet: Sendable {
         case fairOpen = "fair_open", fairClose = "fair_close"
         /// A signing ("were signed", "the signing of"): projects and contracts counted beside it are an outcome.
         case signing
+        /// Words before a named fair that make it the setting of another action ("signed at the CIIE",
+        /// "promotion events for the Canton Fair").
+        case setting
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -47,6 +50,7 @@ public struct RuleSet: Sendable {
             case .fairOpen: 14
             case .fairClose: 15
             case .signing: 16
+            case .setting: 17
             }
         }
     }

@@ -321,3 +321,36 @@ final class TripOutcomeTests: XCTestCase {
         XCTAssertEqual(e.outcomes.first?.count?.value, 15)
     }
 }
+
+/// A named fair that is only the setting or the object of another action.
+final class FairSettingTests: XCTestCase {
+    func testPromotionToursForAFairAreAMission() throws {
+        let doc = try extract("""
+        Expo promoted abroad
+
+        From June 3 to 10, the secretary-general of the China-ASEAN Expo led a team to hold three promotion events for the 21st China-ASEAN Expo in Jakarta and Bangkok.
+        """, published: "2024-06-14")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(doc.events.first?.activities.contains("trade_promotion"), true)
+    }
+
+    func testSigningBeforeTheOpeningOfAFairIsADeal() throws {
+        let doc = try extract("""
+        Early orders
+
+        Before the official opening of the CIIE on Tuesday, a Beijing trading company signed purchase agreements worth $600 million with 12 suppliers.
+        """, published: "2024-11-06")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    /// Near miss: a phase or session "of" the fair is the fair itself.
+    func testSecondPhaseOfTheFairIsTheFair() throws {
+        let doc = try extract("""
+        Phase two
+
+        The second phase of the 135th Canton Fair opened in Guangzhou on April 23, with 9,000 exhibitors.
+        """, published: "2024-04-24")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.when.start, "2024-04-23")
+    }
+}
