@@ -28,6 +28,7 @@ struct FrameReader {
     static let venueBefore = KeySet(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"])
     /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
     static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
+    static let s = TokenKey.of("s")
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
@@ -228,6 +229,22 @@ struct FrameReader {
             default: break
             }
         }
+        // Organizer: organisations said to organise after their names ("the Macao Trade and Investment
+        // Promotion Institute and the Department of Commerce of Guangdong Province, co-hosts of the event")
+        for e in entities.indices {
+            guard case .organization(let o, let home, false) = entities[e].value, rules.cue(.organizerAfter, at: entities[e].tokens.upperBound, ctx) != nil else { continue }
+            d.addOrganizer(o, home: home, rule: "organizer_after", words: span(entities[e].tokens))
+            var first = e
+            while true {
+                var k = entities[first].tokens.lowerBound
+                let listEnd = k
+                while k > lo, Self.listJoin.contains(tp[k - 1].key) || Self.skippable.contains(tp[k - 1].key) { k -= 1 }
+                guard k < listEnd, let prev = entities.indices.last(where: { entities[$0].tokens.upperBound == k }),
+                      case .organization(let o2, let home2, false) = entities[prev].value else { break }
+                d.addOrganizer(o2, home: home2, rule: "organizer_after, listed", words: span(entities[prev].tokens.lowerBound..<listEnd))
+                first = prev
+            }
+        }
         // Organizer: an organisation naming the group ("a Yunnan provincial government delegation")
         for e in entities.indices {
             guard case .organization(let o, let home, false) = entities[e].value else { continue }
@@ -265,7 +282,12 @@ struct FrameReader {
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
                 let isIn = tp[c.start].key == Self.inKey
-                if rules.places[p].code == "CN" && rules.places[p].kind == .country { break }
+                if rules.places[p].code == "CN" && rules.places[p].kind == .country {
+                    // "in China's Macao Special Administrative Region": the place after the possessive
+                    let j = entities[e].tokens.upperBound
+                    guard j + 1 < hi, tp[j].key == Tokenizer.apostropheKey, tp[j + 1].key == Self.s else { break }
+                    k = j + 2; continue
+                }
                 if rules.places[p].isChinese && isIn && type != .recruitmentDrive
                     && !(type == .tradeFair && (fairPhase || c.start > lo && Self.venueBefore.contains(tp[c.start - 1].key))) { break }
                 if k > lo, tp[c.start].key == Self.to, c.start > lo, tp[c.start - 1].key == Self.leaving { break }

@@ -29,6 +29,8 @@ public struct RuleSet: Sendable {
         /// Words before a named fair that make it the setting of another action ("signed at the CIIE",
         /// "promotion events for the Canton Fair").
         case setting
+        /// After an organisation, says it organises: "…, co-hosts of the event", "…, which hosts the fair".
+        case organizerAfter = "organizer_after"
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -51,6 +53,7 @@ public struct RuleSet: Sendable {
             case .fairClose: 15
             case .signing: 16
             case .setting: 17
+            case .organizerAfter: 18
             }
         }
     }

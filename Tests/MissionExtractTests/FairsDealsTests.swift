@@ -354,3 +354,24 @@ final class FairSettingTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.when.start, "2024-04-23")
     }
 }
+
+/// Who hosts a fair and where, as news reports name them.
+final class FairHostTests: XCTestCase {
+    func testHostNamedAfterTheOrganisation() throws {
+        let doc = try extract("""
+        Fujian expo
+
+        The Fujian consumer expo opened in Fuzhou on May 18 with 800 exhibitors, according to the Fujian Provincial Department of Commerce, the host of the fair.
+        """, published: "2024-05-19")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Fujian Provincial Department of Commerce"])
+    }
+
+    func testVenueAfterChinasPossessive() throws {
+        let doc = try extract("""
+        Branded goods fair
+
+        A Guangdong branded products fair opened on Friday in China's Hong Kong Special Administrative Region, with 350 exhibitors.
+        """, published: "2024-06-08")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["HK"])
+    }
+}
