@@ -375,3 +375,28 @@ final class FairHostTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["HK"])
     }
 }
+
+/// Single contracts with the amount before the noun, and signings that did not happen.
+final class ContractAmountTests: XCTestCase {
+    func testSignedADollarAmountContract() throws {
+        for sentence in [
+            "Two Laotian firms signed a US$1.4 billion contract with Yunnan Construction Group on Monday to build a railway depot.",
+            "On Friday, a Penang electronics maker inked an RM80 million supply deal with a Shenzhen firm.",
+            "Guangxi Beibu Gulf Port Group sealed a $350 million agreement with a Vietnamese shipper in Hanoi on May 2.",
+        ] {
+            let doc = try extract("Contract\n\n" + sentence, published: "2024-05-08")
+            XCTAssertEqual(doc.events.map(\.type), [.deal], sentence)
+            XCTAssertNotNil(doc.events.first?.outcomes.first?.amount, sentence)
+        }
+    }
+
+    /// Near miss: "neither had signed" reports that nothing was signed.
+    func testNeitherHadSignedIsNoDeal() throws {
+        let doc = try extract("""
+        Newcomers
+
+        Neither firm had signed any contracts at earlier editions of the fair.
+        """, published: "2024-05-08")
+        XCTAssertTrue(doc.events.isEmpty)
+    }
+}
