@@ -400,3 +400,26 @@ final class ContractAmountTests: XCTestCase {
         XCTAssertTrue(doc.events.isEmpty)
     }
 }
+
+/// Other verbs of agreement: struck, reached, MoUs; fairs "held by" their hosts.
+final class AgreementVerbTests: XCTestCase {
+    func testStruckReachedAndMoUsAreDeals() throws {
+        for sentence in [
+            "Zhejiang firms struck deals worth 300 million yuan with Brazilian buyers in Sao Paulo on Oct 3.",
+            "Shandong province signed five MoUs on logistics with Kazakh partners in Almaty on June 12.",
+            "In Chengdu on Sept 3, 12 cooperation agreements were reached between Sichuan and Laotian companies.",
+        ] {
+            let doc = try extract("Agreements\n\n" + sentence, published: "2024-10-08")
+            XCTAssertEqual(doc.events.map(\.type), [.deal], sentence)
+        }
+    }
+
+    func testFairHeldByItsHosts() throws {
+        let doc = try extract("""
+        Expo hosts
+
+        The China-Eurasia Expo, jointly held by the Ministry of Commerce and the Xinjiang Uygur Autonomous Region government, opened in Urumqi on June 26.
+        """, published: "2024-06-27")
+        XCTAssertEqual(doc.events.first?.organizer.count, 2)
+    }
+}
