@@ -8,7 +8,7 @@ struct EventStage: ExtractionStage {
     init(rules: RuleSet) { self.rules = rules.store }
 
     /// Ties between types go to the first in this order.
-    static let question = TokenKey.of("?")
+    static let question = TokenKey.of("?"), openBracket = TokenKey.of("(")
     static let timeRelative = KeySet(["following", "after", "before", "since"])
     /// "on the sidelines of the fair", "at the event": a setting, not the subject of the sentence.
     /// ("this train", "during the campaign" still point back.)
@@ -66,8 +66,16 @@ struct EventStage: ExtractionStage {
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
             // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
-            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && isSetting(triggerBuffer[t].start, ctx, s.tokens.lowerBound) {
-                triggerBuffer[t].label.weight = 1
+            // (an abbreviation in brackets after the name, "the 6th China International Import Expo (CIIE)", is that name again)
+            var lastName: (end: Int, weight: Int)?
+            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 {
+                let start = triggerBuffer[t].start
+                if let n = lastName, n.end == start - 1, tp[n.end].key == Self.openBracket {
+                    triggerBuffer[t].label.weight = n.weight
+                } else if isSetting(start, ctx, s.tokens.lowerBound) {
+                    triggerBuffer[t].label.weight = 1
+                }
+                lastName = (triggerBuffer[t].end, triggerBuffer[t].label.weight)
             }
             let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)

@@ -343,6 +343,15 @@ final class FairSettingTests: XCTestCase {
         XCTAssertEqual(doc.events.map(\.type), [.deal])
     }
 
+    func testBracketedAbbreviationKeepsTheSetting() throws {
+        let doc = try extract("""
+        First day
+
+        Deals worth 8 billion yuan were signed on the first day of the 21st China-ASEAN Expo (CAEXPO) in Nanning on Sept 24.
+        """, published: "2024-09-25")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
     /// Near miss: a phase or session "of" the fair is the fair itself.
     func testSecondPhaseOfTheFairIsTheFair() throws {
         let doc = try extract("""
