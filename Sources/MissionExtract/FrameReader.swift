@@ -164,10 +164,11 @@ struct FrameReader {
         return cue(.fairOpen, in: (close + 1)..<k) == nil
     }
 
-    /// A signing cue ("signed", "inked", "signing of") within eight tokens before or after the tokens r.
+    /// A signing cue ("signed", "inked", "signing of") within eight tokens before the tokens r, or
+    /// twelve after ("310 projects with a combined investment of 95.6 billion yuan were signed").
     func signedNear(_ r: Range<Int>) -> Bool {
         cue(.signing, in: max(sentence.tokens.lowerBound, r.lowerBound - 8)..<r.lowerBound) != nil
-            || cue(.signing, in: r.upperBound..<min(sentence.tokens.upperBound, r.upperBound + 8)) != nil
+            || cue(.signing, in: r.upperBound..<min(sentence.tokens.upperBound, r.upperBound + 12)) != nil
     }
 
     /// The first token of r where a cue of this kind starts, tested kind by kind: the sentence's

@@ -432,3 +432,28 @@ final class AgreementVerbTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.organizer.count, 2)
     }
 }
+
+/// Signings with the amount between the count and the verb, and sales secured at a fair.
+final class LongSigningTests: XCTestCase {
+    func testProjectsWithACombinedInvestmentWereSigned() throws {
+        let doc = try extract("""
+        Expo signings
+
+        A total of 240 projects with a combined investment of 71.3 billion yuan were signed at the 9th China-Russia Expo in Harbin.
+        """, published: "2024-05-21")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 240)
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 71_300_000_000)
+    }
+
+    func testSalesSecuredAtAFair() throws {
+        let doc = try extract("""
+        Thai exhibitors
+
+        Thai companies secured potential sales worth 2.4 billion baht at the China-ASEAN Expo in Nanning, the commerce ministry said on Tuesday.
+        """, published: "2024-09-30")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "THB")
+    }
+}
