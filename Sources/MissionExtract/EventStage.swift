@@ -65,6 +65,13 @@ struct EventStage: ExtractionStage {
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
+            // named fairs, kept in start order among the triggers; the bare capitalised "Fair" of the
+            // name is not counted again
+            rules.fairNames.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
+                triggerBuffer.removeAll { $0.label.type == .tradeFair && $0.label.weight == 1 && $0.start >= m.start && $0.end <= m.end }
+                let at = triggerBuffer.firstIndex { $0.start > m.start } ?? triggerBuffer.count
+                triggerBuffer.insert(m, at: at)
+            }
             // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
             // (an abbreviation in brackets after the name, "the 6th China International Import Expo (CIIE)", is that name again)
             var lastName: (end: Int, weight: Int)?
@@ -88,6 +95,10 @@ struct EventStage: ExtractionStage {
                 best = .policyMeasure
                 strongest = Self.strongest(of: best, triggers)
             }
+            // A named fair attended before the deals ("attended the 20th China-ASEAN Expo … and signed
+            // deals worth …") keeps them as its outcome, wherever it is held.
+            let dealStart = triggers.first { $0.label.type == .deal }?.start ?? Int.max
+            let fairFirst = best == .deal && triggers.contains { $0.label.fair >= 0 && $0.label.weight >= 3 && $0.start < dealStart }
             let tripFirst = best == .deal && (first?.label.type == .tradeMission || first?.label.type == .tradeFair)
             let previous = si > 0 ? draftOf[si - 1] : nil
 
@@ -117,7 +128,10 @@ struct EventStage: ExtractionStage {
             // A frame's sentence is handed to absorb(_:sentence:), and its sentence array and anchor
             // words are made only for a new draft: most frames are absorbed, and those cost allocations.
             let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places, cueBuffer: &cueBuffer)
-            if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
+            if fairFirst {
+                best = .tradeFair
+                strongest = Self.strongest(of: best, triggers)
+            } else if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
                 best = first.label.type
                 strongest = Self.strongest(of: best, triggers)
             }

@@ -316,6 +316,10 @@ struct FrameReader {
             let s = entities[e].tokens.lowerBound, t = entities[e].tokens.upperBound
             guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
+            // "the China Yiwu International Commodities Fair", "the Harbin fair": the fair's venue
+            if triggers.contains(where: { $0.label.fair >= 0 && $0.start <= s && $0.end >= t }) {
+                d.addDestination(destination(pi), rule: .text("place in a fair's name"), words: span(s..<t)); continue
+            }
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t)); continue
             }

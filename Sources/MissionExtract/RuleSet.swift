@@ -79,6 +79,8 @@ final class RuleStore: @unchecked Sendable {
     let placeNames: RuleTable<PlaceName>
     let organizations: RuleTable<OrgRule>
     let triggers: RuleTable<Trigger>
+    /// Named fairs (fairs.tsv), as trade_fair triggers that name the fair.
+    let fairNames: RuleTable<Trigger>
     let activities: RuleTable<String>
     let transport: RuleTable<String>
     let units: RuleTable<String>
@@ -122,6 +124,7 @@ final class RuleStore: @unchecked Sendable {
         var placeNames: RuleTable<PlaceName> = RuleTable<PlaceName>()
         var organizations: RuleTable<OrgRule> = RuleTable<OrgRule>()
         var triggers: RuleTable<Trigger> = RuleTable<Trigger>()
+        var fairNames: RuleTable<Trigger> = RuleTable<Trigger>()
         var activities: RuleTable<String> = RuleTable<String>()
         var transport: RuleTable<String> = RuleTable<String>()
         var units: RuleTable<String> = RuleTable<String>()
@@ -155,10 +158,12 @@ final class RuleStore: @unchecked Sendable {
         }
         // A named fair ("the 138th Canton Fair") is a strong trade_fair trigger; its names are
         // case-sensitive phrases, as gazetteer names are ("CES" is not "ces").
+        // (a table of their own, scanned beside the triggers: "attended the 20th China-ASEAN Expo" is
+        // one trigger row, and the name in it still counts)
         let fairs = try file("fairs.tsv")
         for (n, row) in try fairs.rows(min: 1, max: 1).enumerated() {
             for name in row.variants(0) {
-                do { try triggers.addPhrase(name, Trigger(type: .tradeFair, weight: Self.namedFairWeight, fair: Int32(n))) }
+                do { try fairNames.addPhrase(name, Trigger(type: .tradeFair, weight: Self.namedFairWeight, fair: Int32(n))) }
                 catch { throw fairs.error(row, error.description) }
             }
         }
@@ -252,6 +257,7 @@ final class RuleStore: @unchecked Sendable {
         organizations.freeze(bit: mark(organizations.patterns), capNextBit: mark(organizations.patterns.capNextWords ?? []))
         let triggerBit = mark(triggers.patterns), activityBit = mark(activities.patterns)
         transport.freeze(bit: mark(transport.patterns))
+        fairNames.freeze(bit: mark(fairNames.patterns))
         units.freeze(bit: mark(units.patterns))
         currencyBefore.freeze(bit: mark(currencyBefore.patterns))
         currencyAfter.freeze(bit: mark(currencyAfter.patterns))
@@ -276,6 +282,7 @@ final class RuleStore: @unchecked Sendable {
         self.placeNames = placeNames
         self.organizations = organizations
         self.triggers = triggers
+        self.fairNames = fairNames
         self.activities = activities
         self.transport = transport
         self.units = units

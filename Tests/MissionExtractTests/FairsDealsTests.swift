@@ -457,3 +457,27 @@ final class LongSigningTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "THB")
     }
 }
+
+/// Deals signed by those who attended a named fair, and the venue a fair's name gives.
+final class FairAttendanceTests: XCTestCase {
+    func testAttendedANamedFairAndSignedDeals() throws {
+        for sentence in [
+            "Some 45 Anhui firms attended the 21st China-ASEAN Expo in Nanning from Sept 24 to 28 and signed deals worth 1.6 billion yuan.",
+            "A group of 30 Shaanxi companies took part in the 7th CIIE in Shanghai on Nov 5 and inked purchase agreements worth $220 million.",
+            "Jiangxi exporters attended the Canton Fair in Guangzhou from April 15 to 19, signing orders valued at 90 million U.S. dollars.",
+        ] {
+            let doc = try extract("Fair outcome\n\n" + sentence, published: "2024-11-20")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+            XCTAssertNotNil(doc.events.first?.outcomes.first?.amount, sentence)
+        }
+    }
+
+    func testPlaceInAFairsNameIsItsVenue() throws {
+        let doc = try extract("""
+        Harbin fair
+
+        The 33rd Harbin International Economic and Trade Fair closed on June 10 with intended deals of 3.1 billion yuan.
+        """, published: "2024-06-11")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.name), ["Harbin"])
+    }
+}
