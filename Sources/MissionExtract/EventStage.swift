@@ -84,6 +84,13 @@ struct EventStage: ExtractionStage {
                 }
                 lastName = (triggerBuffer[t].end, triggerBuffer[t].label.weight)
             }
+            // "aiming to sign contracts with a total investment of 80 billion yuan": a target
+            for t in triggerBuffer.indices where triggerBuffer[t].label.type == .deal {
+                let start = triggerBuffer[t].start
+                if (max(s.tokens.lowerBound, start - 4)..<start).contains(where: { rules.cue(.goal, at: $0, ctx).map { $0 >= start - 1 && $0 <= start } ?? false }) {
+                    triggerBuffer[t].label.weight = 1
+                }
+            }
             let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)
             // A policy announced first governs what follows it ("will step up support for local

@@ -31,6 +31,8 @@ public struct RuleSet: Sendable {
         case setting
         /// After an organisation, says it organises: "…, co-hosts of the event", "…, which hosts the fair".
         case organizerAfter = "organizer_after"
+        /// A goal before a signing ("aiming to sign contracts worth …"): a target, not a deal.
+        case goal
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -54,6 +56,7 @@ public struct RuleSet: Sendable {
             case .signing: 16
             case .setting: 17
             case .organizerAfter: 18
+            case .goal: 19
             }
         }
     }

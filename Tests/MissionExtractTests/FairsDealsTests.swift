@@ -481,3 +481,27 @@ final class FairAttendanceTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.destinations.map(\.name), ["Harbin"])
     }
 }
+
+/// Targets are not deals.
+final class DealTargetTests: XCTestCase {
+    func testAimingToSignIsNoDeal() throws {
+        for sentence in [
+            "Suzhou will hold 40 investment promotion events this year, aiming to sign contracts with a total investment of 90 billion yuan.",
+            "The city strives to sign projects worth more than 50 billion yuan by the end of June.",
+            "Ningbo exporters are targeting to win orders worth 2 billion U.S. dollars at overseas fairs in the first half.",
+        ] {
+            let doc = try extract("Targets\n\n" + sentence, published: "2024-01-10")
+            XCTAssertFalse(doc.events.contains { $0.type == .deal }, sentence)
+        }
+    }
+
+    /// Near miss: a signing that happened, in the same words.
+    func testSignedContractsAreADeal() throws {
+        let doc = try extract("""
+        Signed
+
+        Suzhou signed contracts with a total investment of 90 billion yuan at an investment promotion event on Jan 8.
+        """, published: "2024-01-10")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+}
