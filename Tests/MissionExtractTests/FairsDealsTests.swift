@@ -267,6 +267,13 @@ final class AmountFormTests: XCTestCase {
         XCTAssertEqual(found.first?.0, 2_500_000_000)
     }
 
+    /// "US$" and "HK$" are currencies, not the United States or Hong Kong.
+    func testCurrencyPrefixIsNoPlace() throws {
+        let doc = try runStages("Deals\n\nIntended deals totalled US$4.1 billion and HK$900 million.", through: "entities")
+        XCTAssertFalse(doc.entityList.contains { if case .place = $0.1 { return true } else { return false } })
+        XCTAssertEqual(try amounts("Intended deals totalled US$4.1 billion and HK$900 million.").map(\.1), ["USD", "HKD"])
+    }
+
     func testCurrencyNamesAfterTheAmount() throws {
         let found = try amounts("Orders reached 800 million baht, 3 billion roubles and 2.1 trillion rupiah.")
         XCTAssertEqual(found.map(\.1), ["THB", "RUB", "IDR"])
@@ -503,5 +510,29 @@ final class DealTargetTests: XCTestCase {
         Suzhou signed contracts with a total investment of 90 billion yuan at an investment promotion event on Jan 8.
         """, published: "2024-01-10")
         XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+}
+
+/// Totals in trade statistics are no deals; beside a fair they are its tally.
+final class StatisticsTotalTests: XCTestCase {
+    func testTradeTurnoverAndOrderTotalsAreNoDeals() throws {
+        let doc = try extract("""
+        Trade figures
+
+        Sino-Kazakh trade turnover reached 41 billion U.S. dollars in 2023, customs data showed.
+
+        New export orders totaled 3 billion dollars in April. The transaction value of online retail hit 1.2 trillion yuan in the first quarter.
+        """, published: "2024-05-09")
+        XCTAssertTrue(doc.events.isEmpty, "\(doc.events.map(\.type))")
+    }
+
+    func testTotalTurnoverAfterAFairIsItsTally() throws {
+        let doc = try extract("""
+        Fair tally
+
+        The 26th Harbin fair came to a close on June 9. The total turnover reached 2.2 billion yuan, down 3 percent.
+        """, published: "2024-06-10")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 2_200_000_000)
     }
 }
