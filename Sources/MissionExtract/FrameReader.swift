@@ -422,7 +422,8 @@ struct FrameReader {
             }
             d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
-        if let (v, u, _) = outcomeCounts.first, type == .deal {
+        // (a fair reported opening or closing counts its deals too: "wrapped up … with 900 deals reached")
+        if let (v, u, _) = outcomeCounts.first, type == .deal || fairPhase {
             d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Self.wholeNumberText(v)) \(u)"), rule: .text("signed N"))
         }
 

@@ -536,3 +536,25 @@ final class StatisticsTotalTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 2_200_000_000)
     }
 }
+
+/// Exhibitors showing goods at a fair, and a closing fair's count of deals.
+final class FairShowcaseTests: XCTestCase {
+    func testShowcasedAtANamedFair() throws {
+        for sentence in [
+            "More than 900 Chinese companies showcased products at CES 2025 in Las Vegas from Jan 7 to 10.",
+            "Some 120 Zhejiang firms displayed furniture at Ambiente in Frankfurt from Feb 7 to 11.",
+        ] {
+            let doc = try extract("Show\n\n" + sentence, published: "2025-02-15")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+        }
+    }
+
+    func testClosingFairCountsItsDeals() throws {
+        let doc = try extract("""
+        Services fair
+
+        The China International Fair for Trade in Services wrapped up in Beijing on Sept 16 with more than 850 deals reached.
+        """, published: "2024-09-17")
+        XCTAssertEqual(doc.events.first?.outcomes.first?.count?.value, 850)
+    }
+}
