@@ -85,6 +85,9 @@ struct EntityStage: ExtractionStage {
             guard i < range.upperBound else { break }
             guard !used[i], let m = rules.placeNames.longest(at: i, ctx),
                   !(i..<m.end).contains(where: { used[$0] }) else { i += 1; continue }
+            // "US$25.65 billion", "HK$2 billion": a currency before its number, not a place
+            if let c = rules.currencyBefore.longest(at: i, ctx), c.end > m.end || c.end == m.end + 1,
+               c.end < range.upperBound, tp[c.end].kind == .number { i = c.end; continue }
             placeEnds[i] = Int32(m.end) * (rules.places[m.label.place].isChinese ? 1 : -1)
             found.append(Entity(value: .place(Int32(m.label.place), adjective: m.label.adjective), tokens: i..<m.end, rule: "gazetteer"))
             i = m.end

@@ -7,8 +7,8 @@ struct EventStage: ExtractionStage {
 
     init(rules: RuleSet) { self.rules = rules.store }
 
-    static let question = TokenKey.of("?")
     /// Ties between types go to the first in this order.
+    static let question = TokenKey.of("?"), openBracket = TokenKey.of("(")
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -60,9 +60,31 @@ struct EventStage: ExtractionStage {
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
+            // named fairs, kept in start order among the triggers; the bare capitalised "Fair" of the
+            // name is not counted again
+            rules.fairNames.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
+                triggerBuffer.removeAll { $0.label.type == .tradeFair && $0.label.weight == 1 && $0.start >= m.start && $0.end <= m.end }
+                let at = triggerBuffer.firstIndex { $0.start > m.start } ?? triggerBuffer.count
+                triggerBuffer.insert(m, at: at)
+            }
             // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
-            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 && isSetting(triggerBuffer[t].start, tp, s.tokens.lowerBound) {
-                triggerBuffer[t].label.weight = 1
+            // (an abbreviation in brackets after the name, "the 6th China International Import Expo (CIIE)", is that name again)
+            var lastName: (end: Int, weight: Int)?
+            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 {
+                let start = triggerBuffer[t].start
+                if let n = lastName, n.end == start - 1, tp[n.end].key == Self.openBracket {
+                    triggerBuffer[t].label.weight = n.weight
+                } else if isSetting(start, ctx, s.tokens.lowerBound) {
+                    triggerBuffer[t].label.weight = 1
+                }
+                lastName = (triggerBuffer[t].end, triggerBuffer[t].label.weight)
+            }
+            // "aiming to sign contracts with a total investment of 80 billion yuan": a target
+            for t in triggerBuffer.indices where triggerBuffer[t].label.type == .deal {
+                let start = triggerBuffer[t].start
+                if (max(s.tokens.lowerBound, start - 4)..<start).contains(where: { rules.cue(.goal, at: $0, ctx).map { $0 >= start - 1 && $0 <= start } ?? false }) {
+                    triggerBuffer[t].label.weight = 1
+                }
             }
             let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)
@@ -75,6 +97,10 @@ struct EventStage: ExtractionStage {
                 best = .policyMeasure
                 strongest = Self.strongest(of: best, triggers)
             }
+            // A named fair attended before the deals ("attended the 20th China-ASEAN Expo … and signed
+            // deals worth …") keeps them as its outcome, wherever it is held.
+            let dealStart = triggers.first { $0.label.type == .deal }?.start ?? Int.max
+            let fairFirst = best == .deal && triggers.contains { $0.label.fair >= 0 && $0.label.weight >= 3 && $0.start < dealStart }
             let tripFirst = best == .deal && (first?.label.type == .tradeMission || first?.label.type == .tradeFair)
             let previous = si > 0 ? draftOf[si - 1] : nil
 
@@ -105,7 +131,10 @@ struct EventStage: ExtractionStage {
             // A frame's sentence is handed to absorb(_:sentence:), and its sentence array and anchor
             // words are made only for a new draft: most frames are absorbed, and those cost allocations.
             let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places, cueBuffer: &cueBuffer)
-            if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
+            if fairFirst {
+                best = .tradeFair
+                strongest = Self.strongest(of: best, triggers)
+            } else if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
                 best = first.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
@@ -203,17 +232,23 @@ struct EventStage: ExtractionStage {
         return (best.type, best.strongest)
     }
 
-    /// A name after "of", "at" or "on" (past "the", an ordinal or a year: "at the 2024 Canton Fair")
-    /// is the setting of the sentence, not its subject.
-    func isSetting(_ start: Int, _ tp: UnsafeBufferPointer<Token>, _ lower: Int) -> Bool {
-        let lexicon = rules.lexicon
-        var k = start - 1
-        while k >= lower, start - k <= 4 {
-            let t = tp[k]
-            if lexicon.settingBeforeAnaphor.contains(t.key) { return true }
-            // "the", "6", and the "th" glued to a number
-            guard t.key == lexicon.the || t.kind == .number || (!t.spaceBefore && k > lower && tp[k - 1].kind == .number) else { return false }
+    /// A name after a setting cue ("at", "during", "for", past "the", an ordinal or a year: "at the
+    /// 2024 Canton Fair"), or a few words after one ("before the official opening of the CIIE"), is
+    /// the setting of the sentence, not its subject.
+    func isSetting(_ start: Int, _ ctx: MatchContext, _ lower: Int) -> Bool {
+        let tp = ctx.tokens
+        var k = start
+        // "the", "6", and the "th" glued to a number
+        while k > lower, start - k < 4 {
+            let t = tp[k - 1]
+            guard t.key == rules.lexicon.the || t.kind == .number || (!t.spaceBefore && k - 1 > lower && tp[k - 2].kind == .number) else { break }
             k -= 1
+        }
+        var j = k
+        while j > lower, k - j <= 5 {
+            if let end = rules.cue(.setting, at: j - 1, ctx), end <= k { return true }
+            guard tp[j - 1].kind == .word else { return false }
+            j -= 1
         }
         return false
     }

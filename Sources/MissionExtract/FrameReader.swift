@@ -235,10 +235,11 @@ struct FrameReader {
         return cue(.fairOpen, in: (close + 1)..<k) == nil
     }
 
-    /// A signing cue ("signed", "inked", "signing of") within eight tokens before or after the tokens r.
+    /// A signing cue ("signed", "inked", "signing of") within eight tokens before the tokens r, or
+    /// twelve after ("310 projects with a combined investment of 95.6 billion yuan were signed").
     func signedNear(_ r: Range<Int>) -> Bool {
         cue(.signing, in: max(sentence.tokens.lowerBound, r.lowerBound - 8)..<r.lowerBound) != nil
-            || cue(.signing, in: r.upperBound..<min(sentence.tokens.upperBound, r.upperBound + 8)) != nil
+            || cue(.signing, in: r.upperBound..<min(sentence.tokens.upperBound, r.upperBound + 12)) != nil
     }
 
     /// The first token of r where a cue of this kind starts, tested kind by kind: the sentence's
@@ -301,6 +302,22 @@ struct FrameReader {
             default: break
             }
         }
+        // Organizer: organisations said to organise after their names ("the Macao Trade and Investment
+        // Promotion Institute and the Department of Commerce of Guangdong Province, co-hosts of the event")
+        for e in entities.indices {
+            guard case .organization(let o, let home, false) = entities[e].value, rules.cue(.organizerAfter, at: entities[e].tokens.upperBound, ctx) != nil else { continue }
+            d.addOrganizer(o, home: home, rule: "organizer_after", words: span(entities[e].tokens))
+            var first = e
+            while true {
+                var k = entities[first].tokens.lowerBound
+                let listEnd = k
+                while k > lo, rules.lexicon.listJoiners.contains(tp[k - 1].key) || rules.lexicon.determiners.contains(tp[k - 1].key) { k -= 1 }
+                guard k < listEnd, let prev = entities.indices.last(where: { entities[$0].tokens.upperBound == k }),
+                      case .organization(let o2, let home2, false) = entities[prev].value else { break }
+                d.addOrganizer(o2, home: home2, rule: "organizer_after, listed", words: span(entities[prev].tokens.lowerBound..<listEnd))
+                first = prev
+            }
+        }
         // Organizer: an organisation naming the group ("a Yunnan provincial government delegation")
         for e in entities.indices {
             guard case .organization(let o, let home, false) = entities[e].value else { continue }
@@ -354,7 +371,12 @@ struct FrameReader {
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }
                 let isIn = tp[c.start].key == rules.lexicon.inKey
-                if rules.places[p].code == "CN" && rules.places[p].kind == .country { break }
+                if rules.places[p].code == "CN" && rules.places[p].kind == .country {
+                    // "in China's Macao Special Administrative Region": the place after the possessive
+                    let j = entities[e].tokens.upperBound
+                    guard j + 1 < hi, tp[j].key == Tokenizer.apostropheKey, tp[j + 1].key == Self.possessiveS else { break }
+                    k = j + 2; continue
+                }
                 if rules.places[p].isChinese && isIn && type != .recruitmentDrive
                     && !(type == .tradeFair && (fairPhase || c.start > lo && rules.lexicon.venueBeforeIn.contains(tp[c.start - 1].key))) { break }
                 if k > lo, tp[c.start].key == rules.lexicon.to, c.start > lo, tp[c.start - 1].key == rules.lexicon.leaving { break }
@@ -383,6 +405,10 @@ struct FrameReader {
             let s = entities[e].tokens.lowerBound, t = entities[e].tokens.upperBound
             guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
+            // "the China Yiwu International Commodities Fair", "the Harbin fair": the fair's venue
+            if triggers.contains(where: { $0.label.fair >= 0 && $0.start <= s && $0.end >= t }) {
+                d.addDestination(destination(pi), rule: .text("place in a fair's name"), words: span(s..<t)); continue
+            }
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t))
                 workersFrom = true
@@ -518,7 +544,8 @@ struct FrameReader {
             }
             d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
-        if let (v, u, _) = outcomeCounts.first, type == .deal {
+        // (a fair reported opening or closing counts its deals too: "wrapped up … with 900 deals reached")
+        if let (v, u, _) = outcomeCounts.first, type == .deal || fairPhase {
             d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Self.wholeNumberText(v)) \(u)"), rule: .text("signed N"))
         }
 

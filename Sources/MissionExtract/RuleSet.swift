@@ -28,6 +28,13 @@ public struct RuleSet: Sendable {
         case signing
         case notDestination = "not_dest", caption
         case business, market, personal, negated, homeward
+        /// Words before a named fair that make it the setting of another action ("signed at the CIIE",
+        /// "promotion events for the Canton Fair").
+        case setting
+        /// After an organisation, says it organises: "…, co-hosts of the event", "…, which hosts the fair".
+        case organizerAfter = "organizer_after"
+        /// A goal before a signing ("aiming to sign contracts worth …"): a target, not a deal.
+        case goal
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -56,6 +63,9 @@ public struct RuleSet: Sendable {
             case .personal: 21
             case .negated: 22
             case .homeward: 23
+            case .setting: 24
+            case .organizerAfter: 25
+            case .goal: 26
             }
         }
     }
@@ -81,6 +91,8 @@ final class RuleStore: @unchecked Sendable {
     let placeNames: RuleTable<PlaceName>
     let organizations: RuleTable<OrgRule>
     let triggers: RuleTable<Trigger>
+    /// Named fairs (fairs.tsv), as trade_fair triggers that name the fair.
+    let fairNames: RuleTable<Trigger>
     let activities: RuleTable<String>
     let transport: RuleTable<String>
     let units: RuleTable<String>
@@ -127,6 +139,7 @@ final class RuleStore: @unchecked Sendable {
         var placeNames: RuleTable<PlaceName> = RuleTable<PlaceName>()
         var organizations: RuleTable<OrgRule> = RuleTable<OrgRule>()
         var triggers: RuleTable<Trigger> = RuleTable<Trigger>()
+        var fairNames: RuleTable<Trigger> = RuleTable<Trigger>()
         var activities: RuleTable<String> = RuleTable<String>()
         var transport: RuleTable<String> = RuleTable<String>()
         var units: RuleTable<String> = RuleTable<String>()
@@ -160,10 +173,12 @@ final class RuleStore: @unchecked Sendable {
         }
         // A named fair ("the 138th Canton Fair") is a strong trade_fair trigger; its names are
         // case-sensitive phrases, as gazetteer names are ("CES" is not "ces").
+        // (a table of their own, scanned beside the triggers: "attended the 20th China-ASEAN Expo" is
+        // one trigger row, and the name in it still counts)
         let fairs = try file("fairs.tsv")
         for (n, row) in try fairs.rows(min: 1, max: 1).enumerated() {
             for name in row.variants(0) {
-                do { try triggers.addPhrase(name, Trigger(type: .tradeFair, weight: Self.namedFairWeight, fair: Int32(n))) }
+                do { try fairNames.addPhrase(name, Trigger(type: .tradeFair, weight: Self.namedFairWeight, fair: Int32(n))) }
                 catch { throw fairs.error(row, error.description) }
             }
         }
@@ -257,6 +272,7 @@ final class RuleStore: @unchecked Sendable {
         organizations.freeze(bit: mark(organizations.patterns), capNextBit: mark(organizations.patterns.capNextWords ?? []))
         let triggerBit = mark(triggers.patterns), activityBit = mark(activities.patterns)
         transport.freeze(bit: mark(transport.patterns))
+        fairNames.freeze(bit: mark(fairNames.patterns))
         units.freeze(bit: mark(units.patterns))
         currencyBefore.freeze(bit: mark(currencyBefore.patterns))
         currencyAfter.freeze(bit: mark(currencyAfter.patterns))
@@ -281,6 +297,7 @@ final class RuleStore: @unchecked Sendable {
         self.placeNames = placeNames
         self.organizations = organizations
         self.triggers = triggers
+        self.fairNames = fairNames
         self.activities = activities
         self.transport = transport
         self.units = units

@@ -267,6 +267,13 @@ final class AmountFormTests: XCTestCase {
         XCTAssertEqual(found.first?.0, 2_500_000_000)
     }
 
+    /// "US$" and "HK$" are currencies, not the United States or Hong Kong.
+    func testCurrencyPrefixIsNoPlace() throws {
+        let doc = try runStages("Deals\n\nIntended deals totalled US$4.1 billion and HK$900 million.", through: "entities")
+        XCTAssertFalse(doc.entityList.contains { if case .place = $0.1 { return true } else { return false } })
+        XCTAssertEqual(try amounts("Intended deals totalled US$4.1 billion and HK$900 million.").map(\.1), ["USD", "HKD"])
+    }
+
     func testCurrencyNamesAfterTheAmount() throws {
         let found = try amounts("Orders reached 800 million baht, 3 billion roubles and 2.1 trillion rupiah.")
         XCTAssertEqual(found.map(\.1), ["THB", "RUB", "IDR"])
@@ -319,5 +326,235 @@ final class TripOutcomeTests: XCTestCase {
         XCTAssertEqual(e.type, .deal)
         XCTAssertEqual(e.outcomes.first?.amount?.value, 800_000_000)
         XCTAssertEqual(e.outcomes.first?.count?.value, 15)
+    }
+}
+
+/// A named fair that is only the setting or the object of another action.
+final class FairSettingTests: XCTestCase {
+    func testPromotionToursForAFairAreAMission() throws {
+        let doc = try extract("""
+        Expo promoted abroad
+
+        From June 3 to 10, the secretary-general of the China-ASEAN Expo led a team to hold three promotion events for the 21st China-ASEAN Expo in Jakarta and Bangkok.
+        """, published: "2024-06-14")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(doc.events.first?.activities.contains("trade_promotion"), true)
+    }
+
+    func testSigningBeforeTheOpeningOfAFairIsADeal() throws {
+        let doc = try extract("""
+        Early orders
+
+        Before the official opening of the CIIE on Tuesday, a Beijing trading company signed purchase agreements worth $600 million with 12 suppliers.
+        """, published: "2024-11-06")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    func testBracketedAbbreviationKeepsTheSetting() throws {
+        let doc = try extract("""
+        First day
+
+        Deals worth 8 billion yuan were signed on the first day of the 21st China-ASEAN Expo (CAEXPO) in Nanning on Sept 24.
+        """, published: "2024-09-25")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+
+    /// Near miss: a phase or session "of" the fair is the fair itself.
+    func testSecondPhaseOfTheFairIsTheFair() throws {
+        let doc = try extract("""
+        Phase two
+
+        The second phase of the 135th Canton Fair opened in Guangzhou on April 23, with 9,000 exhibitors.
+        """, published: "2024-04-24")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.when.start, "2024-04-23")
+    }
+}
+
+/// Who hosts a fair and where, as news reports name them.
+final class FairHostTests: XCTestCase {
+    func testHostNamedAfterTheOrganisation() throws {
+        let doc = try extract("""
+        Fujian expo
+
+        The Fujian consumer expo opened in Fuzhou on May 18 with 800 exhibitors, according to the Fujian Provincial Department of Commerce, the host of the fair.
+        """, published: "2024-05-19")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Fujian Provincial Department of Commerce"])
+    }
+
+    func testVenueAfterChinasPossessive() throws {
+        let doc = try extract("""
+        Branded goods fair
+
+        A Guangdong branded products fair opened on Friday in China's Hong Kong Special Administrative Region, with 350 exhibitors.
+        """, published: "2024-06-08")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["HK"])
+    }
+}
+
+/// Single contracts with the amount before the noun, and signings that did not happen.
+final class ContractAmountTests: XCTestCase {
+    func testSignedADollarAmountContract() throws {
+        for sentence in [
+            "Two Laotian firms signed a US$1.4 billion contract with Yunnan Construction Group on Monday to build a railway depot.",
+            "On Friday, a Penang electronics maker inked an RM80 million supply deal with a Shenzhen firm.",
+            "Guangxi Beibu Gulf Port Group sealed a $350 million agreement with a Vietnamese shipper in Hanoi on May 2.",
+        ] {
+            let doc = try extract("Contract\n\n" + sentence, published: "2024-05-08")
+            XCTAssertEqual(doc.events.map(\.type), [.deal], sentence)
+            XCTAssertNotNil(doc.events.first?.outcomes.first?.amount, sentence)
+        }
+    }
+
+    /// Near miss: "neither had signed" reports that nothing was signed.
+    func testNeitherHadSignedIsNoDeal() throws {
+        let doc = try extract("""
+        Newcomers
+
+        Neither firm had signed any contracts at earlier editions of the fair.
+        """, published: "2024-05-08")
+        XCTAssertTrue(doc.events.isEmpty)
+    }
+}
+
+/// Other verbs of agreement: struck, reached, MoUs; fairs "held by" their hosts.
+final class AgreementVerbTests: XCTestCase {
+    func testStruckReachedAndMoUsAreDeals() throws {
+        for sentence in [
+            "Zhejiang firms struck deals worth 300 million yuan with Brazilian buyers in Sao Paulo on Oct 3.",
+            "Shandong province signed five MoUs on logistics with Kazakh partners in Almaty on June 12.",
+            "In Chengdu on Sept 3, 12 cooperation agreements were reached between Sichuan and Laotian companies.",
+        ] {
+            let doc = try extract("Agreements\n\n" + sentence, published: "2024-10-08")
+            XCTAssertEqual(doc.events.map(\.type), [.deal], sentence)
+        }
+    }
+
+    func testFairHeldByItsHosts() throws {
+        let doc = try extract("""
+        Expo hosts
+
+        The China-Eurasia Expo, jointly held by the Ministry of Commerce and the Xinjiang Uygur Autonomous Region government, opened in Urumqi on June 26.
+        """, published: "2024-06-27")
+        XCTAssertEqual(doc.events.first?.organizer.count, 2)
+    }
+}
+
+/// Signings with the amount between the count and the verb, and sales secured at a fair.
+final class LongSigningTests: XCTestCase {
+    func testProjectsWithACombinedInvestmentWereSigned() throws {
+        let doc = try extract("""
+        Expo signings
+
+        A total of 240 projects with a combined investment of 71.3 billion yuan were signed at the 9th China-Russia Expo in Harbin.
+        """, published: "2024-05-21")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .deal)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 240)
+        XCTAssertEqual(e.outcomes.first?.amount?.value, 71_300_000_000)
+    }
+
+    func testSalesSecuredAtAFair() throws {
+        let doc = try extract("""
+        Thai exhibitors
+
+        Thai companies secured potential sales worth 2.4 billion baht at the China-ASEAN Expo in Nanning, the commerce ministry said on Tuesday.
+        """, published: "2024-09-30")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "THB")
+    }
+}
+
+/// Deals signed by those who attended a named fair, and the venue a fair's name gives.
+final class FairAttendanceTests: XCTestCase {
+    func testAttendedANamedFairAndSignedDeals() throws {
+        for sentence in [
+            "Some 45 Anhui firms attended the 21st China-ASEAN Expo in Nanning from Sept 24 to 28 and signed deals worth 1.6 billion yuan.",
+            "A group of 30 Shaanxi companies took part in the 7th CIIE in Shanghai on Nov 5 and inked purchase agreements worth $220 million.",
+            "Jiangxi exporters attended the Canton Fair in Guangzhou from April 15 to 19, signing orders valued at 90 million U.S. dollars.",
+        ] {
+            let doc = try extract("Fair outcome\n\n" + sentence, published: "2024-11-20")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+            XCTAssertNotNil(doc.events.first?.outcomes.first?.amount, sentence)
+        }
+    }
+
+    func testPlaceInAFairsNameIsItsVenue() throws {
+        let doc = try extract("""
+        Harbin fair
+
+        The 33rd Harbin International Economic and Trade Fair closed on June 10 with intended deals of 3.1 billion yuan.
+        """, published: "2024-06-11")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.name), ["Harbin"])
+    }
+}
+
+/// Targets are not deals.
+final class DealTargetTests: XCTestCase {
+    func testAimingToSignIsNoDeal() throws {
+        for sentence in [
+            "Suzhou will hold 40 investment promotion events this year, aiming to sign contracts with a total investment of 90 billion yuan.",
+            "The city strives to sign projects worth more than 50 billion yuan by the end of June.",
+            "Ningbo exporters are targeting to win orders worth 2 billion U.S. dollars at overseas fairs in the first half.",
+        ] {
+            let doc = try extract("Targets\n\n" + sentence, published: "2024-01-10")
+            XCTAssertFalse(doc.events.contains { $0.type == .deal }, sentence)
+        }
+    }
+
+    /// Near miss: a signing that happened, in the same words.
+    func testSignedContractsAreADeal() throws {
+        let doc = try extract("""
+        Signed
+
+        Suzhou signed contracts with a total investment of 90 billion yuan at an investment promotion event on Jan 8.
+        """, published: "2024-01-10")
+        XCTAssertEqual(doc.events.map(\.type), [.deal])
+    }
+}
+
+/// Totals in trade statistics are no deals; beside a fair they are its tally.
+final class StatisticsTotalTests: XCTestCase {
+    func testTradeTurnoverAndOrderTotalsAreNoDeals() throws {
+        let doc = try extract("""
+        Trade figures
+
+        Sino-Kazakh trade turnover reached 41 billion U.S. dollars in 2023, customs data showed.
+
+        New export orders totaled 3 billion dollars in April. The transaction value of online retail hit 1.2 trillion yuan in the first quarter.
+        """, published: "2024-05-09")
+        XCTAssertTrue(doc.events.isEmpty, "\(doc.events.map(\.type))")
+    }
+
+    func testTotalTurnoverAfterAFairIsItsTally() throws {
+        let doc = try extract("""
+        Fair tally
+
+        The 26th Harbin fair came to a close on June 9. The total turnover reached 2.2 billion yuan, down 3 percent.
+        """, published: "2024-06-10")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.value, 2_200_000_000)
+    }
+}
+
+/// Exhibitors showing goods at a fair, and a closing fair's count of deals.
+final class FairShowcaseTests: XCTestCase {
+    func testShowcasedAtANamedFair() throws {
+        for sentence in [
+            "More than 900 Chinese companies showcased products at CES 2025 in Las Vegas from Jan 7 to 10.",
+            "Some 120 Zhejiang firms displayed furniture at Ambiente in Frankfurt from Feb 7 to 11.",
+        ] {
+            let doc = try extract("Show\n\n" + sentence, published: "2025-02-15")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+        }
+    }
+
+    func testClosingFairCountsItsDeals() throws {
+        let doc = try extract("""
+        Services fair
+
+        The China International Fair for Trade in Services wrapped up in Beijing on Sept 16 with more than 850 deals reached.
+        """, published: "2024-09-17")
+        XCTAssertEqual(doc.events.first?.outcomes.first?.count?.value, 850)
     }
 }
