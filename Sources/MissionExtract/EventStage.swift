@@ -123,7 +123,11 @@ struct EventStage: ExtractionStage {
                     && !sameOrganizer(frame.organizer, drafts[target].organizer)
                     && !frame.organizerHomes.contains { drafts[target].organizerHomes.contains($0) }
                 let otherDate = frame.hasDate && drafts[target].hasDate && !frame.relativeDate && !Self.overlaps(frame.start, drafts[target].start)
-                if !(otherAgent && otherDate) {
+                // "following purchases by another delegation in late February": a date before the event began is another action
+                // (a year alone is background: "the first since the outbreak in 2020")
+                let before = frame.hasDate && !frame.relativeDate && frame.start.flatMap { DateParts(iso: $0) }?.month != nil
+                    && Self.endsBefore(frame.end ?? frame.start, drafts[target].start)
+                if !(otherAgent && otherDate) && !before {
                     drafts[target].absorb(frame, sentence: si)
                     draftOf[si] = target
                     continue
@@ -230,6 +234,13 @@ struct EventStage: ExtractionStage {
         guard let start, let days, days > 1, days <= 60, let p = DateParts(iso: start), let m = p.month, let d = p.day else { return nil }
         let r = CivilDay(year: p.year ?? 2001, month: m, day: d).adding(days - 1)       // a common year when unknown
         return DateParts(year: p.year.map { _ in r.year }, month: r.month, day: r.day).iso
+    }
+
+    /// Date a (at its precision) is over before b begins: "2009-02" before "2009-03-07". Dates with
+    /// and without a year are not compared.
+    static func endsBefore(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b, a.hasPrefix("--") == b.hasPrefix("--"), !overlaps(a, b) else { return false }
+        return a < b
     }
 
     /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".

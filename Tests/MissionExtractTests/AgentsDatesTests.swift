@@ -296,4 +296,51 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Shandong Airlines"])
         XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Gansu"])
     }
+
+    // MARK: rankings are no counts; "the Chongqing delegation" points back; an earlier date is another action
+
+    func testRankingIsNoCount() throws {
+        let texts = [
+            "A Chongqing delegation of 30 firms flew to Munich on May 6 to meet Fortune 500 companies.",
+            "A Chongqing delegation of 30 firms flew to Munich on May 6 to meet the world's top 100 carmakers and Global 500 enterprises.",
+            "A Chongqing delegation of 30 firms flew to Munich on May 6 to visit top 50 enterprises in the region.",
+        ]
+        for text in texts {
+            let doc = try extract("Tour\n\n" + text, published: "2024-05-08")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.participant("enterprises")?.value, 30, text)
+        }
+    }
+
+    func testNamedDelegationPointsBack() throws {
+        let doc = try extract("""
+        Tour
+
+        A Chongqing delegation of 30 firms flew to Munich on May 6 to meet clients.
+
+        The Chongqing delegation also visited Vienna, where it met 12 distributors.
+        """, published: "2024-05-12")
+        XCTAssertEqual(doc.events.count, 1)
+        XCTAssertEqual(Set(doc.events.first?.destinations.map(\.code) ?? []), ["DE", "AT"])
+    }
+
+    func testMentionDatedBeforeTheEventIsAnotherAction() throws {
+        let doc = try extract("""
+        Tour
+
+        A new delegation of 25 Chinese companies, led by the Ministry of Commerce, left for Egypt and Morocco on May 20.
+
+        The new delegation, following deals signed by an earlier Chinese delegation in Egypt in mid-April, will focus on infrastructure.
+        """, published: "2024-05-22")
+        XCTAssertEqual(doc.events.count, 2)
+        XCTAssertEqual(doc.events.first?.when.start, "2024-05-20")
+        let later = try extract("""
+        Tour
+
+        A delegation of 25 companies, led by the Ministry of Commerce, left for Egypt and Morocco on May 20.
+
+        The delegation visited a port in Casablanca on May 23.
+        """, published: "2024-05-25")
+        XCTAssertEqual(later.events.count, 1)                 // a later day of the same trip
+    }
 }
