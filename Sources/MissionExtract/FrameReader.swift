@@ -108,7 +108,9 @@ struct FrameReader {
 
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
-        return Organizer(name: place.name + (place.kind == .province ? " provincial government" : " government"), kind: .government)
+        // "Wuxi municipal government": the level named, as the city's own releases write it
+        let level = place.kind == .province ? " provincial government" : place.kind == .city ? " municipal government" : " government"
+        return Organizer(name: place.name + level, kind: .government)
     }
 
     /// Is the word after token `end` (skipping aux words, "Province", adverbs) an agent verb?
@@ -238,6 +240,12 @@ struct FrameReader {
             switch entities[e].value {
             case .organization(let o, let home, false):
                 d.addOrganizer(o, home: home, rule: c.label.rawValue, words: span(c.start..<end))
+                // "jointly organized by the Sichuan department and the Guangdong department"
+                var last = e
+                while let n = joinedOrganization(after: last), case .organization(let o2, let home2, false) = entities[n].value {
+                    d.addOrganizer(o2, home: home2, rule: c.label.rawValue + " (joined)", words: span(c.start..<entities[n].tokens.upperBound))
+                    last = n
+                }
             case .person(let name, _) where c.label == .organizerBy:
                 d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:

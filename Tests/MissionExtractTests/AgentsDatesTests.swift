@@ -343,4 +343,38 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-05-25")
         XCTAssertEqual(later.events.count, 1)                 // a later day of the same trip
     }
+
+    // MARK: trains, stations, joint organizers, a city's government
+
+    func testChartedTrainIsRailAndItsStationTownTheOrigin() throws {
+        let doc = try extract("""
+        Train
+
+        A chartered train carrying 1,100 migrant workers left Guiyang North Railway Station in Guiyang for Shenzhen on Feb 17.
+        """, published: "2024-02-18")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.transport, ["rail"])
+        XCTAssertEqual(e.origin.map(\.name), ["Guiyang"])
+        XCTAssertEqual(e.destinations.map(\.name), ["Shenzhen"])
+    }
+
+    func testJointlyOrganizedByTwoBodies() throws {
+        let doc = try extract("""
+        Train
+
+        The return-to-work special train, jointly organized by the Human Resources and Social Security Department of Hunan Province and the Zhejiang Provincial Department of Human Resources and Social Security, took 700 workers to Hangzhou on Feb 19.
+        """, published: "2024-02-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.count, 2)
+        XCTAssertEqual(e.transport, ["rail"])
+    }
+
+    func testCityActingIsItsMunicipalGovernment() throws {
+        let doc = try extract("""
+        Buses
+
+        Huizhou arranged 12 chartered buses for rural workers from Hechi to return to their jobs on Feb 6.
+        """, published: "2024-02-07")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Huizhou municipal government"])
+    }
 }
