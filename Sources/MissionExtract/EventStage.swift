@@ -163,7 +163,9 @@ struct EventStage: ExtractionStage {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
                 // The next sentence of the same paragraph about the same action, without its own agent or date
-                if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate,
+                // (People from other places are another group: "Companies in Jiaxing and Ningbo have traveled to Japan")
+                let otherOrigin = !frame.origin.isEmpty && !drafts[p].origin.isEmpty && !frame.origin.contains { drafts[p].origin.contains($0) }
+                if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate, !otherOrigin,
                    frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts, p) {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }

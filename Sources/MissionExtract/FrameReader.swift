@@ -184,6 +184,21 @@ struct FrameReader {
         return joined && k == next ? e + 1 : nil
     }
 
+    /// "Zhejiang, another major export hub, sent …", "Suqian, a city in Jiangsu province, organized …":
+    /// a description in commas (opening with a lower-case word) between the agent at `end` and its verb.
+    func appositiveThenVerb(after end: Int) -> Bool {
+        let hi = sentence.tokens.upperBound
+        guard end + 1 < hi, tp[end].key == Self.comma, tp[end + 1].kind == .word, !tp[end + 1].capitalized else { return false }
+        var k = end + 2
+        while k < hi, k - end <= 10 {
+            if tp[k].key == Self.comma { return agentVerbFollows(k + 1) }
+            if tp[k].kind == .punct && tp[k].key != Self.dash && tp[k].key != Tokenizer.apostropheKey { return false }
+            if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// "Chen Li, deputy director-general of the X": organisation e ends a title after a name and a comma
     /// (the title's words, hyphens and "of" between, within a dozen tokens, no verb or other entity).
     func inAppositive(_ e: Int) -> Bool {
@@ -273,7 +288,8 @@ struct FrameReader {
             let end = entities[last].tokens.upperBound
             if !agentVerbFollows(end) {
                 // "Chen Li, deputy director of the X Department of Commerce, led …": the official's body acts
-                guard last == e, isOrganization(e), inAppositive(e), end < hi, tp[end].key == Self.comma, agentVerbFollows(end + 1) else { continue }
+                let official = last == e && isOrganization(e) && inAppositive(e) && end < hi && tp[end].key == Self.comma && agentVerbFollows(end + 1)
+                guard official || appositiveThenVerb(after: end) else { continue }
             }
             for m in e...last {
                 let mt = entities[m].tokens

@@ -377,4 +377,32 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-02-07")
         XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Huizhou municipal government"])
     }
+
+    // MARK: a description in commas between the agent and its verb; another place's group
+
+    func testAgentDescribedInCommasThenVerb() throws {
+        let texts = [
+            "Fujian, a major exporter of shoes and tea, sent a business delegation of 45 companies to Brazil on March 3.",
+            "Yiwu, the small-commodities hub, will send 200 companies to Dubai and Riyadh next week.",
+            "Hainan, which opened its free trade port last year, dispatched 30 firms to Singapore on June 2.",
+        ]
+        for text in texts {
+            let doc = try extract("Going out\n\n" + text, published: "2024-06-05")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+        }
+        // A capitalised word after the comma opens no description: "Nanjing, Suzhou said …" is a list.
+        let list = try extract("Going out\n\nOfficials in Nanjing, Suzhou said delegations of 30 firms went to Japan on May 2.", published: "2024-05-05")
+        XCTAssertEqual(list.events.first?.organizer.map(\.name), [])
+    }
+
+    func testGroupFromOtherPlacesIsAnotherMission() throws {
+        let doc = try extract("""
+        Going out
+
+        Anhui sent a trade delegation to Italy and Spain on April 8. Firms from Wuhu and Bengbu have also traveled to Vietnam to meet clients.
+        """, published: "2024-04-20")
+        XCTAssertEqual(doc.events.count, 2)
+        XCTAssertEqual(doc.events.last?.destinations.map(\.code), ["VN"])
+    }
 }
