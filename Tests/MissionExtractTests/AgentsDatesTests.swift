@@ -405,4 +405,22 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.count, 2)
         XCTAssertEqual(doc.events.last?.destinations.map(\.code), ["VN"])
     }
+
+    // MARK: the members listed after a region
+
+    func testMembersListedAfterARegionAreDestinations() throws {
+        let texts = [
+            "A Yunnan delegation of 30 firms will spend 12 days in South Asia, including India, Nepal and Sri Lanka, from June 5.",
+            "The group of 20 companies will travel to European countries such as Poland and Hungary from May 9 to 15.",
+            "A Shaanxi trade mission of 40 firms will visit several nations in the Gulf Cooperation Council (GCC), including Qatar and Oman, in October.",
+        ]
+        for text in texts {
+            let doc = try extract("Tour\n\n" + text, published: "2024-05-02")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertTrue(e.destinations.filter { !$0.code.hasPrefix("region:") }.count >= 2, text)
+        }
+        // Chinese cities named on the way are not destinations abroad.
+        let domestic = try extract("Tour\n\nA delegation of 25 Zhejiang firms visited cities including Ningbo and Wenzhou before flying to Chile on May 2.", published: "2024-05-04")
+        XCTAssertEqual(domestic.events.first?.destinations.map(\.code), ["CL"])
+    }
 }
