@@ -96,7 +96,10 @@ struct EventStage: ExtractionStage {
                     anaphors.append(a.label)
                 }
             }
-            let target = anaphorTarget(anaphors, si, drafts, draftOf)
+            var target = anaphorTarget(anaphors, si, drafts, draftOf)
+            // "The trips are part of a campaign initiated by …": a strong action of another type is
+            // a new event; the mention only places it (the trips are the campaign's)
+            if let t = target, strongest >= 3, best != drafts[t].type, best == .policyMeasure { target = nil }
             // A sentence that neither points back, nor has a trigger, nor continues an event is
             // skipped before its frame is read (most sentences of an article).
             guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }

@@ -423,4 +423,55 @@ final class AgentsDatesTests: XCTestCase {
         let domestic = try extract("Tour\n\nA delegation of 25 Zhejiang firms visited cities including Ningbo and Wenzhou before flying to Chile on May 2.", published: "2024-05-04")
         XCTAssertEqual(domestic.events.first?.destinations.map(\.code), ["CL"])
     }
+
+    // MARK: trips started, the campaign they belong to, promotion events abroad, workers brought back
+
+    func testTripsStartedThenTheirCampaign() throws {
+        let doc = try extract("""
+        Going out
+
+        Hundreds of business owners from Jiangxi Province have started overseas trips to find buyers.
+
+        The trips will take them to markets around the world, such as Mexico, Brazil and Turkey.
+
+        The trips are part of a campaign launched by Jiangxi's commerce department in March to win orders.
+        """, published: "2024-04-02")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission, .policyMeasure])
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["MX", "BR", "TR"])
+        XCTAssertEqual(doc.events.last?.organizer.map(\.name), ["Jiangxi's commerce department"])
+    }
+
+    func testPromotionEventsAbroadAreMissions() throws {
+        let texts = [
+            "The Xi'an Municipal Bureau of Commerce held three promotion events in Almaty and Tashkent from June 3 to 9.",
+            "Wu Gang, president of the Tianjin Chamber of Commerce, led a team of 16 companies to Singapore on May 4.",
+            "The Hefei Investment Promotion Bureau hosted two promotion conferences in Seoul on May 14.",
+        ]
+        for text in texts {
+            let doc = try extract("Promotion\n\n" + text, published: "2024-06-12")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertFalse(e.organizer.isEmpty, text)
+        }
+    }
+
+    func testWorkersBroughtBackIsRecruitment() throws {
+        let doc = try extract("""
+        Workers
+
+        Since Feb 10, the Dongguan human resources bureau has worked with towns to transport workers back to Dongguan from Guangxi and Hunan.
+        """, published: "2024-02-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .recruitmentDrive)
+        XCTAssertEqual(Set(e.origin.map(\.name)), ["Guangxi", "Hunan"])
+    }
+
+    func testExpectationIsNoEvent() throws {
+        let doc = try extract("""
+        Plans
+
+        The bureau expects to send 300 companies on overseas business trips to Europe next year.
+        """, published: "2024-02-20")
+        XCTAssertEqual(doc.events.map(\.type), [])
+    }
 }
