@@ -25,6 +25,7 @@ struct EventDraft {
     var since = false                     // "since the beginning of 2022": a background tally
     var another = false                   // "another", "second": a separate action
     var caption = false                   // made from a photo caption: another view of an event told in the text
+    var workersFrom = false               // an origin read from "from X"
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -96,7 +97,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; caption = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; caption = false; workersFrom = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
@@ -111,6 +112,7 @@ struct EventDraft {
         Self.merge(o.sentences, into: &sentences)
         if let s = sentence { Self.merge([s], into: &sentences) }
         weight = max(weight, o.weight)
+        workersFrom = workersFrom || o.workersFrom
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
             organizer.add(org)
         }

@@ -142,7 +142,9 @@ struct EventStage: ExtractionStage {
                     frame.reset(type: drafts[p].type, weight: 0)
                     reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
                     guard frame.organizer.isEmpty, !frame.since else { continue }
-                    frame.origin.removeAll(keepingCapacity: true)
+                    // "… have been used to pick up workers from Guangxi, Guizhou and Yunnan": where the
+                    // workers came from; in other events a continuation's places are background
+                    if !(frame.type == .recruitmentDrive && frame.workersFrom) { frame.origin.removeAll(keepingCapacity: true) }
                     drafts[p].absorb(frame, sentence: si)
                     draftOf[si] = p
                 }
@@ -360,9 +362,19 @@ struct EventStage: ExtractionStage {
         func one(_ filled: Bool) -> Int { filled ? 1 : 0 }
         let filled = one(!d.organizer.isEmpty) + one(!d.origin.isEmpty) + one(!d.destinations.isEmpty)
             + one(d.hasDate) + one(!d.participants.isEmpty) + one(!d.outcomes.isEmpty)
+        // Workers brought "from Guangxi" by a city's bureau come from there, not from the bureau's city
+        // (named as the organizer's home in another sentence): that is where they go.
+        if d.type == .recruitmentDrive, d.workersFrom, d.origin.contains(where: { !d.organizerHomes.contains($0) }) {
+            let homes = d.origin.filter { d.organizerHomes.contains($0) }
+            d.origin.removeAll { homes.contains($0) }
+            if d.destinations.isEmpty { d.destinations = homes.map { Destination(name: rules.places[$0].name, code: rules.places[$0].code) } }
+        }
         var e = MissionEvent(id: id, type: d.type)
         swap(&e.organizer, &d.organizer)
         e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
+        // A mission abroad goes abroad: a Chinese place beside foreign ones is where it set off or
+        // what it serves ("an important mechanism for Zhejiang"), not where it went.
+        if d.type == .tradeMission, d.destinations.contains(where: { $0.code != "CN" }) { d.destinations.removeAll { $0.code == "CN" } }
         swap(&e.destinations, &d.destinations)
         e.when = When(start: d.start, end: d.end ?? Self.lastDay(from: d.start, days: d.duration), durationDays: d.duration, text: d.whenText)
         swap(&e.participants, &d.participants)

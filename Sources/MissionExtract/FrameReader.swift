@@ -347,7 +347,7 @@ struct FrameReader {
             let before = s > lo ? tp[s - 1].key : 0
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t))
-                workersFrom = true
+                workersFrom = true; d.workersFrom = true
                 continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are

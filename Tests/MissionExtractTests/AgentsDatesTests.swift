@@ -474,4 +474,35 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-02-20")
         XCTAssertEqual(doc.events.map(\.type), [])
     }
+
+    // MARK: "the group" is no company; a mission abroad has no home destination; where workers came from
+
+    func testTheGroupIsNoCompany() throws {
+        let doc = try extract("""
+        Tour
+
+        The group is led by the Jilin Provincial Department of Commerce and includes 20 firms, which flew to Moscow on May 3.
+        """, published: "2024-05-06")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Jilin Provincial Department of Commerce"])
+    }
+
+    func testMissionAbroadHasNoHomeDestination() throws {
+        let doc = try extract("""
+        Tour
+
+        A Zhejiang delegation of 30 firms flew to Berlin on June 2. The visit is an important channel for Zhejiang to reach German buyers.
+        """, published: "2024-06-04")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["DE"])
+    }
+
+    func testWorkersOriginsNamedInTheNextSentence() throws {
+        let doc = try extract("""
+        Workers
+
+        Huizhou arranged 12 chartered buses for rural workers on Feb 6. The buses picked up workers from Hechi, Baise and Yulin.
+        """, published: "2024-02-08")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.origin.map(\.name), ["Hechi", "Baise", "Yulin"])
+        XCTAssertEqual(e.destinations.map(\.name), ["Huizhou"])
+    }
 }
