@@ -265,6 +265,9 @@ struct FrameReader {
                 d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
                 d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
+            // "the first charter flight launched by Wuxi city": the city's government
+            case .place(let p, false) where c.label == .organizerBy && rules.places[Int(p)].isChinese && rules.places[Int(p)].kind != .country:
+                d.addOrganizer(governmentOf(Int(p), as: words(entities[e].tokens)), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
             default: break
             }
         }

@@ -505,4 +505,23 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(e.origin.map(\.name), ["Hechi", "Baise", "Yulin"])
         XCTAssertEqual(e.destinations.map(\.name), ["Huizhou"])
     }
+
+    // MARK: counted chartered trains and buses; a charter flight organised by a city
+
+    func testCountedChartersAndTheCityThatOrganisedThem() throws {
+        let doc = try extract("""
+        Workers
+
+        Guizhou plans to offer 90 chartered trains and buses from Feb 18 to take migrant workers to Guangdong.
+        """, published: "2024-02-10")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        let flight = try extract("""
+        Workers
+
+        At 9 a.m. on Feb 4, 150 migrant workers from Bijie landed in Ningbo. It was the first charter flight organised by Ningbo city this year.
+        """, published: "2024-02-05")
+        let e = try XCTUnwrap(flight.events.first)
+        XCTAssertEqual(e.organizer.map(\.name), ["Ningbo municipal government"])
+        XCTAssertEqual(e.origin.map(\.name), ["Bijie"])
+    }
 }
