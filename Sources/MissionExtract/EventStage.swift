@@ -152,6 +152,9 @@ struct EventStage: ExtractionStage {
             }
             frame.reset(type: best, weight: strongest)
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
+            // "Foreign Minister Wang Yi visited Brazil and held talks with his counterpart": a
+            // diplomatic visit, unless companies travel or a body organises it
+            if best == .tradeMission, reader.has(.diplomacy), frame.participants.isEmpty, frame.organizer.isEmpty { continue }
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
                 frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
                 if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: .text(o.name)) }

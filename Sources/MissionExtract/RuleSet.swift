@@ -19,7 +19,7 @@ public struct RuleSet: Sendable {
     enum Cue: String, Sendable, CaseIterable {
         case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
         case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
-        case dateLabel = "date_label", title, another, notDestination = "not_dest", caption, notCount = "not_count"
+        case dateLabel = "date_label", title, another, notDestination = "not_dest", caption, notCount = "not_count", diplomacy
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -41,6 +41,7 @@ public struct RuleSet: Sendable {
             case .notDestination: 14
             case .caption: 15
             case .notCount: 16
+            case .diplomacy: 17
             }
         }
     }

@@ -524,4 +524,24 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(e.organizer.map(\.name), ["Ningbo municipal government"])
         XCTAssertEqual(e.origin.map(\.name), ["Bijie"])
     }
+
+    // MARK: diplomatic visits are no trade missions; a leader's business delegation is one
+
+    func testDiplomaticVisitIsNoMission() throws {
+        let texts = [
+            "Chinese Foreign Minister Wang Yi visited Brazil on Tuesday and held talks with his Brazilian counterpart on bilateral ties.",
+            "Premier Li Qiang arrived in Berlin on Sunday for an official visit to Germany, the first stop of a trip that will also take him to France.",
+            "Vice President Han Zheng travelled to Chile on a state visit and met President Boric on Monday.",
+        ]
+        for text in texts {
+            let doc = try extract("Visit\n\n" + text, published: "2024-06-20")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, text)
+        }
+        let business = try extract("""
+        Visit
+
+        Premier Li Qiang, on an official visit to Australia, was accompanied by a business delegation of 40 Chinese companies that signed deals in Sydney on June 17.
+        """, published: "2024-06-20")
+        XCTAssertFalse(business.events.isEmpty)
+    }
 }
