@@ -544,4 +544,17 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-06-20")
         XCTAssertFalse(business.events.isEmpty)
     }
+
+    // MARK: "as of" a date is a tally's end
+
+    func testAsOfDateIsTheEnd() throws {
+        let doc = try extract("""
+        Workers
+
+        As of Feb 20, Chengdu had sent 35 chartered buses carrying 1,400 migrant workers from Ganzi to Guangdong.
+        """, published: "2024-02-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.when.end, "2024-02-20")
+        XCTAssertNil(e.when.start)
+    }
 }
