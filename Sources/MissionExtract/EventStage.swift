@@ -224,7 +224,8 @@ struct EventStage: ExtractionStage {
         guard !types.isEmpty else { return nil }
         for back in 1...4 where si - back >= 0 {
             guard let d = draftOf[si - back] else { continue }
-            if types.contains(where: { $0 == nil || $0 == drafts[d].type }) { return d }
+            // "the fair" after a job fair: the recruitment drive
+            if types.contains(where: { $0 == nil || $0 == drafts[d].type || $0 == .tradeFair && drafts[d].type == .recruitmentDrive }) { return d }
         }
         return nil
     }
@@ -375,6 +376,8 @@ struct EventStage: ExtractionStage {
         var e = MissionEvent(id: id, type: d.type)
         swap(&e.organizer, &d.organizer)
         e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
+        // A recruitment drive's fair is a job fair, not an exhibition of goods.
+        if d.type == .recruitmentDrive { d.activities.removeAll { $0 == "exhibition" || $0 == "online_exhibition" } }
         // A mission abroad goes abroad: a Chinese place beside foreign ones is where it set off or
         // what it serves ("an important mechanism for Zhejiang"), not where it went.
         if d.type == .tradeMission, d.destinations.contains(where: { $0.code != "CN" }) { d.destinations.removeAll { $0.code == "CN" } }

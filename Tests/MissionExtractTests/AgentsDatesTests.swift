@@ -557,4 +557,36 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(e.when.end, "2024-02-20")
         XCTAssertNil(e.when.start)
     }
+
+    // MARK: "the fair" after a job fair; "organised jointly by"; "the 10-day mission"
+
+    func testTheFairAfterAJobFairIsTheRecruitmentDrive() throws {
+        let doc = try extract("""
+        Jobs
+
+        Wuhan held a spring job fair for college graduates on Feb 19, bringing together 400 employers.
+
+        Organized by the Hubei Provincial Department of Human Resources and Social Security, the fair drew over 15,000 job seekers.
+        """, published: "2024-02-20")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertTrue(e.organizer.contains { $0.name.contains("Human Resources") })
+        XCTAssertEqual(e.participant("people")?.value, 15000)
+        XCTAssertFalse(e.activities.contains("exhibition"))
+    }
+
+    func testMissionOrganisedJointlyAndItsLength() throws {
+        let doc = try extract("""
+        Mission
+
+        A Shaanxi trade delegation of 22 firms arrived in Cairo on Nov 4.
+
+        The 10-day mission, which was organised jointly by the Shaanxi Provincial Department of Commerce and the Xi'an Chamber of Commerce, also visited Tunis.
+        """, published: "2024-11-20")
+        XCTAssertEqual(doc.events.count, 1)
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertTrue(e.organizer.contains { $0.name == "Shaanxi Provincial Department of Commerce" })
+        XCTAssertEqual(e.when.durationDays, 10)
+        XCTAssertEqual(e.when.end, "2024-11-13")
+    }
 }
