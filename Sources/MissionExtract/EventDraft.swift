@@ -30,6 +30,7 @@ struct EventDraft {
     var nameOnly = false
     var caption = false                   // made from a photo caption: another view of an event told in the text
     var business = false                  // a sentence of it names business (cues.tsv `business`)
+    var workersFrom = false               // an origin read from "from X"
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -101,7 +102,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
@@ -121,6 +122,7 @@ struct EventDraft {
         if let s = sentence { Self.merge(s, into: &sentences) }
         weight = max(weight, o.weight)
         business = business || o.business
+        workersFrom = workersFrom || o.workersFrom
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
             organizer.add(org)
         }

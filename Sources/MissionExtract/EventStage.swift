@@ -122,7 +122,10 @@ struct EventStage: ExtractionStage {
                     anaphors.append(a.label)
                 }
             }
-            let target = anaphorTarget(anaphors, si, drafts, draftOf)
+            var target = anaphorTarget(anaphors, si, drafts, draftOf)
+            // "The trips are part of a campaign initiated by …": a strong action of another type is
+            // a new event; the mention only places it (the trips are the campaign's)
+            if let t = target, strongest >= 3, best != drafts[t].type, best == .policyMeasure { target = nil }
             // A sentence that neither points back, nor has a trigger, nor continues an event is
             // skipped before its frame is read (most sentences of an article).
             guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }
@@ -154,7 +157,11 @@ struct EventStage: ExtractionStage {
                     && !sameOrganizer(frame.organizer, drafts[target].organizer)
                     && !frame.organizerHomes.contains { drafts[target].organizerHomes.contains($0) }
                 let otherDate = frame.hasDate && drafts[target].hasDate && !frame.relativeDate && !Self.overlaps(frame.start, drafts[target].start)
-                if !(otherAgent && otherDate) {
+                // "following purchases by another delegation in late February": a date before the event began is another action
+                // (a year alone is background: "the first since the outbreak in 2020")
+                let before = frame.hasDate && !frame.relativeDate && frame.start.flatMap { DateParts(iso: $0) }?.month != nil
+                    && Self.endsBefore(frame.end ?? frame.start, drafts[target].start)
+                if !(otherAgent && otherDate) && !before {
                     drafts[target].absorb(frame, sentence: si)
                     draftOf[si] = target
                     continue
@@ -166,7 +173,9 @@ struct EventStage: ExtractionStage {
                     frame.reset(type: drafts[p].type, weight: 0)
                     reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
                     guard frame.organizer.isEmpty, !frame.since else { continue }
-                    frame.origin.removeAll(keepingCapacity: true)
+                    // "… have been used to pick up workers from Guangxi, Guizhou and Yunnan": where the
+                    // workers came from; in other events a continuation's places are background
+                    if !(frame.type == .recruitmentDrive && frame.workersFrom) { frame.origin.removeAll(keepingCapacity: true) }
                     drafts[p].absorb(frame, sentence: si)
                     draftOf[si] = p
                 }
@@ -174,6 +183,9 @@ struct EventStage: ExtractionStage {
             }
             frame.reset(type: best, weight: strongest)
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
+            // "Foreign Minister Wang Yi visited Brazil and held talks with his counterpart": a
+            // diplomatic visit, unless companies travel or a body organises it
+            if best == .tradeMission, reader.has(.diplomacy), frame.participants.isEmpty, frame.organizer.isEmpty { continue }
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
                 frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
                 if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: .text(o.name)) }
@@ -192,7 +204,9 @@ struct EventStage: ExtractionStage {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
                 // The next sentence of the same paragraph about the same action, without its own agent or date
-                if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate,
+                // (People from other places are another group: "Companies in Jiaxing and Ningbo have traveled to Japan")
+                let otherOrigin = !frame.origin.isEmpty && !drafts[p].origin.isEmpty && !frame.origin.contains { drafts[p].origin.contains($0) }
+                if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate, !otherOrigin,
                    frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts, p) {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
@@ -286,6 +300,13 @@ struct EventStage: ExtractionStage {
         guard let start, let days, days > 1, days <= 60, let p = DateParts(iso: start), let m = p.month, let d = p.day else { return nil }
         let r = CivilDay(year: p.year ?? 2001, month: m, day: d).adding(days - 1)       // a common year when unknown
         return DateParts(year: p.year.map { _ in r.year }, month: r.month, day: r.day).iso
+    }
+
+    /// Date a (at its precision) is over before b begins: "2009-02" before "2009-03-07". Dates with
+    /// and without a year are not compared.
+    static func endsBefore(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b, a.hasPrefix("--") == b.hasPrefix("--"), !overlaps(a, b) else { return false }
+        return a < b
     }
 
     /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
@@ -409,9 +430,21 @@ struct EventStage: ExtractionStage {
         func one(_ filled: Bool) -> Int { filled ? 1 : 0 }
         let filled = one(!d.organizer.isEmpty) + one(!d.origin.isEmpty) + one(!d.destinations.isEmpty)
             + one(d.hasDate) + one(!d.participants.isEmpty) + one(!d.outcomes.isEmpty)
+        // Workers brought "from Guangxi" by a city's bureau come from there, not from the bureau's city
+        // (named as the organizer's home in another sentence): that is where they go.
+        if d.type == .recruitmentDrive, d.workersFrom, d.origin.contains(where: { !d.organizerHomes.contains($0) }) {
+            let homes = d.origin.filter { d.organizerHomes.contains($0) }
+            d.origin.removeAll { homes.contains($0) }
+            if d.destinations.isEmpty { d.destinations = homes.map { Destination(name: rules.places[$0].name, code: rules.places[$0].code) } }
+        }
         var e = MissionEvent(id: id, type: d.type)
         swap(&e.organizer, &d.organizer)
         e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
+        // A recruitment drive's fair is a job fair, not an exhibition of goods.
+        if d.type == .recruitmentDrive { d.activities.removeAll { $0 == "exhibition" || $0 == "online_exhibition" } }
+        // A mission abroad goes abroad: a Chinese place beside foreign ones is where it set off or
+        // what it serves ("an important mechanism for Zhejiang"), not where it went.
+        if d.type == .tradeMission, d.destinations.contains(where: { $0.code != "CN" }) { d.destinations.removeAll { $0.code == "CN" } }
         swap(&e.destinations, &d.destinations)
         e.when = When(start: d.start, end: d.end ?? Self.lastDay(from: d.start, days: d.duration), durationDays: d.duration, text: d.whenText)
         swap(&e.participants, &d.participants)

@@ -98,7 +98,9 @@ struct FrameReader {
 
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
-        return Organizer(name: place.name + (place.kind == .province ? " provincial government" : " government"), kind: .government)
+        // "Wuxi municipal government": the level named, as the city's own releases write it
+        let level = place.kind == .province ? " provincial government" : place.kind == .city ? " municipal government" : " government"
+        return Organizer(name: place.name + level, kind: .government)
     }
 
     /// Is the word after token `end` (skipping aux words, "Province", adverbs) an agent verb?
@@ -199,6 +201,21 @@ struct FrameReader {
         return joined && k == next ? e + 1 : nil
     }
 
+    /// "Zhejiang, another major export hub, sent …", "Suqian, a city in Jiangsu province, organized …":
+    /// a description in commas (opening with a lower-case word) between the agent at `end` and its verb.
+    func appositiveThenVerb(after end: Int) -> Bool {
+        let hi = sentence.tokens.upperBound
+        guard end + 1 < hi, tp[end].key == Self.comma, tp[end + 1].kind == .word, !tp[end + 1].capitalized else { return false }
+        var k = end + 2
+        while k < hi, k - end <= 10 {
+            if tp[k].key == Self.comma { return agentVerbFollows(k + 1) }
+            if tp[k].kind == .punct && tp[k].key != Self.dash && tp[k].key != Tokenizer.apostropheKey { return false }
+            if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// "Chen Li, deputy director-general of the X": organisation e ends a title after a name and a comma
     /// (the title's words, hyphens and "of" between, within a dozen tokens, no verb or other entity).
     func inAppositive(_ e: Int) -> Bool {
@@ -286,19 +303,19 @@ struct FrameReader {
             switch entities[e].value {
             case .organization(let o, let home, false):
                 d.addOrganizer(o, home: home, rule: c.label.rawValue, words: span(c.start..<end))
-                // "jointly organized by the Ministry of Commerce and the Yunnan provincial government"
-                var j = end
-                while c.label == .organizerBy {
-                    var k = j
-                    while k < hi, rules.lexicon.listJoiners.contains(tp[k].key) { k += 1 }
-                    guard k > j, let next = entity(at: k), case .organization(let o2, let home2, false) = entities[next].value else { break }
-                    j = entities[next].tokens.upperBound
-                    d.addOrganizer(o2, home: home2, rule: "organizer_by, listed", words: span(c.start..<j))
+                // "jointly organized by the Sichuan department and the Guangdong department"
+                var last = e
+                while let n = joinedOrganization(after: last), case .organization(let o2, let home2, false) = entities[n].value {
+                    d.addOrganizer(o2, home: home2, rule: c.label.rawValue + " (joined)", words: span(c.start..<entities[n].tokens.upperBound))
+                    last = n
                 }
             case .person(let name, _) where c.label == .organizerBy:
                 d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
                 d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
+            // "the first charter flight launched by Wuxi city": the city's government
+            case .place(let p, false) where c.label == .organizerBy && rules.places[Int(p)].isChinese && rules.places[Int(p)].kind != .country:
+                d.addOrganizer(governmentOf(Int(p), as: words(entities[e].tokens)), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
             default: break
             }
         }
@@ -338,7 +355,8 @@ struct FrameReader {
             let end = entities[last].tokens.upperBound
             if !agentVerbFollows(end) {
                 // "Chen Li, deputy director of the X Department of Commerce, led …": the official's body acts
-                guard last == e, isOrganization(e), inAppositive(e), end < hi, tp[end].key == Self.comma, agentVerbFollows(end + 1) else { continue }
+                let official = last == e && isOrganization(e) && inAppositive(e) && end < hi && tp[end].key == Self.comma && agentVerbFollows(end + 1)
+                guard official || appositiveThenVerb(after: end) else { continue }
             }
             for m in e...last {
                 let mt = entities[m].tokens
@@ -411,7 +429,7 @@ struct FrameReader {
             }
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t))
-                workersFrom = true
+                workersFrom = true; d.workersFrom = true
                 continue
             }
             // "In Quanzhou, eight companies …": the scene of the action is where its agents are
@@ -459,6 +477,17 @@ struct FrameReader {
             }
         }
 
+        // "…, the Yiwu Municipal Bureau of Commerce said": a government body or council reporting
+        // the action at the end of the sentence is, without another agent, its organizer.
+        if d.organizer.isEmpty {
+            for e in entities.indices {
+                guard case .organization(let o, let home, false) = entities[e].value, o.kind == .government || o.kind == .association else { continue }
+                let et = entities[e].tokens
+                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: et.upperBound, ctx) != nil else { continue }
+                d.addOrganizer(o, home: home, rule: "reporting body", words: span(et.lowerBound..<min(hi, et.upperBound + 1)))
+                break
+            }
+        }
         // The organizer's home is the origin; but workers brought "from Guizhou" by a city's bureau
         // come from there, and go to the organizer's place.
         let firstOrganizer = d.organizer.first?.name ?? ""

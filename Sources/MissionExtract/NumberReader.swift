@@ -127,6 +127,8 @@ struct NumberReader {
             if numEnd < range.upperBound, rules.lexicon.percentWords.contains(ctx.tokens[numEnd].key) { i = numEnd + 1; continue }
             let t = ctx.tokens[i]
             if t.kind == .number, numEnd == i + 1, value >= 1900, value <= 2100, t.end - t.start == 4 { i += 1; continue }
+            // "Fortune 500 companies", "the world's top 500 enterprises": a ranking, not a count
+            if i > range.lowerBound, (max(range.lowerBound, i - 4)..<i).contains(where: { rules.cue(.notCount, at: $0, ctx) == i }) { i = numEnd; continue }
             // Flight, train and model codes ("MF8492", "D2811"): digits glued to letters count nothing.
             if t.kind == .number, i > range.lowerBound, !t.spaceBefore, ctx.tokens[i - 1].kind == .word { i = numEnd; continue }
             // Counts: the unit noun within five tokens ("eight Wenzhou-based auto parts manufacturers").

@@ -35,6 +35,7 @@ public struct RuleSet: Sendable {
         case organizerAfter = "organizer_after"
         /// A goal before a signing ("aiming to sign contracts worth …"): a target, not a deal.
         case goal
+        case notCount = "not_count", diplomacy
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -66,6 +67,8 @@ public struct RuleSet: Sendable {
             case .setting: 24
             case .organizerAfter: 25
             case .goal: 26
+            case .notCount: 27
+            case .diplomacy: 28
             }
         }
     }

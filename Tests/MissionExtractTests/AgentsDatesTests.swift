@@ -296,4 +296,324 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Shandong Airlines"])
         XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Gansu"])
     }
+
+    // MARK: rankings are no counts; "the Chongqing delegation" points back; an earlier date is another action
+
+    func testRankingIsNoCount() throws {
+        let texts = [
+            "A Chongqing delegation of 30 firms flew to Munich on May 6 to meet Fortune 500 companies.",
+            "A Chongqing delegation of 30 firms flew to Munich on May 6 to meet the world's top 100 carmakers and Global 500 enterprises.",
+            "A Chongqing delegation of 30 firms flew to Munich on May 6 to visit top 50 enterprises in the region.",
+        ]
+        for text in texts {
+            let doc = try extract("Tour\n\n" + text, published: "2024-05-08")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.participant("enterprises")?.value, 30, text)
+        }
+    }
+
+    func testNamedDelegationPointsBack() throws {
+        let doc = try extract("""
+        Tour
+
+        A Chongqing delegation of 30 firms flew to Munich on May 6 to meet clients.
+
+        The Chongqing delegation also visited Vienna, where it met 12 distributors.
+        """, published: "2024-05-12")
+        XCTAssertEqual(doc.events.count, 1)
+        XCTAssertEqual(Set(doc.events.first?.destinations.map(\.code) ?? []), ["DE", "AT"])
+    }
+
+    func testMentionDatedBeforeTheEventIsAnotherAction() throws {
+        let doc = try extract("""
+        Tour
+
+        A new delegation of 25 Chinese companies, led by the Ministry of Commerce, left for Egypt and Morocco on May 20.
+
+        The new delegation, following deals signed by an earlier Chinese delegation in Egypt in mid-April, will focus on infrastructure.
+        """, published: "2024-05-22")
+        XCTAssertEqual(doc.events.count, 2)
+        XCTAssertEqual(doc.events.first?.when.start, "2024-05-20")
+        let later = try extract("""
+        Tour
+
+        A delegation of 25 companies, led by the Ministry of Commerce, left for Egypt and Morocco on May 20.
+
+        The delegation visited a port in Casablanca on May 23.
+        """, published: "2024-05-25")
+        XCTAssertEqual(later.events.count, 1)                 // a later day of the same trip
+    }
+
+    // MARK: trains, stations, joint organizers, a city's government
+
+    func testChartedTrainIsRailAndItsStationTownTheOrigin() throws {
+        let doc = try extract("""
+        Train
+
+        A chartered train carrying 1,100 migrant workers left Guiyang North Railway Station in Guiyang for Shenzhen on Feb 17.
+        """, published: "2024-02-18")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.transport, ["rail"])
+        XCTAssertEqual(e.origin.map(\.name), ["Guiyang"])
+        XCTAssertEqual(e.destinations.map(\.name), ["Shenzhen"])
+    }
+
+    func testJointlyOrganizedByTwoBodies() throws {
+        let doc = try extract("""
+        Train
+
+        The return-to-work special train, jointly organized by the Human Resources and Social Security Department of Hunan Province and the Zhejiang Provincial Department of Human Resources and Social Security, took 700 workers to Hangzhou on Feb 19.
+        """, published: "2024-02-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.count, 2)
+        XCTAssertEqual(e.transport, ["rail"])
+    }
+
+    func testCityActingIsItsMunicipalGovernment() throws {
+        let doc = try extract("""
+        Buses
+
+        Huizhou arranged 12 chartered buses for rural workers from Hechi to return to their jobs on Feb 6.
+        """, published: "2024-02-07")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Huizhou municipal government"])
+    }
+
+    // MARK: a description in commas between the agent and its verb; another place's group
+
+    func testAgentDescribedInCommasThenVerb() throws {
+        let texts = [
+            "Fujian, a major exporter of shoes and tea, sent a business delegation of 45 companies to Brazil on March 3.",
+            "Yiwu, the small-commodities hub, will send 200 companies to Dubai and Riyadh next week.",
+            "Hainan, which opened its free trade port last year, dispatched 30 firms to Singapore on June 2.",
+        ]
+        for text in texts {
+            let doc = try extract("Going out\n\n" + text, published: "2024-06-05")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+        }
+        // A capitalised word after the comma opens no description: "Nanjing, Suzhou said …" is a list.
+        let list = try extract("Going out\n\nOfficials in Nanjing, Suzhou said delegations of 30 firms went to Japan on May 2.", published: "2024-05-05")
+        XCTAssertEqual(list.events.first?.organizer.map(\.name), [])
+    }
+
+    func testGroupFromOtherPlacesIsAnotherMission() throws {
+        let doc = try extract("""
+        Going out
+
+        Anhui sent a trade delegation to Italy and Spain on April 8. Firms from Wuhu and Bengbu have also traveled to Vietnam to meet clients.
+        """, published: "2024-04-20")
+        XCTAssertEqual(doc.events.count, 2)
+        XCTAssertEqual(doc.events.last?.destinations.map(\.code), ["VN"])
+    }
+
+    // MARK: the members listed after a region
+
+    func testMembersListedAfterARegionAreDestinations() throws {
+        let texts = [
+            "A Yunnan delegation of 30 firms will spend 12 days in South Asia, including India, Nepal and Sri Lanka, from June 5.",
+            "The group of 20 companies will travel to European countries such as Poland and Hungary from May 9 to 15.",
+            "A Shaanxi trade mission of 40 firms will visit several nations in the Gulf Cooperation Council (GCC), including Qatar and Oman, in October.",
+        ]
+        for text in texts {
+            let doc = try extract("Tour\n\n" + text, published: "2024-05-02")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertTrue(e.destinations.filter { !$0.code.hasPrefix("region:") }.count >= 2, text)
+        }
+        // Chinese cities named on the way are not destinations abroad.
+        let domestic = try extract("Tour\n\nA delegation of 25 Zhejiang firms visited cities including Ningbo and Wenzhou before flying to Chile on May 2.", published: "2024-05-04")
+        XCTAssertEqual(domestic.events.first?.destinations.map(\.code), ["CL"])
+    }
+
+    // MARK: trips started, the campaign they belong to, promotion events abroad, workers brought back
+
+    func testTripsStartedThenTheirCampaign() throws {
+        let doc = try extract("""
+        Going out
+
+        Hundreds of business owners from Jiangxi Province have started overseas trips to find buyers.
+
+        The trips will take them to markets around the world, such as Mexico, Brazil and Turkey.
+
+        The trips are part of a campaign launched by Jiangxi's commerce department in March to win orders.
+        """, published: "2024-04-02")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission, .policyMeasure])
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["MX", "BR", "TR"])
+        XCTAssertEqual(doc.events.last?.organizer.map(\.name), ["Jiangxi's commerce department"])
+    }
+
+    func testPromotionEventsAbroadAreMissions() throws {
+        let texts = [
+            "The Xi'an Municipal Bureau of Commerce held three promotion events in Almaty and Tashkent from June 3 to 9.",
+            "Wu Gang, president of the Tianjin Chamber of Commerce, led a team of 16 companies to Singapore on May 4.",
+            "The Hefei Investment Promotion Bureau hosted two promotion conferences in Seoul on May 14.",
+        ]
+        for text in texts {
+            let doc = try extract("Promotion\n\n" + text, published: "2024-06-12")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertFalse(e.organizer.isEmpty, text)
+        }
+    }
+
+    func testWorkersBroughtBackIsRecruitment() throws {
+        let doc = try extract("""
+        Workers
+
+        Since Feb 10, the Dongguan human resources bureau has worked with towns to transport workers back to Dongguan from Guangxi and Hunan.
+        """, published: "2024-02-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .recruitmentDrive)
+        XCTAssertEqual(Set(e.origin.map(\.name)), ["Guangxi", "Hunan"])
+    }
+
+    func testExpectationIsNoEvent() throws {
+        let doc = try extract("""
+        Plans
+
+        The bureau expects to send 300 companies on overseas business trips to Europe next year.
+        """, published: "2024-02-20")
+        XCTAssertEqual(doc.events.map(\.type), [])
+    }
+
+    // MARK: "the group" is no company; a mission abroad has no home destination; where workers came from
+
+    func testTheGroupIsNoCompany() throws {
+        let doc = try extract("""
+        Tour
+
+        The group is led by the Jilin Provincial Department of Commerce and includes 20 firms, which flew to Moscow on May 3.
+        """, published: "2024-05-06")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Jilin Provincial Department of Commerce"])
+    }
+
+    func testMissionAbroadHasNoHomeDestination() throws {
+        let doc = try extract("""
+        Tour
+
+        A Zhejiang delegation of 30 firms flew to Berlin on June 2. The visit is an important channel for Zhejiang to reach German buyers.
+        """, published: "2024-06-04")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["DE"])
+    }
+
+    func testWorkersOriginsNamedInTheNextSentence() throws {
+        let doc = try extract("""
+        Workers
+
+        Huizhou arranged 12 chartered buses for rural workers on Feb 6. The buses picked up workers from Hechi, Baise and Yulin.
+        """, published: "2024-02-08")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.origin.map(\.name), ["Hechi", "Baise", "Yulin"])
+        XCTAssertEqual(e.destinations.map(\.name), ["Huizhou"])
+    }
+
+    // MARK: counted chartered trains and buses; a charter flight organised by a city
+
+    func testCountedChartersAndTheCityThatOrganisedThem() throws {
+        let doc = try extract("""
+        Workers
+
+        Guizhou plans to offer 90 chartered trains and buses from Feb 18 to take migrant workers to Guangdong.
+        """, published: "2024-02-10")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        let flight = try extract("""
+        Workers
+
+        At 9 a.m. on Feb 4, 150 migrant workers from Bijie landed in Ningbo. It was the first charter flight organised by Ningbo city this year.
+        """, published: "2024-02-05")
+        let e = try XCTUnwrap(flight.events.first)
+        XCTAssertEqual(e.organizer.map(\.name), ["Ningbo municipal government"])
+        XCTAssertEqual(e.origin.map(\.name), ["Bijie"])
+    }
+
+    // MARK: diplomatic visits are no trade missions; a leader's business delegation is one
+
+    func testDiplomaticVisitIsNoMission() throws {
+        let texts = [
+            "Chinese Foreign Minister Wang Yi visited Brazil on Tuesday and held talks with his Brazilian counterpart on bilateral ties.",
+            "Premier Li Qiang arrived in Berlin on Sunday for an official visit to Germany, the first stop of a trip that will also take him to France.",
+            "Vice President Han Zheng travelled to Chile on a state visit and met President Boric on Monday.",
+        ]
+        for text in texts {
+            let doc = try extract("Visit\n\n" + text, published: "2024-06-20")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, text)
+        }
+        let business = try extract("""
+        Visit
+
+        Premier Li Qiang, on an official visit to Australia, was accompanied by a business delegation of 40 Chinese companies that signed deals in Sydney on June 17.
+        """, published: "2024-06-20")
+        XCTAssertFalse(business.events.isEmpty)
+    }
+
+    // MARK: "as of" a date is a tally's end
+
+    func testAsOfDateIsTheEnd() throws {
+        let doc = try extract("""
+        Workers
+
+        As of Feb 20, Chengdu had sent 35 chartered buses carrying 1,400 migrant workers from Ganzi to Guangdong.
+        """, published: "2024-02-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.when.end, "2024-02-20")
+        XCTAssertNil(e.when.start)
+    }
+
+    // MARK: "the fair" after a job fair; "organised jointly by"; "the 10-day mission"
+
+    func testTheFairAfterAJobFairIsTheRecruitmentDrive() throws {
+        let doc = try extract("""
+        Jobs
+
+        Wuhan held a spring job fair for college graduates on Feb 19, bringing together 400 employers.
+
+        Organized by the Hubei Provincial Department of Human Resources and Social Security, the fair drew over 15,000 job seekers.
+        """, published: "2024-02-20")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertTrue(e.organizer.contains { $0.name.contains("Human Resources") })
+        XCTAssertFalse(e.activities.contains("exhibition"))
+    }
+
+    func testMissionOrganisedJointlyAndItsLength() throws {
+        let doc = try extract("""
+        Mission
+
+        A Shaanxi trade delegation of 22 firms arrived in Cairo on Nov 4.
+
+        The 10-day mission, which was organised jointly by the Shaanxi Provincial Department of Commerce and the Xi'an Chamber of Commerce, also visited Tunis.
+        """, published: "2024-11-20")
+        XCTAssertEqual(doc.events.count, 1)
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertTrue(e.organizer.contains { $0.name == "Shaanxi Provincial Department of Commerce" })
+        XCTAssertEqual(e.when.durationDays, 10)
+        XCTAssertEqual(e.when.end, "2024-11-13")
+    }
+
+    // MARK: a body reporting the trip; sellers; groups planned
+
+    func testReportingBodyIsTheOrganizer() throws {
+        let doc = try extract("""
+        Sellers
+
+        A group of 25 Jinhua cross-border sellers will travel to Warsaw and Prague between May 12 and 20, the Jinhua Municipal Bureau of Commerce said on Thursday.
+        """, published: "2024-04-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.map(\.name), ["Jinhua Municipal Bureau of Commerce"])
+        XCTAssertEqual(e.participant("enterprises")?.value, 25)
+        let stats = try extract("""
+        Trade
+
+        Exports from Jinhua rose 12 percent in the first quarter, the Jinhua Municipal Bureau of Commerce said.
+        """, published: "2024-04-20")
+        XCTAssertEqual(stats.events.map(\.type), [])
+    }
+
+    func testGroupsPlannedForNextYear() throws {
+        let doc = try extract("""
+        Plans
+
+        The Henan Provincial Department of Commerce plans to organise more than 60 overseas exhibition and business groups next year.
+        """, published: "2024-11-22")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
 }
