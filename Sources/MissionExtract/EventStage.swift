@@ -41,7 +41,7 @@ struct EventStage: ExtractionStage {
         // copy of one retains them all.
         var events: [MissionEvent] = []
         events.reserveCapacity(drafts.count)
-        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) { events.append(finish(&drafts[i], document)) }
+        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) { events.append(finish(&drafts[i], document)) }
         doc.events = events
     }
 

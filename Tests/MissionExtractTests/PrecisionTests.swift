@@ -269,4 +269,46 @@ final class PrecisionTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [.tradeMission], t)
         }
     }
+
+    // MARK: background: actions dated long before publication
+
+    func testEarlierEditionsAndOldTalliesAreBackground() throws {
+        let texts = [
+            """
+            Second Yangtze expo
+
+            The first Yangtze River Delta Home Furnishing Expo was held in Hefei in April 2022.
+            """,
+            """
+            Looking back
+
+            In March 2021, the Guangxi commerce department organized 40 enterprises to visit Vietnam.
+            """,
+            """
+            Old records
+
+            In 2019, exporters from Jinhua signed contracts worth 2 billion yuan at the Canton Fair.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2023-08-10")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testRecentActionsStayEvents() throws {
+        // A January round-up of December's trips is still news.
+        let doc = try extract("""
+        Year-end trips
+
+        From December 12 to 18, 2022, the Anhui Department of Commerce led 35 enterprises to Germany and France.
+        """, published: "2023-01-20")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertTrue(BackgroundDate.isBackground("2021-05", published: "2022-06-16"))
+        XCTAssertFalse(BackgroundDate.isBackground("2022", published: "2023-05-01"))
+        XCTAssertTrue(BackgroundDate.isBackground("2021", published: "2023-05-01"))
+        XCTAssertFalse(BackgroundDate.isBackground("2023-03-12", published: "2023-08-01"))
+        XCTAssertFalse(BackgroundDate.isBackground("--05-07", published: "2023-02-01"))
+        XCTAssertFalse(BackgroundDate.isBackground("2022-12-15", published: nil))
+    }
 }
