@@ -283,10 +283,14 @@ struct EventStage: ExtractionStage {
 
     /// Enough substance to publish: something concrete (date, count, destination, outcome) and
     /// someone (organizer, origin or destination); a policy needs its author. A trip is a trade
-    /// mission only when its sentences name business: a minister's visit or a worker's trip home is not.
+    /// mission only when its sentences name business (a minister's visit or a worker's trip home is
+    /// not) and someone goes out (buyers from abroad at a fair in China are the fair's).
     private func emit(_ d: EventDraft) -> Bool {
         switch d.type {
-        case .tradeMission: return d.business && d.isConcrete && d.hasAgent
+        // Visitors from abroad who go nowhere abroad came to China (buyers at a fair): no mission of theirs is reported.
+        case .tradeMission:
+            let inbound = d.foreignOrigin && !d.destinations.contains { $0.code != "CN" }
+            return d.business && !inbound && d.isConcrete && d.hasAgent
         case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         default: return d.isConcrete && d.hasAgent

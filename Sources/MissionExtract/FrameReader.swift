@@ -283,6 +283,12 @@ struct FrameReader {
             destinations.append(et)
         }
 
+        // "buyers from New Zealand", "a delegation from Malaysia": visitors coming in (but "back from Germany" is a way home)
+        for c in cues where c.label == .originPrep {
+            guard let e = entity(at: c.end), let (p, _) = place(e), !rules.places[p].isChinese else { continue }
+            if c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
+            d.foreignOrigin = true
+        }
         // Origin: "from Haikou", "Wenzhou-based …", "Zhejiang's first … charter flight", "activity of Hainan"
         for e in entities.indices {
             let s = entities[e].tokens.lowerBound, t = entities[e].tokens.upperBound

@@ -311,4 +311,39 @@ final class PrecisionTests: XCTestCase {
         XCTAssertFalse(BackgroundDate.isBackground("--05-07", published: "2023-02-01"))
         XCTAssertFalse(BackgroundDate.isBackground("2022-12-15", published: nil))
     }
+
+    // MARK: visitors from abroad at a fair in China
+
+    func testBuyersComingFromAbroadAreNoMission() throws {
+        let texts = [
+            """
+            Expo guests
+
+            Buyers made the trip to Kunming from Nepal, Sri Lanka and Bangladesh on June 5 to attend the trade expo.
+            """,
+            """
+            Guests in Xiamen
+
+            A business delegation of 40 companies from Malaysia arrived in Xiamen on Sept 7 for the investment fair.
+            """,
+            """
+            Importers arrive
+
+            On Oct 14, a group of 25 wine importers from France travelled to Yinchuan to meet local trade partners.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-10-20")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, t)
+        }
+    }
+
+    func testComingBackFromAbroadStaysAMission() throws {
+        let doc = try extract("""
+        Home with orders
+
+        A Wenzhou trade delegation of 18 shoe companies returned from Italy on March 20 after a week of visiting clients.
+        """, published: "2024-03-25")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
 }
