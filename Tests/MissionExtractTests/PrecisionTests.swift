@@ -346,4 +346,39 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-03-25")
         XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
     }
+
+    // MARK: one person's own trip plans
+
+    func testOnePersonsTravelPlanIsNoMission() throws {
+        let texts = [
+            """
+            Traders on the move
+
+            Zhou, who runs a lamp factory in Zhongshan, said she plans to travel to Vietnam in May to meet clients.
+            """,
+            """
+            Back to Europe
+
+            The Yiwu toy seller said he hopes to go to Spain and Italy next month to look for new customers.
+            """,
+            """
+            Plans
+
+            After the fair, he intends to fly to Mexico to visit two distributors, the sales manager added.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-04-02")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, t)
+        }
+    }
+
+    func testAnOfficialLeadingAGroupStaysAMission() throws {
+        let doc = try extract("""
+        Mayor abroad
+
+        Mayor Lin Hua said he will lead a delegation of 20 Zhongshan lighting companies to Vietnam from May 6 to 10.
+        """, published: "2024-04-02")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
 }
