@@ -127,6 +127,8 @@ struct NumberReader {
             if numEnd < range.upperBound, Self.percent.contains(ctx.tokens[numEnd].key) { i = numEnd + 1; continue }
             let t = ctx.tokens[i]
             if t.kind == .number, numEnd == i + 1, value >= 1900, value <= 2100, t.end - t.start == 4 { i += 1; continue }
+            // "flight MF8492", "train G1234": digits glued to letters are a code, not a count
+            if t.kind == .number, i > range.lowerBound, !t.spaceBefore, ctx.tokens[i - 1].kind == .word { i = numEnd; continue }
             // Counts: the unit noun within five tokens ("eight Wenzhou-based auto parts manufacturers").
             var unit: String?
             var j = numEnd

@@ -381,4 +381,28 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-04-02")
         XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
     }
+
+    // MARK: flight and train numbers are no counts
+
+    func testFlightAndTrainCodesAreNoParticipants() throws {
+        let texts = [
+            "Chartered flight CZ3456 carried migrant workers from Guiyang to Dongguan on Feb 10, arranged by the Dongguan human resources bureau.",
+            "Special train D2218 took migrant workers from Enshi to Shenzhen on Feb 8, organized by the Shenzhen human resources bureau.",
+            "On Jan 30, flight MU5721 carried a trade delegation of Kunming companies to Bangkok, organized by the Kunming commerce bureau.",
+        ]
+        for t in texts {
+            let doc = try extract("Trips\n\n" + t, published: "2024-02-12")
+            let e = try XCTUnwrap(doc.events.first, t)
+            XCTAssertFalse(e.participants.contains { [3456.0, 2218.0, 5721.0].contains($0.count.value) }, t)
+        }
+    }
+
+    func testSpacedNumbersStayCounts() throws {
+        let doc = try extract("""
+        Trips
+
+        A chartered flight carried 186 migrant workers from Guiyang to Dongguan on Feb 10, arranged by the Dongguan human resources bureau.
+        """, published: "2024-02-12")
+        XCTAssertEqual(doc.events.first?.participants.first?.count.value, 186)
+    }
 }
