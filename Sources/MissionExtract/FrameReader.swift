@@ -357,6 +357,8 @@ struct FrameReader {
                 outcomeCount = (v, unit); continue
             }
             if unit == "contracts" { continue }
+            // "a total of 314 cooperation projects worth …": projects are signed or shown, they take no part
+            if unit == "projects" { if outcomeCount == nil { outcomeCount = (v, unit) }; continue }
             // "attended by more than 300 officials": the audience, not the participants
             if s > lo + 1, tp[s - 1].key == Self.by, Self.audienceVerbs.contains(tp[s - 2].key) { continue }
             d.addParticipant(unit, Count(value: v, qualifier: q), words: span(et))

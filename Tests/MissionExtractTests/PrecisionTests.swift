@@ -405,4 +405,29 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-02-12")
         XCTAssertEqual(doc.events.first?.participants.first?.count.value, 186)
     }
+
+    // MARK: projects are signed, they take no part
+
+    func testProjectCountsAreOutcomesNotParticipants() throws {
+        let texts = [
+            "The 9th Silk Road Expo closed in Xi'an on May 15, where a total of 210 cooperation projects worth 95 billion yuan were signed.",
+            "The Harbin fair concluded on June 20, with the signing of 88 projects valued at 40 billion yuan.",
+            "Some 150 investment projects with a total value of 60 billion yuan were signed at the Lanzhou Investment and Trade Fair, which closed on July 9.",
+        ]
+        for t in texts {
+            let doc = try extract("Fair\n\n" + t, published: "2024-07-12")
+            for e in doc.events { XCTAssertNil(e.participant("projects"), t) }
+        }
+    }
+
+    func testSignedProjectsOfADealAreItsOutcomeCount() throws {
+        let doc = try extract("""
+        Deals
+
+        Yantai signed 36 projects with Hong Kong investors on March 3, with a total investment of 5 billion yuan.
+        """, published: "2024-03-05")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 36)
+        XCTAssertNil(e.participant("projects"))
+    }
 }
