@@ -382,7 +382,12 @@ struct FrameReader {
         }
 
         // Activities and transport
-        rules.activities.forEachMatch(from: lo, ctx) { m in d.addActivity(m.label, words: span(m.start..<m.end)) }
+        // In a recruitment drive a fair is a job fair: recruitment, not an exhibition
+        let jobFairs = type == .recruitmentDrive
+        rules.activities.forEachMatch(from: lo, ctx) { m in
+            if jobFairs, m.label == "exhibition" || m.label == "online_exhibition" { return }
+            d.addActivity(m.label, words: span(m.start..<m.end))
+        }
         let transport = rules.transport.scan(from: lo, ctx)
         let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == Self.flights && $0.end == $0.start + 1) }
         for m in transport {

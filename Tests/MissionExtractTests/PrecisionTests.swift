@@ -430,4 +430,28 @@ final class PrecisionTests: XCTestCase {
         XCTAssertEqual(e.outcomes.first?.count?.value, 36)
         XCTAssertNil(e.participant("projects"))
     }
+
+    // MARK: a job fair is no exhibition
+
+    func testRecruitmentDrivesCarryNoExhibition() throws {
+        let texts = [
+            "The Zhuzhou human resources bureau held a job fair at the city exhibition center on Feb 6, offering 8,000 positions.",
+            "Luoyang organized an online cloud job fair on Feb 1, where 300 employers recruited workers for their factories.",
+            "On Jan 29, the Bijie employment bureau hosted a spring recruitment fair, and 120 companies took part in the fair.",
+        ]
+        for t in texts {
+            let doc = try extract("Hiring\n\n" + t, published: "2024-02-08")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .recruitmentDrive }, t)
+            XCTAssertFalse(e.activities.contains("exhibition") || e.activities.contains("online_exhibition"), t)
+        }
+    }
+
+    func testTradeFairsKeepExhibition() throws {
+        let doc = try extract("""
+        Show
+
+        The Zhuzhou Rail Transit Equipment Fair opened on Sept 6 with 500 exhibitors from 20 countries.
+        """, published: "2024-09-08")
+        XCTAssertTrue(doc.events.first?.activities.contains("exhibition") ?? false)
+    }
 }
