@@ -454,4 +454,29 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-09-08")
         XCTAssertTrue(doc.events.first?.activities.contains("exhibition") ?? false)
     }
+
+    // MARK: "the group", "the corporation" name no organisation
+
+    func testGenericNounsAreNoOrganizer() throws {
+        let texts = [
+            "A delegation of 20 Hunan enterprises visited Kenya on May 8. The group was led by Vice Governor Li Dianxun.",
+            "Fifteen Qingdao firms travelled to Chile on June 3 to meet buyers. The corporation sent its export managers as well.",
+            "A trade mission of 12 Ningxia wineries went to Dubai on Nov 5. The association also arranged visits to importers.",
+        ]
+        for t in texts {
+            let doc = try extract("Abroad\n\n" + t, published: "2024-11-20")
+            for e in doc.events {
+                XCTAssertFalse(e.organizer.contains { $0.name.lowercased().hasPrefix("the ") }, t)
+            }
+        }
+    }
+
+    func testNamedGroupsStayOrganizers() throws {
+        let doc = try extract("""
+        Abroad
+
+        Organized by the Weichai Power Group, 30 suppliers travelled to Germany on May 6 to visit clients.
+        """, published: "2024-05-10")
+        XCTAssertTrue(doc.events.first?.organizer.contains { $0.name.contains("Weichai Power Group") } ?? false)
+    }
 }
