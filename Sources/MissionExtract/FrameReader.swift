@@ -357,6 +357,8 @@ struct FrameReader {
                 outcomeCount = (v, unit); continue
             }
             if unit == "contracts" { continue }
+            // "Fortune 500 companies", "the world's top 500 firms": a ranking, not a count of those taking part
+            if cues.contains(where: { $0.label == .ranking && $0.start < s && $0.end == s + 1 }) { continue }
             // "a total of 314 cooperation projects worth …": projects are signed or shown, they take no part
             if unit == "projects" { if outcomeCount == nil { outcomeCount = (v, unit) }; continue }
             // "attended by more than 300 officials": the audience, not the participants

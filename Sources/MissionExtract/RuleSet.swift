@@ -19,7 +19,7 @@ public struct RuleSet: Sendable {
     enum Cue: String, Sendable, CaseIterable {
         case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
         case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
-        case dateLabel = "date_label", title, another, business, market, personal, negated, homeward
+        case dateLabel = "date_label", title, another, business, market, personal, negated, homeward, ranking
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -43,6 +43,7 @@ public struct RuleSet: Sendable {
             case .personal: 16
             case .negated: 17
             case .homeward: 18
+            case .ranking: 19
             }
         }
     }

@@ -479,4 +479,28 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-05-10")
         XCTAssertTrue(doc.events.first?.organizer.contains { $0.name.contains("Weichai Power Group") } ?? false)
     }
+
+    // MARK: rankings are no counts
+
+    func testRankingsAreNoParticipantCount() throws {
+        let texts = [
+            "Led by the Wuxi commerce bureau, the delegation will travel to Germany on May 6 to meet several Fortune 500 companies.",
+            "A Xiamen trade delegation went to Japan on June 2, holding talks with Global 500 firms and local banks.",
+            "The Dongguan commerce bureau led a delegation to France on Oct 9 to meet the world's top 100 companies in luxury goods.",
+        ]
+        for t in texts {
+            let doc = try extract("Abroad\n\n" + t, published: "2024-10-12")
+            let e = try XCTUnwrap(doc.events.first, t)
+            XCTAssertNil(e.participant("enterprises"), t)
+        }
+    }
+
+    func testPlainCountsOfFirmsStay() throws {
+        let doc = try extract("""
+        Abroad
+
+        Led by the Wuxi commerce bureau, 45 companies travelled to Germany on May 6 to meet buyers.
+        """, published: "2024-05-10")
+        XCTAssertEqual(doc.events.first?.participant("enterprises")?.value, 45)
+    }
 }
