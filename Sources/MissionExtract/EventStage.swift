@@ -290,7 +290,10 @@ struct EventStage: ExtractionStage {
         // Visitors from abroad who go nowhere abroad came to China (buyers at a fair): no mission of theirs is reported.
         case .tradeMission:
             let inbound = d.foreignOrigin && !d.destinations.contains { $0.code != "CN" }
-            return d.business && !inbound && d.isConcrete && d.hasAgent
+            // A state visit or ministers' talks without companies, people or groups counted is diplomacy
+            // ("the two countries" are its parties).
+            let stateVisit = d.diplomatic && !d.participants.contains { $0.unit == "enterprises" || $0.unit == "people" || $0.unit == "groups" }
+            return d.business && !inbound && !stateVisit && d.isConcrete && d.hasAgent
         case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         default: return d.isConcrete && d.hasAgent

@@ -399,5 +399,6 @@ struct FrameReader {
         }
         if has(.another) { d.another = true }
         if has(.business) { d.business = true }
+        if has(.diplomacy) { d.diplomatic = true }
     }
 }

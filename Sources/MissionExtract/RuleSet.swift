@@ -19,7 +19,7 @@ public struct RuleSet: Sendable {
     enum Cue: String, Sendable, CaseIterable {
         case speculation, expert, speech, organizerBy = "organizer_by", memberOf = "member_of", agentVerb = "agent_verb", aux
         case destPrep = "dest_prep", originPrep = "origin_prep", dateSince = "date_since", dateEnd = "date_end"
-        case dateLabel = "date_label", title, another, business, market, personal, negated, homeward, ranking
+        case dateLabel = "date_label", title, another, business, market, personal, negated, homeward, ranking, diplomacy
 
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
@@ -44,6 +44,7 @@ public struct RuleSet: Sendable {
             case .negated: 17
             case .homeward: 18
             case .ranking: 19
+            case .diplomacy: 20
             }
         }
     }

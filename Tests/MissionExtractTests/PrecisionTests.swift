@@ -503,4 +503,27 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-05-10")
         XCTAssertEqual(doc.events.first?.participant("enterprises")?.value, 45)
     }
+
+    // MARK: state visits that talk about trade
+
+    func testStateVisitsTalkingTradeAreNoMission() throws {
+        let texts = [
+            "President Lula of Brazil paid a state visit to China from April 12 to 15, and the two countries agreed to expand trade and investment.",
+            "Foreign Minister Penny Wong travelled to Beijing on Dec 20 for talks with her counterpart on trade barriers and market access.",
+            "Prime Minister Anwar Ibrahim headed to Tokyo on May 24 for an official visit focused on economic cooperation and investment.",
+        ]
+        for t in texts {
+            let doc = try extract("Visit\n\n" + t, published: "2024-12-28")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, t)
+        }
+    }
+
+    func testAVisitWithABusinessDelegationStaysAMission() throws {
+        let doc = try extract("""
+        Visit
+
+        During the official visit to Germany from June 18 to 22, the premier of Sichuan led a delegation of 60 enterprises to meet German buyers.
+        """, published: "2024-06-25")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
 }
