@@ -26,6 +26,7 @@ struct EventDraft {
     var another = false                   // "another", "second": a separate action
     var foreignOrigin = false             // its people come from abroad ("buyers from Chile")
     var diplomatic = false                // a sentence of it names a state visit, ministers' talks (cues.tsv `diplomacy`)
+    var caption = false                   // read only from a photo caption
     var business = false                  // a sentence of it names business (cues.tsv `business`)
     var alive = true
 
@@ -98,7 +99,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; business = false; diplomatic = false; foreignOrigin = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; business = false; caption = false; diplomatic = false; foreignOrigin = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
@@ -114,6 +115,7 @@ struct EventDraft {
         if let s = sentence { Self.merge([s], into: &sentences) }
         weight = max(weight, o.weight)
         business = business || o.business
+        caption = caption && o.caption
         diplomatic = diplomatic || o.diplomatic
         foreignOrigin = foreignOrigin || o.foreignOrigin
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {

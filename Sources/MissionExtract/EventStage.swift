@@ -18,6 +18,7 @@ struct EventStage: ExtractionStage {
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
         var drafts: [EventDraft] = []
+        var captions: [Bool] = []
         let document = doc
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
@@ -29,14 +30,16 @@ struct EventStage: ExtractionStage {
                     }
                 }
                 let speakers = document.quotes.map { QuoteSpeaker.find(quote: $0, doc: document, rules: rules, tp: tp, bp: bp) }
+                captions = PhotoCaption(rules: rules).paragraphs(document, tp)
                 places.withUnsafeBufferPointer { pp in
                     document.entities.withUnsafeBufferPointer { entities in
-                        drafts = read(document, tp, bp, pp, entities, speakers)
+                        drafts = read(document, tp, bp, pp, entities, speakers, captions)
                     }
                 }
             }
         }
         merge(&drafts, document)
+        joinCaptions(&drafts)
         // By index, each draft's arrays moved into its event: a draft holds a dozen arrays, and each
         // copy of one retains them all.
         var events: [MissionEvent] = []
@@ -47,7 +50,8 @@ struct EventStage: ExtractionStage {
 
     /// One pass over the sentences.
     private func read(_ doc: Document, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
-                      _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker]) -> [EventDraft] {
+                      _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker],
+                      _ captions: [Bool]) -> [EventDraft] {
         var drafts: [EventDraft] = []
         var draftOf = [Int?](repeating: nil, count: doc.sentences.count)     // sentence → draft
         // Match buffers shared by all sentences: a sentence's arrays are gone by the next one, so
@@ -119,6 +123,7 @@ struct EventStage: ExtractionStage {
             }
             if let target {
                 frame.reset(type: drafts[target].type, weight: 0)
+                frame.caption = captions[s.paragraph]
                 reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
                 // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
                 let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
@@ -135,6 +140,7 @@ struct EventStage: ExtractionStage {
                 // A sentence without its own trigger continues the event of the sentence before.
                 if let p = previous, continues(s, doc.sentences[si - 1], doc) {
                     frame.reset(type: drafts[p].type, weight: 0)
+                    frame.caption = captions[s.paragraph]
                     reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
                     guard frame.organizer.isEmpty, !frame.since else { continue }
                     frame.origin.removeAll(keepingCapacity: true)
@@ -144,6 +150,7 @@ struct EventStage: ExtractionStage {
                 continue
             }
             frame.reset(type: best, weight: strongest)
+            frame.caption = captions[s.paragraph]
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
             if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
                 frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
@@ -278,6 +285,19 @@ struct EventStage: ExtractionStage {
             if let p = s.city ?? s.province {
                 drafts[i].addOrigin(p, name: rules.places[p].name, rule: "place under discussion", words: .text(""))
             }
+        }
+    }
+
+    /// An event read only from a photo caption is the nearest event of its type the story reports
+    /// (the caption shows it); alone, it stands.
+    private func joinCaptions(_ drafts: inout [EventDraft]) {
+        for i in drafts.indices where drafts[i].alive && drafts[i].caption {
+            let at = drafts[i].sentences[0]
+            let j = drafts.indices.filter { $0 != i && drafts[$0].alive && !drafts[$0].caption && drafts[$0].type == drafts[i].type }
+                .min { abs(drafts[$0].sentences[0] - at) < abs(drafts[$1].sentences[0] - at) }
+            guard let j else { continue }
+            let c = drafts[i]
+            drafts[j].absorb(c); drafts[i].alive = false
         }
     }
 

@@ -526,4 +526,36 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-06-25")
         XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
     }
+
+    // MARK: photo captions show the story's event
+
+    func testACaptionJoinsTheStorysEvent() throws {
+        let captions = [
+            "The Lanzhou Investment and Trade Fair kicked off in Lanzhou on July 6, 2024. (Xinhua/Ma Xiping)",
+            "Buyers attended the Lanzhou fair on July 6 to meet exhibitors from Gansu. [Photo provided to chinadaily.com.cn]",
+            "The Lanzhou Investment and Trade Fair opens in Lanzhou on July 6, 2024. (Photo: Gansu Daily)",
+        ]
+        for c in captions {
+            let doc = try extract("""
+            Lanzhou fair
+
+            \(c)
+
+            The 30th Lanzhou Investment and Trade Fair opened in Lanzhou on July 6, with 1,200 exhibitors from 40 countries.
+            """, published: "2024-07-08")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], c)
+            XCTAssertTrue(doc.events.first?.evidence.contains { c.hasPrefix($0.text.prefix(20)) } ?? false, c)
+        }
+    }
+
+    func testACaptionAloneStillReportsItsEvent() throws {
+        let doc = try extract("""
+        Measures
+
+        Jiangxi province introduces measures to stabilize foreign trade on March 2. [Photo/Xinhua]
+
+        Exporters in the province have resumed work, officials said.
+        """, published: "2024-03-04")
+        XCTAssertEqual(doc.events.map(\.type), [.policyMeasure])
+    }
 }
