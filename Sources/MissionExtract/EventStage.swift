@@ -5,7 +5,9 @@ struct EventStage: ExtractionStage {
     let name = "events"
     let rules: RuleStore
 
-    init(rules: RuleSet) { self.rules = rules.store }
+    let photoCaption: PhotoCaption
+
+    init(rules: RuleSet) { self.rules = rules.store; photoCaption = PhotoCaption(rules: rules.store) }
 
     /// Ties between types go to the first in this order.
     static let question = TokenKey.of("?")
@@ -30,7 +32,7 @@ struct EventStage: ExtractionStage {
                     }
                 }
                 let speakers = document.quotes.map { QuoteSpeaker.find(quote: $0, doc: document, rules: rules, tp: tp, bp: bp) }
-                captions = PhotoCaption(rules: rules).paragraphs(document, tp)
+                captions = photoCaption.paragraphs(document, tp)
                 places.withUnsafeBufferPointer { pp in
                     document.entities.withUnsafeBufferPointer { entities in
                         drafts = read(document, tp, bp, pp, entities, speakers, captions)
@@ -314,7 +316,8 @@ struct EventStage: ExtractionStage {
             // ("the two countries" are its parties).
             let stateVisit = d.diplomatic && !d.participants.contains { $0.unit == "enterprises" || $0.unit == "people" || $0.unit == "groups" }
             return d.business && !inbound && !stateVisit && d.isConcrete && d.hasAgent
-        case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
+        // (a measure of this news is for trade, business or jobs: "plans to curb sintering at mills" is none)
+        case .policyMeasure: return d.business && (!d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate))
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         default: return d.isConcrete && d.hasAgent
         }

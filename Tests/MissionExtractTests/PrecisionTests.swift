@@ -558,4 +558,29 @@ final class PrecisionTests: XCTestCase {
         """, published: "2024-03-04")
         XCTAssertEqual(doc.events.map(\.type), [.policyMeasure])
     }
+
+    // MARK: a measure of this news serves trade, business or jobs
+
+    func testMeasuresOutsideTradeAreNoPolicyMeasure() throws {
+        let texts = [
+            "Steelmaking hub Handan had rolled out plans to curb sintering at some mills on Nov 3 because of smog, the city government said.",
+            "The Chengdu government launched a campaign on April 2 to plant 10,000 trees along the river banks.",
+            "Shenzhen issued new rules on May 8 on the parking of shared bicycles near metro stations, the city government said.",
+        ]
+        for t in texts {
+            let doc = try extract("City news\n\n" + t, published: "2024-05-10")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testTradeAndJobMeasuresStay() throws {
+        let texts = [
+            "The Hubei provincial government rolled out 15 measures on March 6 to help exporters keep orders and expand markets.",
+            "The Shaanxi provincial government issued a notice on Feb 2 on measures to stabilize employment for college graduates.",
+        ]
+        for t in texts {
+            let doc = try extract("Measures\n\n" + t, published: "2024-03-10")
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], t)
+        }
+    }
 }
