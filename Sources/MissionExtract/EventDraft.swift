@@ -28,12 +28,16 @@ struct EventDraft {
     /// A fair event started by a fair's name alone ("Held in Guangzhou, the Canton Fair is …"): a
     /// description until a date, a count or an outcome makes it news.
     var nameOnly = false
-    var caption = false                   // made from a photo caption: another view of an event told in the text
+    var foreignOrigin = false             // its people come from abroad ("buyers from Chile")
+    var diplomatic = false                // a sentence of it names a state visit, ministers' talks (cues.tsv `diplomacy`)
+    var caption = false                   // read only from a photo caption
     var business = false                  // a sentence of it names business (cues.tsv `business`)
     var workersFrom = false               // an origin read from "from X"
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
+    /// Started by a fair's name alone and still without a date, count or outcome: no news yet.
+    var isDescription: Bool { nameOnly && !hasDate && participants.isEmpty && outcomes.isEmpty }
     var isConcrete: Bool { hasDate || !participants.isEmpty || !destinations.isEmpty || !outcomes.isEmpty }
     var hasAgent: Bool { !organizer.isEmpty || !origin.isEmpty || !destinations.isEmpty }
 
@@ -102,7 +106,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; diplomatic = false; foreignOrigin = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
@@ -123,6 +127,9 @@ struct EventDraft {
         weight = max(weight, o.weight)
         business = business || o.business
         workersFrom = workersFrom || o.workersFrom
+        caption = caption && o.caption
+        diplomatic = diplomatic || o.diplomatic
+        foreignOrigin = foreignOrigin || o.foreignOrigin
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
             organizer.add(org)
         }

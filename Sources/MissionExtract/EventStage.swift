@@ -5,7 +5,9 @@ struct EventStage: ExtractionStage {
     let name = "events"
     let rules: RuleStore
 
-    init(rules: RuleSet) { self.rules = rules.store }
+    let photoCaption: PhotoCaption
+
+    init(rules: RuleSet) { self.rules = rules.store; photoCaption = PhotoCaption(rules: rules.store) }
 
     /// Ties between types go to the first in this order.
     static let question = TokenKey.of("?"), openBracket = TokenKey.of("(")
@@ -13,6 +15,7 @@ struct EventStage: ExtractionStage {
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
         var drafts: [EventDraft] = []
+        var captions: [Bool] = []
         let document = doc
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
@@ -24,25 +27,28 @@ struct EventStage: ExtractionStage {
                     }
                 }
                 let speakers = document.quotes.map { QuoteSpeaker.find(quote: $0, doc: document, rules: rules, tp: tp, bp: bp) }
+                captions = photoCaption.paragraphs(document, tp)
                 places.withUnsafeBufferPointer { pp in
                     document.entities.withUnsafeBufferPointer { entities in
-                        drafts = read(document, tp, bp, pp, entities, speakers)
+                        drafts = read(document, tp, bp, pp, entities, speakers, captions)
                     }
                 }
             }
         }
         merge(&drafts, document)
+        joinCaptions(&drafts)
         // By index, each draft's arrays moved into its event: a draft holds a dozen arrays, and each
         // copy of one retains them all.
         var events: [MissionEvent] = []
         events.reserveCapacity(drafts.count)
-        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) { events.append(finish(&drafts[i], document)) }
+        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) { events.append(finish(&drafts[i], document)) }
         doc.events = events
     }
 
     /// One pass over the sentences.
     private func read(_ doc: Document, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
-                      _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker]) -> [EventDraft] {
+                      _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker],
+                      _ captions: [Bool]) -> [EventDraft] {
         var drafts: [EventDraft] = []
         var draftOf = [Int?](repeating: nil, count: doc.sentences.count)     // sentence → draft
         // Match buffers shared by all sentences: a sentence's arrays are gone by the next one, so
@@ -151,6 +157,7 @@ struct EventStage: ExtractionStage {
             }
             if let target {
                 frame.reset(type: drafts[target].type, weight: 0)
+                frame.caption = captions[s.paragraph]
                 reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
                 // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
                 let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
@@ -168,9 +175,11 @@ struct EventStage: ExtractionStage {
                 }
             }
             guard strongest >= 2 else {
-                // A sentence without its own trigger continues the event of the sentence before.
-                if let p = previous, continues(s, doc.sentences[si - 1], doc) {
+                // A sentence without its own trigger continues the event of the sentence before
+                // (not a fair's mere description: "Held in Guangzhou, the Canton Fair is …" has no action to go on).
+                if let p = previous, !drafts[p].isDescription, continues(s, doc.sentences[si - 1], doc) {
                     frame.reset(type: drafts[p].type, weight: 0)
+                    frame.caption = captions[s.paragraph]
                     reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
                     guard frame.organizer.isEmpty, !frame.since else { continue }
                     // "… have been used to pick up workers from Guangxi, Guizhou and Yunnan": where the
@@ -182,6 +191,7 @@ struct EventStage: ExtractionStage {
                 continue
             }
             frame.reset(type: best, weight: strongest)
+            frame.caption = captions[s.paragraph]
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
             // "Foreign Minister Wang Yi visited Brazil and held talks with his counterpart": a
             // diplomatic visit, unless companies travel or a body organises it
@@ -213,7 +223,8 @@ struct EventStage: ExtractionStage {
             }
             frame.sentences.append(si)
             frame.nameOnly = best == .tradeFair && !triggers.contains { $0.label.type == .tradeFair && $0.label.fair < 0 && $0.label.weight >= 2 }
-            frame.caption = isCaption(si, doc, tp, bp, places)
+            // a caption inside its paragraph (PhotoCaption) or one with its credit as the next sentence
+            frame.caption = frame.caption || isCaption(si, doc, tp, bp, places)
             frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
             // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
             drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
@@ -366,13 +377,6 @@ struct EventStage: ExtractionStage {
             let samePlaces = drafts[j].destinations.allSatisfy { d in drafts[i].destinations.contains { $0.code == d.code && $0.name == d.name } }
             if sharesOrigin, samePlaces { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
         }
-        // A photo caption shows an event the text tells: it joins the nearest event of its type.
-        for i in drafts.indices where drafts[i].alive && drafts[i].caption {
-            let first = drafts[i].sentences[0]
-            let near = drafts.indices.filter { $0 != i && drafts[$0].alive && !drafts[$0].caption && drafts[$0].type == drafts[i].type }
-                .min { abs(drafts[$0].sentences[0] - first) < abs(drafts[$1].sentences[0] - first) }
-            if let j = near { let c = drafts[i]; drafts[j].absorb(c); drafts[i].alive = false }
-        }
         for i in drafts.indices where drafts[i].alive && !drafts[i].hasDate && drafts[i].participants.isEmpty {
             guard let last = drafts[i].sentences.last else { continue }
             if let j = drafts.indices.first(where: { $0 != i && drafts[$0].alive && drafts[$0].type == drafts[i].type && drafts[$0].sentences.first == last + 1 }),
@@ -390,17 +394,38 @@ struct EventStage: ExtractionStage {
         }
     }
 
+    /// An event read only from a photo caption is the nearest event of its type the story reports
+    /// (the caption shows it); alone, it stands.
+    private func joinCaptions(_ drafts: inout [EventDraft]) {
+        for i in drafts.indices where drafts[i].alive && drafts[i].caption {
+            let at = drafts[i].sentences[0]
+            let j = drafts.indices.filter { $0 != i && drafts[$0].alive && !drafts[$0].caption && drafts[$0].type == drafts[i].type }
+                .min { abs(drafts[$0].sentences[0] - at) < abs(drafts[$1].sentences[0] - at) }
+            guard let j else { continue }
+            let c = drafts[i]
+            drafts[j].absorb(c); drafts[i].alive = false
+        }
+    }
+
     /// Enough substance to publish: something concrete (date, count, destination, outcome) and
     /// someone (organizer, origin or destination); a policy needs its author. A trip is a trade
-    /// mission only when its sentences name business: a minister's visit or a worker's trip home is not.
+    /// mission only when its sentences name business (a minister's visit or a worker's trip home is
+    /// not) and someone goes out (buyers from abroad at a fair in China are the fair's).
     private func emit(_ d: EventDraft) -> Bool {
         switch d.type {
-        case .tradeMission: return d.business && d.isConcrete && d.hasAgent
-        case .policyMeasure: return !d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate)
+        // Visitors from abroad who go nowhere abroad came to China (buyers at a fair): no mission of theirs is reported.
+        case .tradeMission:
+            let inbound = d.foreignOrigin && !d.destinations.contains { $0.code != "CN" }
+            // A state visit or ministers' talks without companies, people or groups counted is diplomacy
+            // ("the two countries" are its parties).
+            let stateVisit = d.diplomatic && !d.participants.contains { $0.unit == "enterprises" || $0.unit == "people" || $0.unit == "groups" }
+            return d.business && !inbound && !stateVisit && d.isConcrete && d.hasAgent
+        // (a measure of this news is for trade, business or jobs: "plans to curb sintering at mills" is none)
+        case .policyMeasure: return d.business && (!d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate))
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         // a named fair is known by its name ("The CIIE ended on Sunday with $60 billion in deals")
         case .tradeFair:
-            let news = !d.nameOnly || d.hasDate || !d.participants.isEmpty || !d.outcomes.isEmpty
+            let news = !d.isDescription
             return d.isConcrete && news && (d.hasAgent || !d.fairs.isEmpty)
         default: return d.isConcrete && d.hasAgent
         }

@@ -417,6 +417,12 @@ struct FrameReader {
             destinations.append(et)
         }
 
+        // "buyers from New Zealand", "a delegation from Malaysia": visitors coming in (but "back from Germany" is a way home)
+        for c in cues where c.label == .originPrep {
+            guard let e = entity(at: c.end), let (p, _) = place(e), !rules.places[p].isChinese else { continue }
+            if c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
+            d.foreignOrigin = true
+        }
         // Origin: "from Haikou", "Wenzhou-based …", "Zhejiang's first … charter flight", "activity of Hainan"
         var workersFrom = false             // an origin read from "from X"
         for e in entities.indices {
@@ -549,6 +555,7 @@ struct FrameReader {
                 outcomeCounts.append((v, unit, et.upperBound)); continue
             }
             if unit == "contracts" { continue }
+            // "a total of 314 cooperation projects worth …": projects are signed or shown, they take no part
             // "attended by more than 300 officials": the audience, not the participants
             if s > lo + 1, tp[s - 1].key == rules.lexicon.by, rules.lexicon.audienceVerbs.contains(tp[s - 2].key) { continue }
             d.addParticipant(unit, Count(value: v, qualifier: q), words: span(et))
@@ -579,7 +586,12 @@ struct FrameReader {
         }
 
         // Activities and transport
-        rules.activities.forEachMatch(from: lo, ctx) { m in d.addActivity(m.label, words: span(m.start..<m.end)) }
+        // In a recruitment drive a fair is a job fair: recruitment, not an exhibition
+        let jobFairs = type == .recruitmentDrive
+        rules.activities.forEachMatch(from: lo, ctx) { m in
+            if jobFairs, m.label == "exhibition" || m.label == "online_exhibition" { return }
+            d.addActivity(m.label, words: span(m.start..<m.end))
+        }
         let transport = rules.transport.scan(from: lo, ctx)
         let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == rules.lexicon.flights && $0.end == $0.start + 1) }
         for m in transport {
@@ -590,5 +602,6 @@ struct FrameReader {
         if has(.another) { d.another = true }
         for t in triggers where t.label.fair >= 0 { d.addFair(t.label.fair) }
         if has(.business) { d.business = true }
+        if has(.diplomacy) { d.diplomatic = true }
     }
 }

@@ -471,7 +471,7 @@ final class FairAttendanceTests: XCTestCase {
         for sentence in [
             "Some 45 Anhui firms attended the 21st China-ASEAN Expo in Nanning from Sept 24 to 28 and signed deals worth 1.6 billion yuan.",
             "A group of 30 Shaanxi companies took part in the 7th CIIE in Shanghai on Nov 5 and inked purchase agreements worth $220 million.",
-            "Jiangxi exporters attended the Canton Fair in Guangzhou from April 15 to 19, signing orders valued at 90 million U.S. dollars.",
+            "Jiangxi exporters attended the Canton Fair in Guangzhou from Oct 15 to 19, signing orders valued at 90 million U.S. dollars.",
         ] {
             let doc = try extract("Fair outcome\n\n" + sentence, published: "2024-11-20")
             XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)

@@ -269,4 +269,318 @@ final class PrecisionTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [.tradeMission], t)
         }
     }
+
+    // MARK: background: actions dated long before publication
+
+    func testEarlierEditionsAndOldTalliesAreBackground() throws {
+        let texts = [
+            """
+            Second Yangtze expo
+
+            The first Yangtze River Delta Home Furnishing Expo was held in Hefei in April 2022.
+            """,
+            """
+            Looking back
+
+            In March 2021, the Guangxi commerce department organized 40 enterprises to visit Vietnam.
+            """,
+            """
+            Old records
+
+            In 2019, exporters from Jinhua signed contracts worth 2 billion yuan at the Canton Fair.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2023-08-10")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testRecentActionsStayEvents() throws {
+        // A January round-up of December's trips is still news.
+        let doc = try extract("""
+        Year-end trips
+
+        From December 12 to 18, 2022, the Anhui Department of Commerce led 35 enterprises to Germany and France.
+        """, published: "2023-01-20")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertTrue(BackgroundDate.isBackground("2021-05", published: "2022-06-16"))
+        XCTAssertFalse(BackgroundDate.isBackground("2022", published: "2023-05-01"))
+        XCTAssertTrue(BackgroundDate.isBackground("2021", published: "2023-05-01"))
+        XCTAssertFalse(BackgroundDate.isBackground("2023-03-12", published: "2023-08-01"))
+        XCTAssertFalse(BackgroundDate.isBackground("--05-07", published: "2023-02-01"))
+        XCTAssertFalse(BackgroundDate.isBackground("2022-12-15", published: nil))
+    }
+
+    // MARK: visitors from abroad at a fair in China
+
+    func testBuyersComingFromAbroadAreNoMission() throws {
+        let texts = [
+            """
+            Expo guests
+
+            Buyers made the trip to Kunming from Nepal, Sri Lanka and Bangladesh on June 5 to attend the trade expo.
+            """,
+            """
+            Guests in Xiamen
+
+            A business delegation of 40 companies from Malaysia arrived in Xiamen on Sept 7 for the investment fair.
+            """,
+            """
+            Importers arrive
+
+            On Oct 14, a group of 25 wine importers from France travelled to Yinchuan to meet local trade partners.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-10-20")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, t)
+        }
+    }
+
+    func testComingBackFromAbroadStaysAMission() throws {
+        let doc = try extract("""
+        Home with orders
+
+        A Wenzhou trade delegation of 18 shoe companies returned from Italy on March 20 after a week of visiting clients.
+        """, published: "2024-03-25")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
+
+    // MARK: one person's own trip plans
+
+    func testOnePersonsTravelPlanIsNoMission() throws {
+        let texts = [
+            """
+            Traders on the move
+
+            Zhou, who runs a lamp factory in Zhongshan, said she plans to travel to Vietnam in May to meet clients.
+            """,
+            """
+            Back to Europe
+
+            The Yiwu toy seller said he hopes to go to Spain and Italy next month to look for new customers.
+            """,
+            """
+            Plans
+
+            After the fair, he intends to fly to Mexico to visit two distributors, the sales manager added.
+            """,
+        ]
+        for t in texts {
+            let doc = try extract(t, published: "2024-04-02")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, t)
+        }
+    }
+
+    func testAnOfficialLeadingAGroupStaysAMission() throws {
+        let doc = try extract("""
+        Mayor abroad
+
+        Mayor Lin Hua said he will lead a delegation of 20 Zhongshan lighting companies to Vietnam from May 6 to 10.
+        """, published: "2024-04-02")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
+
+    // MARK: flight and train numbers are no counts
+
+    func testFlightAndTrainCodesAreNoParticipants() throws {
+        let texts = [
+            "Chartered flight CZ3456 carried migrant workers from Guiyang to Dongguan on Feb 10, arranged by the Dongguan human resources bureau.",
+            "Special train D2218 took migrant workers from Enshi to Shenzhen on Feb 8, organized by the Shenzhen human resources bureau.",
+            "On Jan 30, flight MU5721 carried a trade delegation of Kunming companies to Bangkok, organized by the Kunming commerce bureau.",
+        ]
+        for t in texts {
+            let doc = try extract("Trips\n\n" + t, published: "2024-02-12")
+            let e = try XCTUnwrap(doc.events.first, t)
+            XCTAssertFalse(e.participants.contains { [3456.0, 2218.0, 5721.0].contains($0.count.value) }, t)
+        }
+    }
+
+    func testSpacedNumbersStayCounts() throws {
+        let doc = try extract("""
+        Trips
+
+        A chartered flight carried 186 migrant workers from Guiyang to Dongguan on Feb 10, arranged by the Dongguan human resources bureau.
+        """, published: "2024-02-12")
+        XCTAssertEqual(doc.events.first?.participants.first?.count.value, 186)
+    }
+
+    // MARK: projects are signed, they take no part
+
+    func testProjectCountsAreOutcomesNotParticipants() throws {
+        let texts = [
+            "The 9th Silk Road Expo closed in Xi'an on May 15, where a total of 210 cooperation projects worth 95 billion yuan were signed.",
+            "The Harbin fair concluded on June 20, with the signing of 88 projects valued at 40 billion yuan.",
+            "Some 150 investment projects with a total value of 60 billion yuan were signed at the Lanzhou Investment and Trade Fair, which closed on July 9.",
+        ]
+        for t in texts {
+            let doc = try extract("Fair\n\n" + t, published: "2024-07-12")
+            for e in doc.events { XCTAssertNil(e.participant("projects"), t) }
+        }
+    }
+
+    func testSignedProjectsOfADealAreItsOutcomeCount() throws {
+        let doc = try extract("""
+        Deals
+
+        Yantai signed 36 projects with Hong Kong investors on March 3, with a total investment of 5 billion yuan.
+        """, published: "2024-03-05")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 36)
+        XCTAssertNil(e.participant("projects"))
+    }
+
+    // MARK: a job fair is no exhibition
+
+    func testRecruitmentDrivesCarryNoExhibition() throws {
+        let texts = [
+            "The Zhuzhou human resources bureau held a job fair at the city exhibition center on Feb 6, offering 8,000 positions.",
+            "Luoyang organized an online cloud job fair on Feb 1, where 300 employers recruited workers for their factories.",
+            "On Jan 29, the Bijie employment bureau hosted a spring recruitment fair, and 120 companies took part in the fair.",
+        ]
+        for t in texts {
+            let doc = try extract("Hiring\n\n" + t, published: "2024-02-08")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .recruitmentDrive }, t)
+            XCTAssertFalse(e.activities.contains("exhibition") || e.activities.contains("online_exhibition"), t)
+        }
+    }
+
+    func testTradeFairsKeepExhibition() throws {
+        let doc = try extract("""
+        Show
+
+        The Zhuzhou Rail Transit Equipment Fair opened on Sept 6 with 500 exhibitors from 20 countries.
+        """, published: "2024-09-08")
+        XCTAssertTrue(doc.events.first?.activities.contains("exhibition") ?? false)
+    }
+
+    // MARK: "the group", "the corporation" name no organisation
+
+    func testGenericNounsAreNoOrganizer() throws {
+        let texts = [
+            "A delegation of 20 Hunan enterprises visited Kenya on May 8. The group was led by Vice Governor Li Dianxun.",
+            "Fifteen Qingdao firms travelled to Chile on June 3 to meet buyers. The corporation sent its export managers as well.",
+            "A trade mission of 12 Ningxia wineries went to Dubai on Nov 5. The association also arranged visits to importers.",
+        ]
+        for t in texts {
+            let doc = try extract("Abroad\n\n" + t, published: "2024-11-20")
+            for e in doc.events {
+                XCTAssertFalse(e.organizer.contains { $0.name.lowercased().hasPrefix("the ") }, t)
+            }
+        }
+    }
+
+    func testNamedGroupsStayOrganizers() throws {
+        let doc = try extract("""
+        Abroad
+
+        Organized by the Weichai Power Group, 30 suppliers travelled to Germany on May 6 to visit clients.
+        """, published: "2024-05-10")
+        XCTAssertTrue(doc.events.first?.organizer.contains { $0.name.contains("Weichai Power Group") } ?? false)
+    }
+
+    // MARK: rankings are no counts
+
+    func testRankingsAreNoParticipantCount() throws {
+        let texts = [
+            "Led by the Wuxi commerce bureau, the delegation will travel to Germany on May 6 to meet several Fortune 500 companies.",
+            "A Xiamen trade delegation went to Japan on June 2, holding talks with Global 500 firms and local banks.",
+            "The Dongguan commerce bureau led a delegation to France on Oct 9 to meet the world's top 100 companies in luxury goods.",
+        ]
+        for t in texts {
+            let doc = try extract("Abroad\n\n" + t, published: "2024-10-12")
+            let e = try XCTUnwrap(doc.events.first, t)
+            XCTAssertNil(e.participant("enterprises"), t)
+        }
+    }
+
+    func testPlainCountsOfFirmsStay() throws {
+        let doc = try extract("""
+        Abroad
+
+        Led by the Wuxi commerce bureau, 45 companies travelled to Germany on May 6 to meet buyers.
+        """, published: "2024-05-10")
+        XCTAssertEqual(doc.events.first?.participant("enterprises")?.value, 45)
+    }
+
+    // MARK: state visits that talk about trade
+
+    func testStateVisitsTalkingTradeAreNoMission() throws {
+        let texts = [
+            "President Lula of Brazil paid a state visit to China from April 12 to 15, and the two countries agreed to expand trade and investment.",
+            "Foreign Minister Penny Wong travelled to Beijing on Dec 20 for talks with her counterpart on trade barriers and market access.",
+            "Prime Minister Anwar Ibrahim headed to Tokyo on May 24 for an official visit focused on economic cooperation and investment.",
+        ]
+        for t in texts {
+            let doc = try extract("Visit\n\n" + t, published: "2024-12-28")
+            XCTAssertFalse(doc.events.contains { $0.type == .tradeMission }, t)
+        }
+    }
+
+    func testAVisitWithABusinessDelegationStaysAMission() throws {
+        let doc = try extract("""
+        Visit
+
+        During the official visit to Germany from June 18 to 22, the premier of Sichuan led a delegation of 60 enterprises to meet German buyers.
+        """, published: "2024-06-25")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
+
+    // MARK: photo captions show the story's event
+
+    func testACaptionJoinsTheStorysEvent() throws {
+        let captions = [
+            "The Lanzhou Investment and Trade Fair kicked off in Lanzhou on July 6, 2024. (Xinhua/Ma Xiping)",
+            "Buyers attended the Lanzhou fair on July 6 to meet exhibitors from Gansu. [Photo provided to chinadaily.com.cn]",
+            "The Lanzhou Investment and Trade Fair opens in Lanzhou on July 6, 2024. (Photo: Gansu Daily)",
+        ]
+        for c in captions {
+            let doc = try extract("""
+            Lanzhou fair
+
+            \(c)
+
+            The 30th Lanzhou Investment and Trade Fair opened in Lanzhou on July 6, with 1,200 exhibitors from 40 countries.
+            """, published: "2024-07-08")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], c)
+            XCTAssertTrue(doc.events.first?.evidence.contains { c.hasPrefix($0.text.prefix(20)) } ?? false, c)
+        }
+    }
+
+    func testACaptionAloneStillReportsItsEvent() throws {
+        let doc = try extract("""
+        Measures
+
+        Jiangxi province introduces measures to stabilize foreign trade on March 2. [Photo/Xinhua]
+
+        Exporters in the province have resumed work, officials said.
+        """, published: "2024-03-04")
+        XCTAssertEqual(doc.events.map(\.type), [.policyMeasure])
+    }
+
+    // MARK: a measure of this news serves trade, business or jobs
+
+    func testMeasuresOutsideTradeAreNoPolicyMeasure() throws {
+        let texts = [
+            "Steelmaking hub Handan had rolled out plans to curb sintering at some mills on Nov 3 because of smog, the city government said.",
+            "The Chengdu government launched a campaign on April 2 to plant 10,000 trees along the river banks.",
+            "Shenzhen issued new rules on May 8 on the parking of shared bicycles near metro stations, the city government said.",
+        ]
+        for t in texts {
+            let doc = try extract("City news\n\n" + t, published: "2024-05-10")
+            XCTAssertEqual(doc.events.map(\.type), [], t)
+        }
+    }
+
+    func testTradeAndJobMeasuresStay() throws {
+        let texts = [
+            "The Hubei provincial government rolled out 15 measures on March 6 to help exporters keep orders and expand markets.",
+            "The Shaanxi provincial government issued a notice on Feb 2 on measures to stabilize employment for college graduates.",
+        ]
+        for t in texts {
+            let doc = try extract("Measures\n\n" + t, published: "2024-03-10")
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], t)
+        }
+    }
 }
