@@ -28,7 +28,7 @@ struct FrameReader {
     static let venueBefore = KeySet(["held", "opened", "opens", "open", "staged", "hosted", "off", "place", "expo", "fair", "messe", "exhibition"])
     /// Nouns of a travelling group: an organisation right before one is its organizer ("a Yunnan provincial government delegation").
     static let groupNouns = KeySet(["delegation", "delegations", "mission", "group", "team"])
-    static let s = TokenKey.of("s")
+    static let possessiveS = TokenKey.of("s")
     static let dash = TokenKey.of("-"), based = TokenKey.of("based"), of = TokenKey.of("of"), signed = TokenKey.of("signed"), flights = TokenKey.of("flights")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
@@ -286,7 +286,7 @@ struct FrameReader {
                 if rules.places[p].code == "CN" && rules.places[p].kind == .country {
                     // "in China's Macao Special Administrative Region": the place after the possessive
                     let j = entities[e].tokens.upperBound
-                    guard j + 1 < hi, tp[j].key == Tokenizer.apostropheKey, tp[j + 1].key == Self.s else { break }
+                    guard j + 1 < hi, tp[j].key == Tokenizer.apostropheKey, tp[j + 1].key == Self.possessiveS else { break }
                     k = j + 2; continue
                 }
                 if rules.places[p].isChinese && isIn && type != .recruitmentDrive

@@ -558,3 +558,28 @@ final class FairShowcaseTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.outcomes.first?.count?.value, 850)
     }
 }
+
+/// A named fair's history is no event.
+final class FairHistoryTests: XCTestCase {
+    func testHistoryOfANamedFairIsNoEvent() throws {
+        for sentence in [
+            "Founded in 1957, the Canton Fair is China's largest and oldest trade fair.",
+            "The China-ASEAN Expo, first held in 2004, is a platform for regional cooperation.",
+            "Launched in 2018, the CIIE is the world's first import-themed national-level expo.",
+            "Since 2013, the China-South Asia Expo has drawn more than 18,000 companies.",
+        ] {
+            let doc = try extract("Background\n\n" + sentence, published: "2024-04-01")
+            XCTAssertTrue(doc.events.isEmpty, sentence)
+        }
+    }
+
+    /// Near miss: this year's edition, with its own date, is news.
+    func testThisYearsEditionIsAnEvent() throws {
+        let doc = try extract("""
+        This year
+
+        The 2024 China-South Asia Expo opened in Kunming on July 23, drawing 2,000 companies.
+        """, published: "2024-07-24")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+    }
+}
