@@ -583,3 +583,16 @@ final class FairHistoryTests: XCTestCase {
         XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
     }
 }
+
+/// The "China (country)" fairs held abroad.
+final class ChinaCountryFairTests: XCTestCase {
+    func testChinaCountryTradeFairAbroad() throws {
+        for sentence in [
+            "The China (Turkey) Trade Expo opened in Istanbul on Nov 27, with 1,000 Chinese exhibitors.",
+            "More than 600 Chinese firms took part in the 10th China (Poland) Trade Fair in Warsaw from June 4 to 6.",
+        ] {
+            let doc = try extract("Abroad\n\n" + sentence, published: "2024-12-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+        }
+    }
+}
