@@ -596,3 +596,18 @@ final class ChinaCountryFairTests: XCTestCase {
         }
     }
 }
+
+/// A trip's count of what it signed.
+final class TripCountTests: XCTestCase {
+    func testDelegationSigningProjectsCountsThem() throws {
+        let doc = try extract("""
+        Sichuan in Laos
+
+        A Sichuan economic and trade delegation visited Laos and Cambodia from May 6 to 12, signing 24 cooperation projects.
+        """, published: "2024-05-15")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeMission)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 24)
+        XCTAssertNil(e.participants.first { $0.unit == "projects" })
+    }
+}
