@@ -522,6 +522,8 @@ final class StatisticsTotalTests: XCTestCase {
         Sino-Kazakh trade turnover reached 41 billion U.S. dollars in 2023, customs data showed.
 
         New export orders totaled 3 billion dollars in April. The transaction value of online retail hit 1.2 trillion yuan in the first quarter.
+
+        Customs figures show Guangdong's exports ended the year 5 percent higher.
         """, published: "2024-05-09")
         XCTAssertTrue(doc.events.isEmpty, "\(doc.events.map(\.type))")
     }
