@@ -551,6 +551,16 @@ final class FairShowcaseTests: XCTestCase {
         }
     }
 
+    /// Near miss: achievements showcased at a summit, an exhibition visited by a leader.
+    func testShowcasedAtASummitIsNoFair() throws {
+        let doc = try extract("""
+        Summit
+
+        China showcased its achievements at the summit in Beijing on May 3 with 20 leaders. Premier Li visited an exhibition on poverty relief in Beijing on May 4.
+        """, published: "2024-05-06")
+        XCTAssertFalse(doc.events.contains { $0.type == .tradeFair })
+    }
+
     func testClosingFairCountsItsDeals() throws {
         let doc = try extract("""
         Services fair
