@@ -36,8 +36,9 @@ struct EventDraft {
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
-    /// Started by a fair's name alone and still without a date, count or outcome: no news yet.
-    var isDescription: Bool { nameOnly && !hasDate && participants.isEmpty && outcomes.isEmpty }
+    /// Started by a fair's name alone and still without a date, or a count or outcome other than
+    /// its history ("since 2013"): no news yet.
+    var isDescription: Bool { nameOnly && !hasDate && (since || participants.isEmpty && outcomes.isEmpty) }
     var isConcrete: Bool { hasDate || !participants.isEmpty || !destinations.isEmpty || !outcomes.isEmpty }
     var hasAgent: Bool { !organizer.isEmpty || !origin.isEmpty || !destinations.isEmpty }
 

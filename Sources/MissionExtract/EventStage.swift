@@ -425,6 +425,7 @@ struct EventStage: ExtractionStage {
         case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
         // a named fair is known by its name ("The CIIE ended on Sunday with $60 billion in deals")
         case .tradeFair:
+            // (its tallies "since 2013" are its history)
             let news = !d.isDescription
             return d.isConcrete && news && (d.hasAgent || !d.fairs.isEmpty)
         default: return d.isConcrete && d.hasAgent

@@ -580,8 +580,9 @@ struct FrameReader {
             }
             d.addOutcome(o, rule: near.map { .prefixed("outcomes.tsv: ", rules.outcomes.source(ofPattern: $0.pattern)) } ?? .text("deal amount"))
         }
-        // (a fair reported opening or closing counts its deals too: "wrapped up … with 900 deals reached")
-        if let (v, u, _) = outcomeCounts.first, type == .deal || fairPhase {
+        // (a trip counts what it signed, "the delegation signed 30 projects"; so does a fair reported
+        // opening or closing, "wrapped up … with 900 deals reached")
+        if let (v, u, _) = outcomeCounts.first, type == .deal || type == .tradeMission || fairPhase {
             d.addOutcome(Outcome(kind: u == "projects" ? "projects" : "contract", amount: nil, count: (v, u), text: "\(Self.wholeNumberText(v)) \(u)"), rule: .text("signed N"))
         }
 

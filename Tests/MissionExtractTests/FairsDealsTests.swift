@@ -522,6 +522,8 @@ final class StatisticsTotalTests: XCTestCase {
         Sino-Kazakh trade turnover reached 41 billion U.S. dollars in 2023, customs data showed.
 
         New export orders totaled 3 billion dollars in April. The transaction value of online retail hit 1.2 trillion yuan in the first quarter.
+
+        Customs figures show Guangdong's exports ended the year 5 percent higher.
         """, published: "2024-05-09")
         XCTAssertTrue(doc.events.isEmpty, "\(doc.events.map(\.type))")
     }
@@ -549,6 +551,16 @@ final class FairShowcaseTests: XCTestCase {
         }
     }
 
+    /// Near miss: achievements showcased at a summit, an exhibition visited by a leader.
+    func testShowcasedAtASummitIsNoFair() throws {
+        let doc = try extract("""
+        Summit
+
+        China showcased its achievements at the summit in Beijing on May 3 with 20 leaders. Premier Li visited an exhibition on poverty relief in Beijing on May 4.
+        """, published: "2024-05-06")
+        XCTAssertFalse(doc.events.contains { $0.type == .tradeFair })
+    }
+
     func testClosingFairCountsItsDeals() throws {
         let doc = try extract("""
         Services fair
@@ -556,5 +568,58 @@ final class FairShowcaseTests: XCTestCase {
         The China International Fair for Trade in Services wrapped up in Beijing on Sept 16 with more than 850 deals reached.
         """, published: "2024-09-17")
         XCTAssertEqual(doc.events.first?.outcomes.first?.count?.value, 850)
+    }
+}
+
+/// A named fair's history is no event.
+final class FairHistoryTests: XCTestCase {
+    func testHistoryOfANamedFairIsNoEvent() throws {
+        for sentence in [
+            "Founded in 1957, the Canton Fair is China's largest and oldest trade fair.",
+            "The China-ASEAN Expo, first held in 2004, is a platform for regional cooperation.",
+            "Launched in 2018, the CIIE is the world's first import-themed national-level expo.",
+            "Since 2013, the China-South Asia Expo has drawn more than 18,000 companies.",
+        ] {
+            let doc = try extract("Background\n\n" + sentence, published: "2024-04-01")
+            XCTAssertTrue(doc.events.isEmpty, sentence)
+        }
+    }
+
+    /// Near miss: this year's edition, with its own date, is news.
+    func testThisYearsEditionIsAnEvent() throws {
+        let doc = try extract("""
+        This year
+
+        The 2024 China-South Asia Expo opened in Kunming on July 23, drawing 2,000 companies.
+        """, published: "2024-07-24")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+    }
+}
+
+/// The "China (country)" fairs held abroad.
+final class ChinaCountryFairTests: XCTestCase {
+    func testChinaCountryTradeFairAbroad() throws {
+        for sentence in [
+            "The China (Turkey) Trade Expo opened in Istanbul on Nov 27, with 1,000 Chinese exhibitors.",
+            "More than 600 Chinese firms took part in the 10th China (Poland) Trade Fair in Warsaw from June 4 to 6.",
+        ] {
+            let doc = try extract("Abroad\n\n" + sentence, published: "2024-12-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+        }
+    }
+}
+
+/// A trip's count of what it signed.
+final class TripCountTests: XCTestCase {
+    func testDelegationSigningProjectsCountsThem() throws {
+        let doc = try extract("""
+        Sichuan in Laos
+
+        A Sichuan economic and trade delegation visited Laos and Cambodia from May 6 to 12, signing 24 cooperation projects.
+        """, published: "2024-05-15")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.type, .tradeMission)
+        XCTAssertEqual(e.outcomes.first?.count?.value, 24)
+        XCTAssertNil(e.participants.first { $0.unit == "projects" })
     }
 }
