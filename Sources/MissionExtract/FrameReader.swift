@@ -456,6 +456,8 @@ struct FrameReader {
                 outcomeCount = (v, unit); continue
             }
             if unit == "contracts" { continue }
+            // "between the two countries": the two sides of a relation, not a count of participants
+            if unit == "countries", v == 2, s > lo, tp[s - 1].key == theKey { continue }
             // "attended by more than 300 officials": the audience, not the participants
             if s > lo + 1, tp[s - 1].key == Self.by, Self.audienceVerbs.contains(tp[s - 2].key) { continue }
             d.addParticipant(unit, Count(value: v, qualifier: q), words: span(et))

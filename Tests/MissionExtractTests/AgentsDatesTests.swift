@@ -616,4 +616,26 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-11-22")
         XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
     }
+
+    // MARK: "the two countries" are the sides of a relation
+
+    func testTheTwoCountriesAreNoParticipants() throws {
+        let doc = try extract("""
+        Visit
+
+        A trade promotion group of 30 firms organized by the Ministry of Commerce is visiting Vietnam to deepen ties between the two countries.
+        """, published: "2024-06-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertNil(e.participant("countries"))
+        XCTAssertEqual(e.participant("enterprises")?.value, 30)
+        let counted = try extract("""
+        Tour
+
+        The Guangxi delegation of 40 firms will visit two countries, Laos and Cambodia, from May 6.
+        """, published: "2024-05-02")
+        XCTAssertEqual(counted.events.first?.participant("countries")?.value, 2)
+        XCTAssertEqual(counted.events.first?.destinations.map(\.code), ["LA", "KH"])
+        let colon = try extract("Tour\n\nA Hunan delegation of 35 firms left for 3 nations: Peru, Chile and Brazil on Oct 2.", published: "2024-10-05")
+        XCTAssertEqual(colon.events.first?.destinations.map(\.code), ["PE", "CL", "BR"])
+    }
 }
