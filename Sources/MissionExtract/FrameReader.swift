@@ -435,6 +435,10 @@ struct FrameReader {
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].rule == "date: the Nth" { d.relativeDate = true }
+            // "opened on Thursday … until Dec 20": the later "until" date ends the one before
+            if cue == .dateEnd, let c = chosen, c.end == nil, let cs = c.start, let until = s, cs.hasPrefix("--") == until.hasPrefix("--"), until > cs {
+                chosen = (cs, until, c.text + " … " + text); continue
+            }
             if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
         }
         if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }

@@ -638,4 +638,18 @@ final class AgentsDatesTests: XCTestCase {
         let colon = try extract("Tour\n\nA Hunan delegation of 35 firms left for 3 nations: Peru, Chile and Brazil on Oct 2.", published: "2024-10-05")
         XCTAssertEqual(colon.events.first?.destinations.map(\.code), ["PE", "CL", "BR"])
     }
+
+    // MARK: a body opening an event; "until" ends the date before it
+
+    func testBodyOpensAnExpoUntilADate() throws {
+        let doc = try extract("""
+        Expo
+
+        On Thursday, the Jiangsu Provincial Department of Commerce opened an online Jiangsu Brands Cloud Expo for African buyers, with livestreams running until Dec 15.
+        """, published: "2024-11-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.map(\.name), ["Jiangsu Provincial Department of Commerce"])
+        XCTAssertEqual(e.when.start, "2024-11-21")
+        XCTAssertEqual(e.when.end, "2024-12-15")
+    }
 }
