@@ -404,7 +404,9 @@ struct FrameReader {
             for e in entities.indices {
                 guard case .organization(let o, let home, false) = entities[e].value, o.kind == .government || o.kind == .association else { continue }
                 let et = entities[e].tokens
-                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: et.upperBound, ctx) != nil else { continue }
+                var after = et.upperBound               // "the Ministry of Commerce (MOC) said"
+                if after + 2 < hi, tp[after].key == NumberReader.open, tp[after + 2].key == NumberReader.close { after += 3 }
+                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: after, ctx) != nil else { continue }
                 d.addOrganizer(o, home: home, rule: "reporting body", words: span(et.lowerBound..<min(hi, et.upperBound + 1)))
                 break
             }

@@ -652,4 +652,19 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(e.when.start, "2024-11-21")
         XCTAssertEqual(e.when.end, "2024-12-15")
     }
+
+    // MARK: measures launched, reported by a ministry with its acronym
+
+    func testMeasuresLaunchedReportedByAMinistry() throws {
+        let texts = [
+            "China will launch a new package of measures to support exporters, the Ministry of Commerce (MOFCOM) said on Tuesday.",
+            "The country adopted 12 steps to steady foreign trade, the State Council said on Tuesday.",
+        ]
+        for text in texts {
+            let doc = try extract("Measures\n\n" + text, published: "2024-06-20")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .policyMeasure, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+        }
+    }
 }
