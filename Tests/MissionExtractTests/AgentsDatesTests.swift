@@ -667,4 +667,22 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(e.organizer.count, 1, text)
         }
     }
+
+    // MARK: "concluded on" is the last day
+
+    func testConcludedOnIsTheEnd() throws {
+        let texts = [
+            "The 5th China-Arab States Expo, organized by the Ningxia government, concluded successfully in Yinchuan on Aug 21, with deals worth 160 billion yuan.",
+            "The 20th China-ASEAN Expo, hosted by the Guangxi government, closed on Sept 19 after four days.",
+        ]
+        for text in texts {
+            let doc = try extract("Expo\n\n" + text, published: "2024-09-22")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .tradeFair }, text)
+            XCTAssertNotNil(e.when.end, text)
+            XCTAssertTrue(e.when.end?.hasSuffix("-21") == true || e.when.end?.hasSuffix("-19") == true, text)
+        }
+        // and the first day, counted back from the last
+        let doc = try extract("Expo\n\nThe 20th China-ASEAN Expo, hosted by the Guangxi government, closed on Sept 19 after four days.", published: "2024-09-22")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-09-16")
+    }
 }
