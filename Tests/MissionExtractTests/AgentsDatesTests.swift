@@ -685,4 +685,13 @@ final class AgentsDatesTests: XCTestCase {
         let doc = try extract("Expo\n\nThe 20th China-ASEAN Expo, hosted by the Guangxi government, closed on Sept 19 after four days.", published: "2024-09-22")
         XCTAssertEqual(doc.events.first?.when.start, "2024-09-16")
     }
+
+    func testDestinationsOf() throws {
+        let doc = try extract("""
+        Tour
+
+        The Fujian business delegation of 28 firms left on May 3 for its destinations of Kenya, Tanzania and Ethiopia.
+        """, published: "2024-05-04")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["KE", "TZ", "ET"])
+    }
 }
