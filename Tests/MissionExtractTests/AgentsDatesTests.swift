@@ -694,4 +694,13 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-05-04")
         XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["KE", "TZ", "ET"])
     }
+
+    func testCorpWithoutPeriodIsACompany() throws {
+        let doc = try extract("""
+        Deals
+
+        China Railway Materials Group Corp signed 12 purchase agreements worth 3 billion yuan with Brazilian suppliers on Monday.
+        """, published: "2024-11-06")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["China Railway Materials Group Corp"])
+    }
 }
