@@ -703,4 +703,19 @@ final class AgentsDatesTests: XCTestCase {
         """, published: "2024-11-06")
         XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["China Railway Materials Group Corp"])
     }
+
+    // MARK: near misses: travel statistics, tallies and comments are no events
+
+    func testTravelStatisticsTalliesAndCommentsAreNoEvents() throws {
+        let texts = [
+            "Bookings for overseas business trips from Shanghai rose 35 percent in March, according to travel platform Trip.com.",
+            "In the first quarter, Zhejiang held 120 promotion events and its exports rose 8 percent, provincial customs data showed.",
+            "\"Sending delegations abroad is the best way to win orders,\" said Zhang Min, director of the Ningbo Municipal Bureau of Commerce.",
+            "Xiamen Airlines reported a net profit of 1.2 billion yuan for 2023 as flights to Southeast Asia recovered.",
+        ]
+        for text in texts {
+            let doc = try extract("News\n\n" + text, published: "2024-04-10")
+            XCTAssertEqual(doc.events.map(\.type), [], text)
+        }
+    }
 }
