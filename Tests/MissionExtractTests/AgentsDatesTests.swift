@@ -713,6 +713,7 @@ final class AgentsDatesTests: XCTestCase {
             "\"Sending delegations abroad is the best way to win orders,\" said Zhang Min, director of the Ningbo Municipal Bureau of Commerce.",
             "Xiamen Airlines reported a net profit of 1.2 billion yuan for 2023 as flights to Southeast Asia recovered.",
             "Guilin has 300 chartered buses for tourists during the Golden Week holiday, starting Oct 1.",
+            "There are 3 million migrant workers from Sichuan working in Guangdong, provincial statistics show.",
         ]
         for text in texts {
             let doc = try extract("News\n\n" + text, published: "2024-04-10")
