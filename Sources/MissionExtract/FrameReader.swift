@@ -288,7 +288,11 @@ struct FrameReader {
             // "the city government and the HR bureau organized": organisations joined into one subject
             var last = e
             if isOrganization(e) { while let n = joinedOrganization(after: last) { last = n } }
-            let end = entities[last].tokens.upperBound
+            var end = entities[last].tokens.upperBound
+            // "CCPIT Chairman Ren Hongbin led …", "Sichuan Vice Governor Li Hong led …": the body's official acts for it
+            if last + 1 < entities.count, entities[last + 1].tokens.lowerBound == end, case .person = entities[last + 1].value {
+                end = entities[last + 1].tokens.upperBound
+            }
             if !agentVerbFollows(end) {
                 // "Chen Li, deputy director of the X Department of Commerce, led …": the official's body acts
                 let official = last == e && isOrganization(e) && inAppositive(e) && end < hi && tp[end].key == Self.comma && agentVerbFollows(end + 1)

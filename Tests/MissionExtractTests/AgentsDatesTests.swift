@@ -720,4 +720,18 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [], text)
         }
     }
+
+    // MARK: a body's official leads; "at the invitation of"
+
+    func testBodysOfficialLeadsAndInvitation() throws {
+        let texts = [
+            ("CCPIT Chairman Ren Hongbin led a business delegation of 60 firms to Saudi Arabia on Feb 20.", "CCPIT"),
+            ("Guangxi Vice Governor Liu Ning led 45 enterprises to Vietnam and Laos on Sept 3.", "Guangxi provincial government"),
+            ("At the invitation of the Hungarian Chamber of Commerce, a delegation of 20 Zhejiang firms visited Budapest on April 9.", "Hungarian Chamber of Commerce"),
+        ]
+        for (text, organizer) in texts {
+            let doc = try extract("Visit\n\n" + text, published: "2024-09-10")
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [organizer], text)
+        }
+    }
 }
