@@ -307,9 +307,10 @@ struct EventStage: ExtractionStage {
     }
 
     /// "a 4-day visit from January 27": the last day, January 30, when the start is a full day.
+    /// Negative `days`: counted back from an end ("closed on Sept 19 after four days": Sept 16).
     static func lastDay(from start: String?, days: Int?) -> String? {
-        guard let start, let days, days > 1, days <= 60, let p = DateParts(iso: start), let m = p.month, let d = p.day else { return nil }
-        let r = CivilDay(year: p.year ?? 2001, month: m, day: d).adding(days - 1)       // a common year when unknown
+        guard let start, let days, abs(days) > 1, abs(days) <= 60, let p = DateParts(iso: start), let m = p.month, let d = p.day else { return nil }
+        let r = CivilDay(year: p.year ?? 2001, month: m, day: d).adding(days > 0 ? days - 1 : days + 1)       // a common year when unknown
         return DateParts(year: p.year.map { _ in r.year }, month: r.month, day: r.day).iso
     }
 
@@ -472,7 +473,8 @@ struct EventStage: ExtractionStage {
         // what it serves ("an important mechanism for Zhejiang"), not where it went.
         if d.type == .tradeMission, d.destinations.contains(where: { $0.code != "CN" }) { d.destinations.removeAll { $0.code == "CN" } }
         swap(&e.destinations, &d.destinations)
-        e.when = When(start: d.start, end: d.end ?? Self.lastDay(from: d.start, days: d.duration), durationDays: d.duration, text: d.whenText)
+        e.when = When(start: d.start ?? Self.lastDay(from: d.end, days: d.duration.map { -$0 }), end: d.end ?? Self.lastDay(from: d.start, days: d.duration),
+                      durationDays: d.duration, text: d.whenText)
         swap(&e.participants, &d.participants)
         swap(&e.activities, &d.activities)
         swap(&e.transport, &d.transport)

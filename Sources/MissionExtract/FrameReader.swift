@@ -352,7 +352,11 @@ struct FrameReader {
             // "the city government and the HR bureau organized": organisations joined into one subject
             var last = e
             if isOrganization(e) { while let n = joinedOrganization(after: last) { last = n } }
-            let end = entities[last].tokens.upperBound
+            var end = entities[last].tokens.upperBound
+            // "CCPIT Chairman Ren Hongbin led …", "Sichuan Vice Governor Li Hong led …": the body's official acts for it
+            if last + 1 < entities.count, entities[last + 1].tokens.lowerBound == end, case .person = entities[last + 1].value {
+                end = entities[last + 1].tokens.upperBound
+            }
             if !agentVerbFollows(end) {
                 // "Chen Li, deputy director of the X Department of Commerce, led …": the official's body acts
                 let official = last == e && isOrganization(e) && inAppositive(e) && end < hi && tp[end].key == Self.comma && agentVerbFollows(end + 1)
@@ -489,7 +493,9 @@ struct FrameReader {
             for e in entities.indices {
                 guard case .organization(let o, let home, false) = entities[e].value, o.kind == .government || o.kind == .association else { continue }
                 let et = entities[e].tokens
-                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: et.upperBound, ctx) != nil else { continue }
+                var after = et.upperBound               // "the Ministry of Commerce (MOC) said"
+                if after + 2 < hi, tp[after].key == NumberReader.open, tp[after + 2].key == NumberReader.close { after += 3 }
+                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: after, ctx) != nil else { continue }
                 d.addOrganizer(o, home: home, rule: "reporting body", words: span(et.lowerBound..<min(hi, et.upperBound + 1)))
                 break
             }
@@ -523,6 +529,10 @@ struct FrameReader {
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].relativeDay { d.relativeDate = true }
             if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) { closeDate = (s ?? "", text) }
+            // "opened on Thursday … until Dec 20": the later "until" date ends the one before
+            if cue == .dateEnd, let c = chosen, c.end == nil, let cs = c.start, let until = s, cs.hasPrefix("--") == until.hasPrefix("--"), until > cs {
+                chosen = (cs, until, c.text + " … " + text); continue
+            }
             if chosen == nil || (chosen?.end == nil && en != nil && chosen?.start != nil) { chosen = value }
         }
         // A single date before the close is the opening ("opened on Nov 5 and closed on Nov 10"),
@@ -555,7 +565,8 @@ struct FrameReader {
                 outcomeCounts.append((v, unit, et.upperBound)); continue
             }
             if unit == "contracts" { continue }
-            // "a total of 314 cooperation projects worth …": projects are signed or shown, they take no part
+            // "between the two countries": the two sides of a relation, not a count of participants
+            if unit == "countries", v == 2, s > lo, tp[s - 1].key == theKey { continue }
             // "attended by more than 300 officials": the audience, not the participants
             if s > lo + 1, tp[s - 1].key == rules.lexicon.by, rules.lexicon.audienceVerbs.contains(tp[s - 2].key) { continue }
             d.addParticipant(unit, Count(value: v, qualifier: q), words: span(et))

@@ -384,7 +384,7 @@ final class AgentsDatesTests: XCTestCase {
         let texts = [
             "Fujian, a major exporter of shoes and tea, sent a business delegation of 45 companies to Brazil on March 3.",
             "Yiwu, the small-commodities hub, will send 200 companies to Dubai and Riyadh next week.",
-            "Hainan, which opened its free trade port last year, dispatched 30 firms to Singapore on June 2.",
+            "Hainan, home of a free trade port, dispatched 30 firms to Singapore on June 2.",
         ]
         for text in texts {
             let doc = try extract("Going out\n\n" + text, published: "2024-06-05")
@@ -615,5 +615,123 @@ final class AgentsDatesTests: XCTestCase {
         The Henan Provincial Department of Commerce plans to organise more than 60 overseas exhibition and business groups next year.
         """, published: "2024-11-22")
         XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+    }
+
+    // MARK: "the two countries" are the sides of a relation
+
+    func testTheTwoCountriesAreNoParticipants() throws {
+        let doc = try extract("""
+        Visit
+
+        A trade promotion group of 30 firms organized by the Ministry of Commerce is visiting Vietnam to deepen ties between the two countries.
+        """, published: "2024-06-20")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertNil(e.participant("countries"))
+        XCTAssertEqual(e.participant("enterprises")?.value, 30)
+        let counted = try extract("""
+        Tour
+
+        The Guangxi delegation of 40 firms will visit two countries, Laos and Cambodia, from May 6.
+        """, published: "2024-05-02")
+        XCTAssertEqual(counted.events.first?.participant("countries")?.value, 2)
+        XCTAssertEqual(counted.events.first?.destinations.map(\.code), ["LA", "KH"])
+        let colon = try extract("Tour\n\nA Hunan delegation of 35 firms left for 3 nations: Peru, Chile and Brazil on Oct 2.", published: "2024-10-05")
+        XCTAssertEqual(colon.events.first?.destinations.map(\.code), ["PE", "CL", "BR"])
+    }
+
+    // MARK: a body opening an event; "until" ends the date before it
+
+    func testBodyOpensAnExpoUntilADate() throws {
+        let doc = try extract("""
+        Expo
+
+        On Thursday, the Jiangsu Provincial Department of Commerce opened an online Jiangsu Brands Cloud Expo for African buyers, with livestreams running until Dec 15.
+        """, published: "2024-11-22")
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.organizer.map(\.name), ["Jiangsu Provincial Department of Commerce"])
+        XCTAssertEqual(e.when.start, "2024-11-21")
+        XCTAssertEqual(e.when.end, "2024-12-15")
+    }
+
+    // MARK: measures launched, reported by a ministry with its acronym
+
+    func testMeasuresLaunchedReportedByAMinistry() throws {
+        let texts = [
+            "China will launch a new package of measures to support exporters, the Ministry of Commerce (MOFCOM) said on Tuesday.",
+            "The country adopted 12 steps to steady foreign trade, the State Council said on Tuesday.",
+        ]
+        for text in texts {
+            let doc = try extract("Measures\n\n" + text, published: "2024-06-20")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .policyMeasure, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+        }
+    }
+
+    // MARK: "concluded on" is the last day
+
+    func testConcludedOnIsTheEnd() throws {
+        let texts = [
+            "The 5th China-Arab States Expo, organized by the Ningxia government, concluded successfully in Yinchuan on Aug 21, with deals worth 160 billion yuan.",
+            "The 20th China-ASEAN Expo, hosted by the Guangxi government, closed on Sept 19 after four days.",
+        ]
+        for text in texts {
+            let doc = try extract("Expo\n\n" + text, published: "2024-09-22")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .tradeFair }, text)
+            XCTAssertNotNil(e.when.end, text)
+            XCTAssertTrue(e.when.end?.hasSuffix("-21") == true || e.when.end?.hasSuffix("-19") == true, text)
+        }
+        // and the first day, counted back from the last
+        let doc = try extract("Expo\n\nThe 20th China-ASEAN Expo, hosted by the Guangxi government, closed on Sept 19 after four days.", published: "2024-09-22")
+        XCTAssertEqual(doc.events.first?.when.start, "2024-09-16")
+    }
+
+    func testDestinationsOf() throws {
+        let doc = try extract("""
+        Tour
+
+        The Fujian business delegation of 28 firms left on May 3 for its destinations of Kenya, Tanzania and Ethiopia.
+        """, published: "2024-05-04")
+        XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["KE", "TZ", "ET"])
+    }
+
+    func testCorpWithoutPeriodIsACompany() throws {
+        let doc = try extract("""
+        Deals
+
+        China Railway Materials Group Corp signed 12 purchase agreements worth 3 billion yuan with Brazilian suppliers on Monday.
+        """, published: "2024-11-06")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["China Railway Materials Group Corp"])
+    }
+
+    // MARK: near misses: travel statistics, tallies and comments are no events
+
+    func testTravelStatisticsTalliesAndCommentsAreNoEvents() throws {
+        let texts = [
+            "Bookings for overseas business trips from Shanghai rose 35 percent in March, according to travel platform Trip.com.",
+            "In the first quarter, Zhejiang held 120 promotion events and its exports rose 8 percent, provincial customs data showed.",
+            "\"Sending delegations abroad is the best way to win orders,\" said Zhang Min, director of the Ningbo Municipal Bureau of Commerce.",
+            "Xiamen Airlines reported a net profit of 1.2 billion yuan for 2023 as flights to Southeast Asia recovered.",
+            "Guilin has 300 chartered buses for tourists during the Golden Week holiday, starting Oct 1.",
+            "There are 3 million migrant workers from Sichuan working in Guangdong, provincial statistics show.",
+        ]
+        for text in texts {
+            let doc = try extract("News\n\n" + text, published: "2024-04-10")
+            XCTAssertEqual(doc.events.map(\.type), [], text)
+        }
+    }
+
+    // MARK: a body's official leads; "at the invitation of"
+
+    func testBodysOfficialLeadsAndInvitation() throws {
+        let texts = [
+            ("CCPIT Chairman Ren Hongbin led a business delegation of 60 firms to Saudi Arabia on Aug 20.", "CCPIT"),
+            ("Guangxi Vice Governor Liu Ning led 45 enterprises to Vietnam and Laos on Sept 3.", "Guangxi provincial government"),
+            ("At the invitation of the Hungarian Chamber of Commerce, a delegation of 20 Zhejiang firms visited Budapest on April 9.", "Hungarian Chamber of Commerce"),
+        ]
+        for (text, organizer) in texts {
+            let doc = try extract("Visit\n\n" + text, published: "2024-09-10")
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [organizer], text)
+        }
     }
 }
