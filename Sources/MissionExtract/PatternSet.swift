@@ -389,11 +389,13 @@ struct PatternSet: @unchecked Sendable {
     /// The leftmost match in tokens[from..<ctx.limit], longest there: scanning goes on from its end.
     @inline(__always)
     func nextMatch(from: Int, _ ctx: MatchContext) -> (pattern: Int, start: Int, end: Int)? {
-        // Without slot-first patterns only tokens with this set's bit can start a match: skip the rest here.
-        let wordsOnly = bit != 0 && !(placeFirst || capFirst || numFirst)
+        // The tokens that cannot start a match are passed in nextPossibleStart's tight loop, also in a
+        // set with slot-first patterns (one "{abroad} …" row must not make a whole-sentence scan call
+        // `longest` at every token).
         var i = from
         while i < ctx.limit {
-            if wordsOnly && ctx.tokens[i].tables & bit == 0 { i += 1; continue }
+            i = nextPossibleStart(from: i, to: ctx.limit, ctx)
+            guard i < ctx.limit else { break }
             if let m = longest(at: i, ctx) { return (m.pattern, i, m.end) }
             i += 1
         }
