@@ -37,6 +37,12 @@ public struct RuleSet: Sendable {
         case goal
         case notCount = "not_count", diplomacy
 
+        /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
+        /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
+        /// asked by position but missing here still matches, sharing the whole cue table's bit.
+        static let askedByPosition: [Cue] = [.agentVerb, .aux, .signing, .fairClose, .fairOpen, .speech, .homeward,
+                                             .notCount, .goal, .setting, .organizerAfter, .caption]
+
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
             switch self {
@@ -306,8 +312,12 @@ final class RuleStore: @unchecked Sendable {
         triggers.freeze(bit: triggerBit, gapNextBit: mark(triggers.patterns.gapNextWords))
         activities.freeze(bit: activityBit, gapNextBit: mark(activities.patterns.gapNextWords))
         // Last, as the bits they save least without (each is asked at a few positions, never scanned):
-        // the cue kinds, each with a bit of its own while bits last, then the whole cue table's.
-        for k in cuesByKind.indices { cuesByKind[k].freeze(bit: mark(cuesByKind[k], shared: cueBit)) }
+        // the cue kinds asked by position, each with a bit of its own while bits last, then the whole
+        // cue table's; the other kinds' tables need none of their own.
+        for c in Cue.allCases {
+            let own = Cue.askedByPosition.contains(c)
+            cuesByKind[c.ordinal].freeze(bit: own ? mark(cuesByKind[c.ordinal], shared: cueBit) : cueBit)
+        }
         var tokenTables = TableBits(capacity: firstWords.count)
         for (k, bits) in firstWords { tokenTables.add(k, bits) }
         self.tokenTables = tokenTables
