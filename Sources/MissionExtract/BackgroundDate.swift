@@ -19,13 +19,40 @@ enum BackgroundDate {
     }
 
     /// The last day a date can mean, as a day count (year-only: Dec 31; year-month: the month's last day).
+    /// Read in place, field by field between the "-": asked for every event, and a split made an array
+    /// of substrings each time. A field reads as Int(_:) would ("+" then digits, ASCII only).
     static func lastDay(_ s: String) -> Int? {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
-        var m = 12, d: Int?
-        if parts.count >= 2 { guard let mm = Int(parts[1]), (1...12).contains(mm) else { return nil }; m = mm }
-        if parts.count >= 3 { guard let dd = Int(parts[2]), (1...31).contains(dd) else { return nil }; d = dd }
-        return dayNumber(y, m, d ?? daysIn(y, m))
+        var s = s
+        return s.withUTF8 { b -> Int? in
+            let dash = UInt8(ascii: "-")
+            /// The field from `lo` to the next dash: its value (saturated, for range checks) and end; nil when no number.
+            func field(_ lo: Int) -> (value: Int, end: Int)? {
+                var hi = lo
+                while hi < b.count && b[hi] != dash { hi += 1 }
+                var k = lo
+                if k < hi && b[k] == UInt8(ascii: "+") { k += 1 }
+                guard k < hi else { return nil }
+                var v = 0
+                while k < hi {
+                    guard b[k] >= UInt8(ascii: "0") && b[k] <= UInt8(ascii: "9") else { return nil }
+                    v = min(v * 10 + Int(b[k] - UInt8(ascii: "0")), 1 << 40)
+                    k += 1
+                }
+                return (v, hi)
+            }
+            guard let y = field(0), y.end == 4 else { return nil }
+            var m = 12, d: Int?
+            var next = y.end
+            if next < b.count {            // a dash: a month field follows (maybe empty)
+                guard let mm = field(next + 1), (1...12).contains(mm.value) else { return nil }
+                m = mm.value; next = mm.end
+                if next < b.count {
+                    guard let dd = field(next + 1), (1...31).contains(dd.value) else { return nil }
+                    d = dd.value
+                }
+            }
+            return dayNumber(y.value, m, d ?? daysIn(y.value, m))
+        }
     }
 
     private static func daysIn(_ y: Int, _ m: Int) -> Int {

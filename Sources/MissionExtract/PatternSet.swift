@@ -32,7 +32,6 @@ struct PatternSet: @unchecked Sendable {
         var alternatives: UnsafeMutablePointer<UInt64>
         var spans: UnsafeMutablePointer<Int32>          // start, count per pattern
         var payloads: UnsafeMutablePointer<Int>
-        var plain: UnsafeMutablePointer<Bool>           // one word in any case: matched by its index entry alone
         var firstWord: CandidateIndex                   // first token's key → patterns
         /// Place-first patterns by the key of the token after the place; `otherAfterPlace` is the run
         /// for any other token (the patterns whose second element is no word).
@@ -46,18 +45,25 @@ struct PatternSet: @unchecked Sendable {
     private struct CandidateIndex {
         /// A key and the start of its run in `runs` side by side: a lookup reads one cache line.
         struct Slot { var key: UInt64; var start: Int32 }
+        /// One run entry, all that the candidate loop tests in 16 bytes: a run is read in one or two
+        /// cache lines however many patterns share the first word (not four arrays' worth).
+        struct Entry {
+            /// The bloom bits of the words its second element accepts (all bits when that element is
+            /// no word), to pass over patterns the next token cannot continue.
+            var follow: UInt64
+            var pattern: Int32                          // -1: the run's end
+            /// The length of the gap that is its second element when a word follows that gap
+            /// ("this ~2 trip"), else -1: a pattern whose word is nowhere in reach is passed over.
+            var gapAhead: Int8
+            /// One word in any case: matched by its index entry alone.
+            var plain: Bool
+        }
         var slots: UnsafeMutablePointer<Slot>           // key 0: empty
         var mask: Int
-        var runs: UnsafeMutablePointer<Int32>
-        /// For each run entry: the bloom bits of the words its second element accepts (all bits when
-        /// that element is no word), to pass over patterns the next token cannot continue.
-        var follow: UnsafeMutablePointer<UInt64>
-        /// For each run entry: the length of the gap that is its second element when a word follows
-        /// that gap ("this ~2 trip"), else -1: a pattern whose word is nowhere in reach is passed over.
-        var gapAhead: UnsafeMutablePointer<Int8>
+        var runs: UnsafeMutablePointer<Entry>
 
         init(_ entries: [(key: UInt64, patterns: [Int32])], extraRuns: [[Int32]] = [], follow: (Int32) -> UInt64,
-             gapAhead: (Int32) -> Int8 = { _ in -1 }, _ o: Owner) {
+             gapAhead: (Int32) -> Int8 = { _ in -1 }, plain: (Int32) -> Bool = { _ in false }, _ o: Owner) {
             var size = 16
             while size < entries.count * 2 + 2 { size <<= 1 }
             var slots = [Slot](repeating: Slot(key: 0, start: -1), count: size)
@@ -70,9 +76,9 @@ struct PatternSet: @unchecked Sendable {
                 runs += patterns + [-1]
             }
             for r in extraRuns { runs += r + [-1] }      // found by offset, after the keyed runs
-            self.slots = o.copy(slots); self.mask = size - 1; self.runs = o.copy(runs)
-            self.follow = o.copy(runs.map { $0 < 0 ? 0 : follow($0) })
-            self.gapAhead = o.copy(runs.map { $0 < 0 ? -1 : gapAhead($0) })
+            self.slots = o.copy(slots); self.mask = size - 1
+            self.runs = o.copy(runs.map { $0 < 0 ? Entry(follow: 0, pattern: -1, gapAhead: -1, plain: false)
+                                                 : Entry(follow: follow($0), pattern: $0, gapAhead: gapAhead($0), plain: plain($0)) })
         }
 
         @inline(__always) func lookup(_ key: UInt64) -> Int {
@@ -168,8 +174,12 @@ struct PatternSet: @unchecked Sendable {
                   s.elements[Int(span.start) + 2].kind == .word else { return -1 }
             return Int8(min(s.elements[Int(span.start) + 1].gap, 100))
         }
+        let plain: (Int32) -> Bool = { pi in
+            let span = s.spans[Int(pi)]
+            return span.count == 1 && s.elements[Int(span.start)].kind == .word && s.elements[Int(span.start)].letterCase == .any
+        }
         let firstWord = CandidateIndex(s.firstIndex.entries.map { ($0.0, s.candidates[Int($0.1)]) }, follow: secondWords,
-                                       gapAhead: gapAhead, o)
+                                       gapAhead: gapAhead, plain: plain, o)
         // After a place: a pattern whose second element is a word waits for one of its keys; the others
         // (another slot, or nothing more) are tried whatever follows, in every run.
         var secondKeys: [[UInt64]?] = []
@@ -187,7 +197,6 @@ struct PatternSet: @unchecked Sendable {
         f = UnsafePointer(o.copy([Frozen(elements: o.copy(s.elements), alternatives: o.copy(s.alternatives),
                    spans: o.copy(s.spans.flatMap { [$0.start, $0.count] }),
                    payloads: o.copy(s.payloads),
-                   plain: o.copy(s.spans.map { $0.count == 1 && s.elements[Int($0.start)].kind == .word && s.elements[Int($0.start)].letterCase == .any }),
                    firstWord: firstWord,
                    afterPlace: afterPlace, otherAfterPlace: runs.reduce(0) { $0 + $1.1.count + 1 },
                    capFirst: o.copy(s.capFirst), capCount: s.capFirst.count,
@@ -303,13 +312,14 @@ struct PatternSet: @unchecked Sendable {
             let index = s.pointee.firstWord
             let next = i + 1 < ctx.limit ? Pattern.Element.keyBits(ctx.tokens[i + 1].key) : ~0
             while true {
-                let pi = Int(index.runs[c])
+                let entry = index.runs[c]
+                let pi = Int(entry.pattern)
                 if pi < 0 { break }
                 c += 1
                 // A one-word pattern matches here; any other match is at least as long.
-                if s.pointee.plain[pi] { if best == nil, i < ctx.limit { best = (pi, i + 1) }; continue }
-                if index.follow[c - 1] & next != next { continue }
-                let gap = Int(index.gapAhead[c - 1])
+                if entry.plain { if best == nil, i < ctx.limit { best = (pi, i + 1) }; continue }
+                if entry.follow & next != next { continue }
+                let gap = Int(entry.gapAhead)
                 if gap >= 0, !markedAhead(i + 1, within: gap, bit: gapNextBit, ctx) { continue }
                 consider(s, pi, i, after: i + 1, ctx, &best)
             }
@@ -318,7 +328,7 @@ struct PatternSet: @unchecked Sendable {
             let index = s.pointee.afterPlace
             var c = p.end < ctx.limit ? index.lookup(ctx.tokens[p.end].key) : -1
             if c < 0 { c = s.pointee.otherAfterPlace }
-            while index.runs[c] >= 0 { consider(s, Int(index.runs[c]), i, after: p.end, ctx, &best); c += 1 }
+            while index.runs[c].pattern >= 0 { consider(s, Int(index.runs[c].pattern), i, after: p.end, ctx, &best); c += 1 }
         }
         if capFirst, t.capitalized, capWordAhead(i, ctx) { considerCapFirst(s, i, ctx, &best) }
         if numFirst, t.kind == .number { for k in 0..<s.pointee.numCount { consider(s, Int(s.pointee.numFirst[k]), i, after: i + 1, ctx, &best) } }
@@ -389,11 +399,13 @@ struct PatternSet: @unchecked Sendable {
     /// The leftmost match in tokens[from..<ctx.limit], longest there: scanning goes on from its end.
     @inline(__always)
     func nextMatch(from: Int, _ ctx: MatchContext) -> (pattern: Int, start: Int, end: Int)? {
-        // Without slot-first patterns only tokens with this set's bit can start a match: skip the rest here.
-        let wordsOnly = bit != 0 && !(placeFirst || capFirst || numFirst)
+        // The tokens that cannot start a match are passed in nextPossibleStart's tight loop, also in a
+        // set with slot-first patterns (one "{abroad} …" row must not make a whole-sentence scan call
+        // `longest` at every token).
         var i = from
         while i < ctx.limit {
-            if wordsOnly && ctx.tokens[i].tables & bit == 0 { i += 1; continue }
+            i = nextPossibleStart(from: i, to: ctx.limit, ctx)
+            guard i < ctx.limit else { break }
             if let m = longest(at: i, ctx) { return (m.pattern, i, m.end) }
             i += 1
         }

@@ -37,6 +37,12 @@ public struct RuleSet: Sendable {
         case goal
         case notCount = "not_count", diplomacy
 
+        /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
+        /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
+        /// asked by position but missing here still matches, sharing the whole cue table's bit.
+        static let askedByPosition: [Cue] = [.agentVerb, .aux, .signing, .fairClose, .fairOpen, .speech, .homeward,
+                                             .notCount, .goal, .setting, .organizerAfter, .caption]
+
         /// Position in allCases: the index of this kind's table in RuleStore.cuesByKind.
         var ordinal: Int {
             switch self {
@@ -264,13 +270,26 @@ final class RuleStore: @unchecked Sendable {
         // Each table gets a bit; every word that starts a pattern records the bits of its tables.
         var firstWords: [UInt64: UInt32] = [:]
         var nextBit: UInt32 = 1
-        func mark(_ words: [UInt64]) -> UInt32 {
-            let bit = nextBit
-            nextBit = nextBit << 1                  // past 32 tables: bit 0, which means "always look up"
+        // A bit only says "may start a pattern" (the table's own index decides), so tables may share
+        // one: past 32 tables a table takes `shared` (a table whose words include its own), or else
+        // the least loaded bit, at the cost of some failed look-ups. Never bit 0 ("always look up"),
+        // which made every token look up in every table past the 32nd.
+        var load = [Int](repeating: 0, count: 32)       // words marked with each bit
+        func mark(_ words: [UInt64], shared: UInt32 = 0) -> UInt32 {
+            if nextBit == 0 && shared != 0 { return shared }
+            let index: Int
+            if nextBit != 0 {
+                index = nextBit.trailingZeroBitCount
+                nextBit = nextBit << 1
+            } else {
+                index = load.indices.min { load[$0] < load[$1] }!
+            }
+            let bit: UInt32 = 1 << UInt32(index)
+            load[index] += words.count
             for k in words { firstWords[k, default: 0] |= bit }
             return bit
         }
-        func mark(_ set: PatternSet) -> UInt32 { mark(set.firstWords) }
+        func mark(_ set: PatternSet, shared: UInt32 = 0) -> UInt32 { mark(set.firstWords, shared: shared) }
         placeNames.freeze(bit: mark(placeNames.patterns))
         organizations.freeze(bit: mark(organizations.patterns), capNextBit: mark(organizations.patterns.capNextWords ?? []))
         let triggerBit = mark(triggers.patterns), activityBit = mark(activities.patterns)
@@ -284,14 +303,21 @@ final class RuleStore: @unchecked Sendable {
         magnitudes.freeze(bit: mark(magnitudes.patterns))
         qualifiers.freeze(bit: mark(qualifiers.patterns))
         outcomes.freeze(bit: mark(outcomes.patterns))
-        cues.freeze(bit: mark(cues.patterns))
+        let cueBit = mark(cues.patterns)
+        cues.freeze(bit: cueBit)
+        // The words after a gap, for the tables that often start one on a common word ("the ~2 fair",
+        // "held ~6 roadshow"): they filter whole-sentence scans, so they come before the cue kinds.
         let anaphorBit = mark(anaphors.patterns)
-        for k in cuesByKind.indices { cuesByKind[k].freeze(bit: mark(cuesByKind[k])) }
-        // Last, as the bits they save least without: the words after a gap, for the tables that often
-        // start one on a common word ("the ~2 fair", "held ~6 roadshow").
         anaphors.freeze(bit: anaphorBit, gapNextBit: mark(anaphors.patterns.gapNextWords))
         triggers.freeze(bit: triggerBit, gapNextBit: mark(triggers.patterns.gapNextWords))
         activities.freeze(bit: activityBit, gapNextBit: mark(activities.patterns.gapNextWords))
+        // Last, as the bits they save least without (each is asked at a few positions, never scanned):
+        // the cue kinds asked by position, each with a bit of its own while bits last, then the whole
+        // cue table's; the other kinds' tables need none of their own.
+        for c in Cue.allCases {
+            let own = Cue.askedByPosition.contains(c)
+            cuesByKind[c.ordinal].freeze(bit: own ? mark(cuesByKind[c.ordinal], shared: cueBit) : cueBit)
+        }
         var tokenTables = TableBits(capacity: firstWords.count)
         for (k, bits) in firstWords { tokenTables.add(k, bits) }
         self.tokenTables = tokenTables

@@ -312,6 +312,28 @@ final class PrecisionTests: XCTestCase {
         XCTAssertFalse(BackgroundDate.isBackground("2022-12-15", published: nil))
     }
 
+    /// lastDay reads the fields in place: the same fields as splitting at "-" and Int(_:) on each
+    /// (compared through the canonical "YYYY-MM-DD" of what the split reads).
+    func testLastDayReadsAsSplit() {
+        func canonical(_ s: String) -> String? {
+            let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+            guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
+            let year = String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)
+            guard parts.count >= 2 else { return year }
+            guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            let month = year + (m < 10 ? "-0" : "-") + String(m)
+            guard parts.count >= 3 else { return month }
+            guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+            return month + (d < 10 ? "-0" : "-") + String(d)
+        }
+        for s in ["2021", "2021-05", "2021-05-07", "2024-02", "2023-02", "2021-5-7", "2021-05-07-x", "+202-05", "2021-+5",
+                  "2021-", "2021-05-", "2021-13", "2021-00", "2021-05-32", "2021-05-00", "--05-07", "", "-", "20211",
+                  "202", "2021-0000000000000000000001", "2021-99999999999999999999999", "2021-05-x", "２０２１-05", "2021-٠٥"] {
+            XCTAssertEqual(BackgroundDate.lastDay(s), canonical(s).flatMap { BackgroundDate.lastDay($0) }, s)
+            XCTAssertEqual(BackgroundDate.lastDay(s) == nil, canonical(s) == nil, s)
+        }
+    }
+
     // MARK: visitors from abroad at a fair in China
 
     func testBuyersComingFromAbroadAreNoMission() throws {
