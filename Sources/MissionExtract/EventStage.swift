@@ -41,7 +41,18 @@ struct EventStage: ExtractionStage {
         // copy of one retains them all.
         var events: [MissionEvent] = []
         events.reserveCapacity(drafts.count)
-        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) { events.append(finish(&drafts[i], document)) }
+        // Without a publication date, "December 17" takes the year the text named last before it.
+        let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
+        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
+            if !textYears.isEmpty, let y = textYears[drafts[i].sentences[0]] {
+                let start = TextYear.fill(drafts[i].start, year: y)
+                var end = TextYear.fill(drafts[i].end, year: y)
+                // "December 28 to January 3": the end falls in the next year
+                if let s = start, let e = end, drafts[i].end?.hasPrefix("--") == true, e < s, let n = Int(y) { end = TextYear.fill(drafts[i].end, year: String(n + 1)) }
+                drafts[i].start = start; drafts[i].end = end
+            }
+            events.append(finish(&drafts[i], document))
+        }
         doc.events = events
     }
 

@@ -1,0 +1,38 @@
+import XCTest
+@testable import MissionExtract
+
+/// An article without a publication date: a month and day take the year the text named last.
+final class TextYearTests: XCTestCase {
+    func testMonthAndDayTakeTheYearNamedBefore() throws {
+        let doc = try extract("""
+        Charter flight
+
+        The airline has flown more than 150 charter flights for exporters in 2023.
+
+        On November 14, the Fujian provincial government sent 180 enterprise representatives to Riyadh.
+        """)
+        XCTAssertNil(doc.published)
+        XCTAssertEqual(doc.events.first?.when.start, "2023-11-14")
+    }
+
+    func testARangeOverTheNewYear() throws {
+        let doc = try extract("""
+        Recruitment
+
+        Hiring picked up across the province in 2023.
+
+        From December 28 to January 3, the Wenzhou Municipal Bureau of Human Resources and Social Security organized 40 chartered buses to bring 1,600 migrant workers back from Guizhou.
+        """)
+        let when = try XCTUnwrap(doc.events.first?.when)
+        XCTAssertEqual(when.start, "2023-12-28")
+        XCTAssertEqual(when.end, "2024-01-03")
+    }
+
+    /// Without a year in the text, or with a publication date, nothing is guessed.
+    func testNoYearNoGuess() throws {
+        let none = try extract("Charter flight\n\nOn November 14, the Fujian provincial government sent 180 enterprise representatives to Riyadh.")
+        XCTAssertEqual(none.events.first?.when.start, "--11-14")
+        let dated = try extract("Charter flight\n\nIn 2019 the province began the scheme. On November 14, the Fujian provincial government sent 180 enterprise representatives to Riyadh.", published: "2024-11-20")
+        XCTAssertEqual(dated.events.first?.when.start, "2024-11-14")
+    }
+}
