@@ -103,27 +103,30 @@ struct FrameReader {
         return Organizer(name: place.name + level, kind: .government)
     }
 
-    /// Is the word after token `end` (skipping aux words, "Province", adverbs) an agent verb?
     /// The government body or association a sentence reports from: "…, the Ministry of Commerce
-    /// (MOC) said on July 2", "according to a State Council executive meeting". Government news
-    /// announces a measure through its author, so for a measure the source is its organizer.
+    /// (MOC) said on July 2", "according to a State Council executive meeting". `anyForm`: also
+    /// "according to X", "said X" and "X said" without the comma before X (a measure is announced
+    /// through its author); otherwise only "…, X said" closing the report of an action.
     /// Returns the entity's index and the speech cue.
-    func reportingBody() -> (Int, (label: RuleSet.Cue, start: Int, end: Int, pattern: Int))? {
+    func reportingBody(anyForm: Bool) -> (Int, (label: RuleSet.Cue, start: Int, end: Int, pattern: Int))? {
         func body(_ e: Int) -> Bool {
             guard case .organization(let o, _, false) = entities[e].value else { return false }
             return o.kind == .government || o.kind == .association
         }
         for c in cues where c.label == .speech {
             // "according to X", "said the ministry"
-            if let e = entity(at: c.end), body(e) { return (e, c) }
+            if anyForm, let e = entity(at: c.end), body(e) { return (e, c) }
             // "X said", "X (MOC) said"
             var k = c.start
             if k - 3 >= sentence.tokens.lowerBound, tp[k - 1].key == Self.closeParen, tp[k - 3].key == Self.openParen { k -= 3 }
-            if let e = entities.lastIndex(where: { $0.tokens.upperBound == k }), body(e) { return (e, c) }
+            guard let e = entities.lastIndex(where: { $0.tokens.upperBound == k }), body(e) else { continue }
+            let s = entities[e].tokens.lowerBound
+            if anyForm || s > sentence.tokens.lowerBound && tp[s - 1].key == Self.comma { return (e, c) }
         }
         return nil
     }
 
+    /// Is the word after token `end` (skipping aux words, "Province", adverbs) an agent verb?
     func agentVerbFollows(_ end: Int) -> Bool {
         var k = end, skipped = 0
         // An apposition or aside between the agent and its verb: "The State Council, China's
@@ -379,15 +382,15 @@ struct FrameReader {
             guard !rules.lexicon.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
         }
-        if type == .policyMeasure, d.organizer.isEmpty, let (e, c) = reportingBody() {
+        if type == .policyMeasure, d.organizer.isEmpty, let (e, c) = reportingBody(anyForm: true) {
             guard case .organization(let o, let home, false) = entities[e].value else { preconditionFailure() }
             d.addOrganizer(o, home: home, rule: "source of a measure", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
         }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
-        // "returned to Hangzhou": home, not a destination; but workers returning to Guangdong go there.
-        for c in cues where c.label == .destPrep || (c.label == .notDestination && type == .recruitmentDrive) {
-            // "returned to Hangzhou": a delegation's way home, not where it went
+        for c in cues where c.label == .destPrep {
+            // "returned to Hangzhou": a delegation's way home, not where it went (workers returning
+            // to Guangdong do go there)
             if type == .tradeMission, c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
             var k = c.end
             while k < hi {
@@ -489,16 +492,10 @@ struct FrameReader {
 
         // "…, the Yiwu Municipal Bureau of Commerce said": a government body or council reporting
         // the action at the end of the sentence is, without another agent, its organizer.
-        if d.organizer.isEmpty {
-            for e in entities.indices {
-                guard case .organization(let o, let home, false) = entities[e].value, o.kind == .government || o.kind == .association else { continue }
-                let et = entities[e].tokens
-                var after = et.upperBound               // "the Ministry of Commerce (MOC) said"
-                if after + 2 < hi, tp[after].key == NumberReader.open, tp[after + 2].key == NumberReader.close { after += 3 }
-                guard et.lowerBound > lo, tp[et.lowerBound - 1].key == Self.comma, rules.cue(.speech, at: after, ctx) != nil else { continue }
-                d.addOrganizer(o, home: home, rule: "reporting body", words: span(et.lowerBound..<min(hi, et.upperBound + 1)))
-                break
-            }
+        if d.organizer.isEmpty, let (e, _) = reportingBody(anyForm: false),
+           case .organization(let o, let home, false) = entities[e].value {
+            let et = entities[e].tokens
+            d.addOrganizer(o, home: home, rule: "reporting body", words: span(et.lowerBound..<min(hi, et.upperBound + 1)))
         }
         // The organizer's home is the origin; but workers brought "from Guizhou" by a city's bureau
         // come from there, and go to the organizer's place.

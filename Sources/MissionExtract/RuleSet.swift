@@ -26,7 +26,7 @@ public struct RuleSet: Sendable {
         case fairOpen = "fair_open", fairClose = "fair_close"
         /// A signing ("were signed", "the signing of"): projects and contracts counted beside it are an outcome.
         case signing
-        case notDestination = "not_dest", caption
+        case caption
         case business, market, personal, negated, homeward
         /// Words before a named fair that make it the setting of another action ("signed at the CIIE",
         /// "promotion events for the Canton Fair").
@@ -63,18 +63,17 @@ public struct RuleSet: Sendable {
             case .fairOpen: 14
             case .fairClose: 15
             case .signing: 16
-            case .notDestination: 17
-            case .caption: 18
-            case .business: 19
-            case .market: 20
-            case .personal: 21
-            case .negated: 22
-            case .homeward: 23
-            case .setting: 24
-            case .organizerAfter: 25
-            case .goal: 26
-            case .notCount: 27
-            case .diplomacy: 28
+            case .caption: 17
+            case .business: 18
+            case .market: 19
+            case .personal: 20
+            case .negated: 21
+            case .homeward: 22
+            case .setting: 23
+            case .organizerAfter: 24
+            case .goal: 25
+            case .notCount: 26
+            case .diplomacy: 27
             }
         }
     }
