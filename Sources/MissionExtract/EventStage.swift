@@ -142,7 +142,8 @@ struct EventStage: ExtractionStage {
             var target = anaphorTarget(anaphors, si, drafts, draftOf)
             // "The trips are part of a campaign initiated by …": a strong action of another type is
             // a new event; the mention only places it (the trips are the campaign's)
-            if let t = target, strongest >= 3, best != drafts[t].type, best == .policyMeasure { target = nil }
+            var partOf: Int?
+            if let t = target, strongest >= 3, best != drafts[t].type, best == .policyMeasure { target = nil; partOf = t }
             // A sentence that neither points back, nor has a trigger, nor continues an event is
             // skipped before its frame is read (most sentences of an article).
             guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }
@@ -231,6 +232,13 @@ struct EventStage: ExtractionStage {
                    frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts, p) {
                     drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
                 }
+            }
+            // …and the campaign's author organises the trips that are part of it
+            if let t = partOf, drafts[t].organizer.isEmpty, drafts[t].type == .tradeMission || drafts[t].type == .recruitmentDrive {
+                for o in frame.organizer {
+                    drafts[t].addOrganizer(o, home: nil, rule: "author of the campaign it is part of", words: .text(o.name))
+                }
+                for h in frame.organizerHomes where !drafts[t].organizerHomes.contains(h) { drafts[t].organizerHomes.append(h) }
             }
             frame.sentences.append(si)
             frame.nameOnly = best == .tradeFair && !triggers.contains { $0.label.type == .tradeFair && $0.label.fair < 0 && $0.label.weight >= 2 }

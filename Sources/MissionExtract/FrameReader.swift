@@ -59,7 +59,15 @@ struct FrameReader {
         var k = k0
         while true {
             if let e = entities.firstIndex(where: { $0.tokens.lowerBound == k }) { return e }
-            guard k < sentence.tokens.upperBound, k - k0 < 2, rules.lexicon.determiners.contains(tp[k].key) else { return nil }
+            guard k < sentence.tokens.upperBound else { return nil }
+            // "the city of Yongkang", "the southwestern province of Yunnan": the name after "of"
+            if k > k0, tp[k - 1].key == rules.lexicon.the {
+                for n in k...(k + 1) where n + 1 < sentence.tokens.upperBound
+                    && rules.lexicon.placeNounsBeforeOf.contains(tp[n].key) && tp[n + 1].key == rules.lexicon.of {
+                    if let e = entities.firstIndex(where: { $0.tokens.lowerBound == n + 2 }), place(e) != nil { return e }
+                }
+            }
+            guard k - k0 < 2, rules.lexicon.determiners.contains(tp[k].key) else { return nil }
             k += 1
         }
     }
@@ -392,6 +400,11 @@ struct FrameReader {
             // "returned to Hangzhou": a delegation's way home, not where it went (workers returning
             // to Guangdong do go there)
             if type == .tradeMission, c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
+            // "workers from Jinping county in Qiandongnan": a place after "in" right after the
+            // origin only locates it
+            if tp[c.start].key == rules.lexicon.inKey, c.start > lo,
+               let o = entities.lastIndex(where: { $0.tokens.upperBound == c.start }), place(o) != nil,
+               cues.contains(where: { $0.label == .originPrep && $0.end == entities[o].tokens.lowerBound }) || inFromPhrase(entities[o].tokens.lowerBound) { continue }
             var k = c.end
             while k < hi {
                 guard let e = entity(at: k), let (p, adj) = place(e), !adj else { break }

@@ -34,6 +34,7 @@ struct Lexicon: Sendable {
         case venueBeforeIn = "venue words before 'in'"
         case groupNouns = "group nouns"
         case notTripLength = "words before a duration that make it no trip's length"
+        case placeNounsBeforeOf = "place nouns before 'of' a name"
         // Sets (DateFinder, DateReader)
         case dateRangeJoiners = "date range joiners"
         case monthLead = "words before a month that keep it a date"
@@ -69,7 +70,7 @@ struct Lexicon: Sendable {
     let the, inKey, to, of, by, city, province, leaving, based, flights: UInt64
     let this, next, last, year, month, week: UInt64
     let determiners, agentSuffixes, notSubjectAfter, listJoiners, tripNouns, signingVerbs, audienceVerbs,
-        venueBeforeIn, groupNouns, notTripLength: KeySet
+        venueBeforeIn, groupNouns, notTripLength, placeNounsBeforeOf: KeySet
     let dateRangeJoiners, monthLead, yearLead, dateFillers, nthLead, notPastWeekday, ordinalSuffixes: KeySet
     /// Weekday names, Monday = 0.
     let weekdays: KeyMap
@@ -106,7 +107,7 @@ struct Lexicon: Sendable {
         determiners = set(.determiners); agentSuffixes = set(.agentSuffixes); notSubjectAfter = set(.notSubjectAfter)
         listJoiners = set(.listJoiners); tripNouns = set(.tripNouns); signingVerbs = set(.signingVerbs)
         audienceVerbs = set(.audienceVerbs); venueBeforeIn = set(.venueBeforeIn); groupNouns = set(.groupNouns)
-        notTripLength = set(.notTripLength)
+        notTripLength = set(.notTripLength); placeNounsBeforeOf = set(.placeNounsBeforeOf)
         dateRangeJoiners = set(.dateRangeJoiners); monthLead = set(.monthLead); yearLead = set(.yearLead)
         dateFillers = set(.dateFillers); nthLead = set(.nthLead); notPastWeekday = set(.notPastWeekday)
         ordinalSuffixes = set(.ordinalSuffixes)

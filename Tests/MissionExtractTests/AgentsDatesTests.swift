@@ -734,4 +734,22 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(doc.events.first?.organizer.map(\.name), [organizer], text)
         }
     }
+
+    /// "the city of Yongkang", "the southwestern province of Yunnan": the place named after "of";
+    /// and a place after "in" that follows the workers' home only locates it ("from Bijie in Guizhou").
+    func testPlacesNamedAfterOfAndPlacesThatLocateTheOrigin() throws {
+        for (text, origin, destinations) in [
+            ("A chartered train carried more than 600 migrant workers from Bijie in Guizhou province to Guangzhou and Foshan on Monday.",
+             "Bijie", ["Guangzhou", "Foshan"]),
+            ("More than 1,000 migrant workers from Zhaotong in the southwestern province of Yunnan returned to work in the city of Yongkang on Monday.",
+             "Zhaotong", ["Yongkang"]),
+            ("Chartered buses took 300 workers from Hechi in the Guangxi Zhuang Autonomous Region to the coastal city of Ningbo on Feb 6.",
+             "Hechi", ["Ningbo"]),
+        ] {
+            let doc = try extract("Back to work\n\n" + text, published: "2024-02-12")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .recruitmentDrive }, text)
+            XCTAssertEqual(e.origin.map(\.name), [origin], text)
+            XCTAssertEqual(e.destinations.map(\.name), destinations, text)
+        }
+    }
 }

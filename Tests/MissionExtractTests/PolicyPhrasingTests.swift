@@ -54,4 +54,51 @@ final class PolicyPhrasingTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [], text)
         }
     }
+
+    /// Support handed to exporters is a measure in any of its forms: financing, loans, credit
+    /// insurance, fee cuts, tax rebates; and a meeting or statement of a body names its author.
+    func testSupportGivenToExportersIsAMeasure() throws {
+        for sentence in [
+            "The State Council will provide more financing support and other favorable policies to export enterprises.",
+            "The Ministry of Commerce will offer cheaper loans to foreign trade firms hit by the downturn.",
+            "The Ministry of Finance will cut port fees for exporters from next month.",
+            "The Guangdong provincial government will expand export credit insurance for small foreign trade companies.",
+            "The State Council decided to raise export tax rebates for some machinery and electronic products.",
+        ] {
+            let e = try XCTUnwrap(policy("Support for exporters\n\n" + sentence), sentence)
+            XCTAssertFalse(e.organizer.isEmpty, sentence)
+        }
+        let meeting = try XCTUnwrap(policy("Support for exporters\n\nBanks were encouraged to provide loans to export enterprises with new orders, according to an executive meeting of the State Council on Wednesday."))
+        XCTAssertEqual(meeting.organizer.map(\.name), ["State Council"])
+        XCTAssertEqual(meeting.when.start, "2024-03-13")
+        let allOut = try XCTUnwrap(policy("Trade\n\nChina will go all out to stabilize imports and exports this year, the Ministry of Commerce said on Thursday."))
+        XCTAssertEqual(allOut.organizer.map(\.name), ["Ministry of Commerce"])
+        let opinions = try XCTUnwrap(policy("Trade\n\nThe State Council issued several opinions on promoting the steady growth of foreign trade on Tuesday."))
+        XCTAssertEqual(opinions.organizer.map(\.name), ["State Council"])
+    }
+
+    /// A bank's loans or a company's discounts are no government measure, nor is a figure of credit insurance.
+    func testLoansAndFiguresWithoutAGovernmentAreNoMeasure() throws {
+        for text in [
+            "Exporters said they need cheaper loans, and several hoped that banks might provide more credit.",
+            "Export credit insurance covered 800 billion dollars of exports last year, up 6 percent.",
+        ] {
+            let doc = try extract("Trade data\n\n" + text, published: "2024-06-10")
+            XCTAssertEqual(doc.events.map(\.type), [], text)
+        }
+    }
+
+    /// "The trips are part of a campaign initiated by …": the campaign's author organises the trips.
+    func testTheCampaignsAuthorOrganisesTheTripsPartOfIt() throws {
+        let doc = try extract("""
+        Orders abroad
+
+        Business leaders from Jiangsu Province have started overseas trips to Japan and Germany to seek new orders.
+
+        The trips are part of a campaign launched by the Jiangsu Provincial Department of Commerce this month to help exporters win orders.
+        """, published: "2022-12-09")
+        let trip = try XCTUnwrap(doc.events.first { $0.type == .tradeMission })
+        XCTAssertEqual(trip.organizer.map(\.name), ["Jiangsu Provincial Department of Commerce"])
+        XCTAssertEqual(doc.events.filter { $0.type == .policyMeasure }.count, 1)
+    }
 }
