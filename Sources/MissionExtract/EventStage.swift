@@ -291,7 +291,7 @@ struct EventStage: ExtractionStage {
         var j = k
         while j > lower, k - j <= 5 {
             if let end = rules.cue(.setting, at: j - 1, ctx), end <= k { return true }
-            guard tp[j - 1].kind == .word else { return false }
+            guard tp[j - 1].kind == .word, !rules.lexicon.fairOccasions.contains(tp[j - 1].key) else { return false }
             j -= 1
         }
         return false

@@ -48,6 +48,7 @@ struct Lexicon: Sendable {
         // Sets (EventStage)
         case timeBeforeAnaphor = "time words before an anaphor"
         case settingBeforeAnaphor = "setting prepositions before an anaphor"
+        case fairOccasions = "a fair's own occasions, no setting"
         // Sets (NumberReader)
         case percentWords = "percent words"
         case dayNouns = "duration: day nouns"
@@ -74,7 +75,7 @@ struct Lexicon: Sendable {
     let dateRangeJoiners, monthLead, yearLead, dateFillers, nthLead, notPastWeekday, ordinalSuffixes: KeySet
     /// Weekday names, Monday = 0.
     let weekdays: KeyMap
-    let timeBeforeAnaphor, settingBeforeAnaphor: KeySet
+    let timeBeforeAnaphor, settingBeforeAnaphor, fairOccasions: KeySet
     let percentWords, countNounStops, gluedMagnitudes: KeySet
     /// "day", "weeks" → days in one.
     let durationDays: KeyMap
@@ -117,6 +118,7 @@ struct Lexicon: Sendable {
         }
         self.weekdays = weekdays
         timeBeforeAnaphor = set(.timeBeforeAnaphor); settingBeforeAnaphor = set(.settingBeforeAnaphor)
+        fairOccasions = set(.fairOccasions)
         percentWords = set(.percentWords); countNounStops = set(.countNounStops); gluedMagnitudes = set(.gluedMagnitudes)
         var durationDays = KeyMap()
         for w in words[.dayNouns]! { durationDays.set(TokenKey.of(w), 1) }
