@@ -195,6 +195,59 @@ gold("e105_xiamen-100-exhibitions-1000-enterprises", None,
         organizer=["Xiamen"], origin=["Xiamen"],
         also_ok={"organizer": ["Xiamen Municipal Bureau of Commerce"], "activities": ["exhibition"]}))
 
+# ---- batch 3: e97-e102 --------------------------------------------------------------------
+gold("e97_zte-launches-smartphone-vienna-2012", "2012-10-13")
+
+gold("e98_guangdong-h1-2024-foreign-trade-record", "2024-07-18")
+
+gold("e99_cifit-23rd-concludes-638-deals", "2023-09-12",
+     ev("trade_fair", True, "which concluded on Monday in Xiamen", alt_types=["deal"],
+        when={"end": "2023-09-11", "duration_days": 4},
+        participants={"enterprises": 1000},
+        outcomes=[{"kind": "investment", "amount": {"value": 484570000000, "currency": "CNY"},
+                   "count": {"value": 638, "unit": "projects"}}],
+        activities=["exhibition", "investment_promotion", "business_negotiation"],
+        also_ok={"destinations": ["Xiamen", "Fujian"], "when.start": ["2023-09-08"],
+                 "outcomes.amount": [{"value": 66420000000, "currency": "USD"}],
+                 "outcomes.kind": ["projects", "contract"],
+                 "activities": ["trade_promotion"]}),
+     ev("deal", False, "The deals involved a total investment of 484.57 billion yuan", alt_types=["trade_fair"],
+        outcomes=[{"kind": "investment", "amount": {"value": 484570000000, "currency": "CNY"}}],
+        also_ok={"outcomes.amount": [{"value": 66420000000, "currency": "USD"}]}))
+
+gold("e100_pan-prd-fair-473-deals-first-day-2004", None,
+     ev("deal", True, "473 deals worth 241.2 billion yuan (US$29.1 billion) signed on the first day", alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 241200000000, "currency": "CNY"},
+                   "count": {"value": 473, "unit": "deals"}}],
+        also_ok={"destinations": ["Guangzhou", "Guangdong"],
+                 "origin": ["Fujian", "Jiangxi", "Hunan", "Guangdong", "Hainan", "Sichuan", "Guizhou", "Yunnan", "Guangxi",
+                            "Hong Kong", "Macao", "Pan-Pearl River Delta"],
+                 "outcomes.amount": [{"value": 29100000000, "currency": "USD"}],
+                 "outcomes.kind": ["projects", "investment"]}),
+     ev("trade_fair", True, "The three-day fair opened Wednesday in Guangzhou",
+        when={"duration_days": 3}, participants={"people": 15000},
+        activities=["exhibition"],
+        also_ok={"destinations": ["Guangzhou", "Guangdong"],
+                 "origin": ["Fujian", "Jiangxi", "Hunan", "Guangdong", "Hainan", "Sichuan", "Guizhou", "Yunnan", "Guangxi",
+                            "Hong Kong", "Macao", "Pan-Pearl River Delta"],
+                 "activities": ["trade_promotion", "investment_promotion", "business_negotiation"]}),
+     ev("deal", False, "Seven of the deals concluded yesterday involved government contracts worth 120.2 billion yuan",
+        alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 120200000000, "currency": "CNY"},
+                   "count": {"value": 7, "unit": "deals"}}],
+        also_ok={"outcomes.amount": [{"value": 14500000000, "currency": "USD"}]}),
+     ev("deal", False, "The other 466 agreements, all between enterprises, are valued at 121 billion yuan",
+        alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 121000000000, "currency": "CNY"},
+                   "count": {"value": 466, "unit": "agreements"}}],
+        also_ok={"outcomes.amount": [{"value": 14600000000, "currency": "USD"}]}),
+     ev("deal", False, "The final framework agreement will be signed on the last day of the fair"),
+     ev("deal", False, "The initial 9+2 agreement was signed on June 3", when={"start": "--06-03"}))
+
+gold("e101_haier-profit-2016-xinhua", "2017-01-14")
+
+gold("e102_world-bank-raises-china-2008-forecast", "2008-06-19")
+
 #BODY
 # ---------------------------------------------------------------------------------------
 for name, (pub, events) in G.items():
