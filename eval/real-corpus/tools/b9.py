@@ -248,7 +248,24 @@ gold("e101_haier-profit-2016-xinhua", "2017-01-14")
 
 gold("e102_world-bank-raises-china-2008-forecast", "2008-06-19")
 
-#BODY
+# ---- batch 4: e103, e104, e106 ------------------------------------------------------------
+gold("e103_heilongjiang-commerce-forum-macao-framework-agreement", None,
+     ev("deal", True, "Heilongjiang Province Department of Commerce signed the",
+        organizer=["Permanent Secretariat of Forum Macao", "Heilongjiang Province Department of Commerce"],
+        origin=["Heilongjiang"], destinations=["MO"], when={"start": "--03-23"},
+        also_ok={"organizer": ["Forum Macao", "Xu Qin", "CPC Heilongjiang Provincial Committee"],
+                 "origin": ["Macao", "MO"], "destinations": ["Macao"],
+                 "outcomes": [{"kind": "contract", "count": {"value": 1, "unit": "agreements"}}],
+                 "activities": ["trade_promotion"]}),
+     ev("trade_mission", False, "Xu Qin’s visit to Macao", alt_types=["deal"],
+        origin=["Heilongjiang"], destinations=["MO"], when={"start": "--03-23"},
+        also_ok={"organizer": ["Xu Qin", "CPC Heilongjiang Provincial Committee", "Heilongjiang Province Department of Commerce"],
+                 "destinations": ["Macao"]}))
+
+gold("e104_chinese-shares-close-higher-oct-2023", "2023-10-30")
+
+gold("e106_li-qiang-talks-mishustin-2023", "2023-05-25")
+
 # ---------------------------------------------------------------------------------------
 for name, (pub, events) in G.items():
     lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
