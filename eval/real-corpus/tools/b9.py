@@ -79,6 +79,97 @@ gold("e112_huzhou-spring-airlines-charter-yunnan-workers-2020", None,
                  "origin": ["Kunming"], "destinations": ["Shanghai", "Shanghai Hongqiao airport", "Zhejiang"],
                  "activities": ["recruitment"]}))
 
+# ---- trade_mission ----------------------------------------------------------------------
+gold("e113_jinan-delegations-japan-germany-hksar", "2023-02-08",
+     ev("trade_mission", True, "Delegations from Jinan embarked on trips to Japan, Germany, and Hong Kong Special Administrative Region",
+        origin=["Jinan"], destinations=["JP", "DE", "HK"], when={"start": "2023-02-06"},
+        activities=["investment_promotion"],
+        also_ok={"organizer": ["Jinan"], "origin": ["Shandong"],
+                 "activities": ["customer_visit", "business_negotiation", "trade_promotion"]}),
+     ev("trade_mission", False, "The delegation group to Japan planned to visit 11 partner companies",
+        origin=["Jinan"], destinations=["JP"], activities=["investment_promotion"],
+        also_ok={"activities": ["customer_visit"]}),
+     ev("trade_mission", False, "The delegation group to Germany aims to promote cooperation",
+        origin=["Jinan"], destinations=["DE"]),
+     ev("trade_mission", False, "The delegation visiting Hong Kong plans to carry out dialogues",
+        origin=["Jinan"], destinations=["HK"], also_ok={"activities": ["investment_promotion"]}))
+
+gold("e114_jilin-trade-delegation-russia-2023", None,
+     ev("trade_mission", True, "A trade delegation, composed of over 30 representatives from foreign trade enterprises and government",
+        origin=["Jilin"], destinations=["RU"], when={"duration_days": 10}, participants={"people": 30},
+        activities=["business_negotiation", "investment_promotion"],
+        also_ok={"organizer": ["Jilin provincial department of commerce", "Jilin provincial government", "Li Zhuang"],
+                 "when.start": ["--01"], "activities": ["trade_promotion", "order_grabbing"]}),
+     ev("trade_mission", False, "Jilin has sent several economic and trade delegations to the Republic of Korea",
+        origin=["Jilin"], destinations=["KR", "SG", "MY", "TH"],
+        also_ok={"activities": ["order_grabbing", "investment_promotion", "trade_promotion"]}))
+
+gold("e115_guizhou-business-team-moscow-scmp", None,
+     ev("trade_mission", True, "Representatives from 18 companies and commercial officials from the inland Chinese province of Guizhou",
+        origin=["Guizhou"], destinations=["RU"], when={"duration_days": 5}, participants={"enterprises": 18},
+        activities=["exhibition"],
+        also_ok={"organizer": ["Guizhou", "Guizhou provincial government"], "destinations": ["Moscow"],
+                 "activities": ["order_grabbing", "business_negotiation", "trade_promotion"]}),
+     ev("trade_fair", False, "participating in a five-day exhibition of food, beverages and food raw materials",
+        alt_types=["trade_mission"], destinations=["RU"], when={"duration_days": 5},
+        also_ok={"origin": ["Guizhou"], "destinations": ["Moscow"], "activities": ["exhibition"]}),
+     ev("policy_measure", False, "as it ramps up its campaign to help public enterprises seek overseas orders",
+        also_ok={"origin": ["China"]}))
+
+gold("e116_zhejiang-charter-flight-germany-france-delegation", None,
+     ev("trade_mission", True, "has started a six-day trip to Germany and France on a flight chartered by the provincial Department of Commerce",
+        organizer=["Zhejiang Department of Commerce"], origin=["Zhejiang"], destinations=["DE", "FR"],
+        when={"duration_days": 6}, participants={"enterprises": 31}, transport=["charter_flight"],
+        also_ok={"organizer": ["provincial Department of Commerce", "Li Lin"], "origin": ["Jiaxing"],
+                 "destinations": ["region:europe"],
+                 "activities": ["customer_visit", "exhibition", "trade_promotion", "business_negotiation", "order_grabbing"]}),
+     ev("policy_measure", True, "the first stops of Zhejiang’s campaign", origin=["Zhejiang"],
+        participants={"groups": 1000, "enterprises": 10000},
+        also_ok={"organizer": ["Zhejiang", "Zhejiang Department of Commerce"],
+                 "activities": ["order_grabbing", "trade_promotion"]}))
+
+gold("e117_xuchang-mayor-delegation-germany-france-sweden", "2023-04-24",
+     ev("trade_mission", True, "an economic and trade delegation from Xuchang, led by Mayor Liu Tao",
+        organizer=["Liu Tao"], origin=["Xuchang"], destinations=["DE", "FR", "SE"],
+        when={"start": "2023-04-14", "end": "2023-04-23"}, activities=["investment_promotion"],
+        also_ok={"organizer": ["Xuchang", "Mayor Liu Tao", "Xuchang municipal government"], "origin": ["Henan"],
+                 "destinations": ["region:europe"],
+                 "activities": ["customer_visit", "business_negotiation", "factory_inspection", "trade_promotion"]}))
+
+gold("e118_huaibei-qin-weiguo-delegation-hk-germany-norway", "2023-08-30",
+     ev("trade_mission", True, "led a delegation to Hong Kong, Germany, and Norway",
+        organizer=["Qin Weiguo"], origin=["Huaibei"], destinations=["HK", "DE", "NO"],
+        when={"start": "2023-08-20", "end": "2023-08-29"}, activities=["investment_promotion"],
+        also_ok={"organizer": ["Municipal Party Committee", "Huaibei Municipal Party Committee", "Huaibei"],
+                 "origin": ["Anhui", "Huaihe"],
+                 "activities": ["customer_visit", "business_negotiation", "trade_promotion"]}),
+     ev("trade_mission", False, "During their stay in Hong Kong, the delegation visited renowned companies",
+        destinations=["HK"], also_ok={"origin": ["Huaibei"], "activities": ["customer_visit", "investment_promotion"]}),
+     ev("trade_mission", False, "In Germany, the delegation visited the German-Chinese Economic Federation",
+        destinations=["DE"], also_ok={"origin": ["Huaibei", "Huaihe"], "activities": ["customer_visit", "investment_promotion"]}))
+
+gold("e119_foshan-delegation-japan-korea-orders-2023", "2023-03-07",
+     ev("trade_mission", True, "Foshan's Economic and Trade Delegation organized by the Foshan Bureau of Commerce",
+        organizer=["Foshan Bureau of Commerce"], origin=["Foshan"], destinations=["JP", "KR"],
+        when={"start": "2023-02-26", "end": "2023-03-05", "duration_days": 8}, activities=["exhibition"],
+        outcomes=[{"kind": "orders", "amount": {"value": 1200000000, "currency": "CNY"}}],
+        also_ok={"origin": ["Guangdong"], "destinations": ["Tokyo"],
+                 "outcomes.amount": [{"value": 600000000, "currency": "CNY"}],
+                 "outcomes.count": [{"value": 3, "unit": "projects"}],
+                 "activities": ["customer_visit", "business_negotiation", "trade_promotion", "supply_docking",
+                                "investment_promotion"]}),
+     ev("deal", False, "the delegation got more than 600 million yuan of intentional orders in Japan",
+        alt_types=["trade_mission", "trade_fair"], destinations=["JP"], when={"start": "2023-02-28"},
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 600000000, "currency": "CNY"}}],
+        also_ok={"origin": ["Foshan"], "destinations": ["Tokyo"]}),
+     ev("deal", False, "got 600 million yuan of orders", alt_types=["trade_mission", "trade_fair"],
+        destinations=["KR"], when={"start": "2023-03-04"},
+        outcomes=[{"kind": "orders", "amount": {"value": 600000000, "currency": "CNY"}}],
+        also_ok={"origin": ["Foshan"]}),
+     ev("deal", False, "the delegation has gotten over 1.2 billion yuan of orders", alt_types=["trade_mission"],
+        outcomes=[{"kind": "orders", "amount": {"value": 1200000000, "currency": "CNY"}}],
+        also_ok={"origin": ["Foshan"], "destinations": ["JP", "KR"]}))
+
 # ---------------------------------------------------------------------------------------
 for name, (pub, events) in G.items():
     lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
