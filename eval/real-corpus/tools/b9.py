@@ -170,6 +170,84 @@ gold("e119_foshan-delegation-japan-korea-orders-2023", "2023-03-07",
         outcomes=[{"kind": "orders", "amount": {"value": 1200000000, "currency": "CNY"}}],
         also_ok={"origin": ["Foshan"], "destinations": ["JP", "KR"]}))
 
+# ---- policy_measure ---------------------------------------------------------------------
+gold("e120_state-council-steady-foreign-trade-2012", None,
+     ev("policy_measure", True, "the meeting adopted Several Opinions on Promoting Steady Growth in Foreign Trade",
+        organizer=["State Council"], when={"start": "--09-12"},
+        also_ok={"organizer": ["State Council executive meeting", "Wen Jiabao", "Premier Wen Jiabao"],
+                 "origin": ["China"]}))
+
+gold("e121_guizhou-measures-export-oriented-commodities-2020", "2020-08-06",
+     ev("policy_measure", True, "Guizhou province has launched measures to support local foreign-trade companies",
+        organizer=["Guizhou"], origin=["Guizhou"],
+        also_ok={"organizer": ["Guizhou provincial government", "Guizhou province", "The provincial government"],
+                 "activities": ["trade_promotion", "exhibition", "online_exhibition"]}))
+
+gold("e122_china-funds-overseas-trips-grab-orders-subsidies", None,
+     ev("policy_measure", True, "The Shaanxi provincial government has announced that it will subsidize booth fees",
+        organizer=["Shaanxi provincial government"], origin=["Shaanxi"],
+        also_ok={"organizer": ["Shaanxi authorities"], "activities": ["exhibition", "trade_promotion"]}),
+     ev("policy_measure", True, "Huangpu district is offering subsidies of up to 50 per cent of booth fees",
+        organizer=["Huangpu district"], origin=["Huangpu district"],
+        also_ok={"organizer": ["Shanghai"], "origin": ["Shanghai"], "activities": ["exhibition", "trade_promotion"]}),
+     ev("trade_mission", False, "a 200-strong delegation from Jiangsu", origin=["Jiangsu"], destinations=["region:europe"],
+        when={"start": "--12"}, participants={"people": 200}, transport=["charter_flight"],
+        also_ok={"activities": ["order_grabbing"], "when.start": ["2022-12"]}),
+     ev("trade_mission", False, "plans to send more than a hundred delegations overseas this year", alt_types=["policy_measure"],
+        origin=["Huzhou"], participants={"groups": 100}, also_ok={"when.start": ["2023"]}),
+     ev("policy_measure", False, "authorities are introducing financial subsidies for foreign trade companies",
+        also_ok={"origin": ["China"]}))
+
+# ---- trade_fair -------------------------------------------------------------------------
+gold("e123_harbin-trade-fair-24th-closes", "2013-06-20",
+     ev("trade_fair", True, "The 24th China Harbin International Economic and Trade Fair concluded Wednesday in Harbin",
+        alt_types=["deal"], when={"end": "2013-06-19", "duration_days": 5},
+        participants={"people": 12600, "countries": 75},
+        outcomes=[{"kind": "contract", "amount": {"value": 14000000000, "currency": "USD"}},
+                  {"kind": "projects", "amount": {"value": 250900000000, "currency": "CNY"},
+                   "count": {"value": 587, "unit": "projects"}}],
+        also_ok={"when.start": ["2013-06-15"], "destinations": ["Harbin", "Heilongjiang"],
+                 "organizer": ["fair's organizing committee"],
+                 "outcomes.amount": [{"value": 40900000000, "currency": "USD"}, {"value": 11400000000, "currency": "USD"},
+                                     {"value": 640000000, "currency": "USD"}, {"value": 510000000, "currency": "USD"},
+                                     {"value": 8690000000, "currency": "USD"}],
+                 "outcomes.count": [{"value": 11, "unit": "projects"}],
+                 "activities": ["exhibition", "business_negotiation", "investment_promotion", "trade_promotion"]}),
+     ev("deal", False, "About $14 billion worth of foreign-related contracts and 587 domestic projects",
+        alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 14000000000, "currency": "USD"}},
+                  {"kind": "projects", "amount": {"value": 250900000000, "currency": "CNY"},
+                   "count": {"value": 587, "unit": "projects"}}],
+        also_ok={"outcomes.amount": [{"value": 40900000000, "currency": "USD"}]}),
+     ev("deal", False, "Import and export contracts amounted to about $11.4 billion", alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 11400000000, "currency": "USD"}}]),
+     ev("deal", False, "11 overseas investment projects were inked, totalling $640 million", alt_types=["trade_fair"],
+        outcomes=[{"kind": "investment", "amount": {"value": 640000000, "currency": "USD"},
+                   "count": {"value": 11, "unit": "projects"}}],
+        also_ok={"outcomes.amount": [{"value": 510000000, "currency": "USD"}]}),
+     ev("deal", False, "It signed import and export contracts worth of $8.69 billion", alt_types=["trade_fair"],
+        origin=["RU"], outcomes=[{"kind": "contract", "amount": {"value": 8690000000, "currency": "USD"}}],
+        also_ok={"origin": ["Russia"]}))
+
+gold("e124_lanzhou-fair-30th-opens-2200-enterprises", "2024-07-07",
+     ev("trade_fair", True, "which opened on Saturday in Lanzhou",
+        when={"start": "2024-07-06", "end": "2024-07-10", "duration_days": 5},
+        participants={"enterprises": 2200, "countries": 23},
+        outcomes=[{"kind": "investment", "amount": {"value": 604000000000, "currency": "CNY"},
+                   "count": {"value": 1325, "unit": "deals"}}],
+        also_ok={"destinations": ["Lanzhou", "Gansu"], "origin": ["Belarus", "Uzbekistan", "Uruguay", "BY", "UZ", "UY"],
+                 "participants.people": [40000],
+                 "outcomes.amount": [{"value": 84700000000, "currency": "USD"}],
+                 "activities": ["exhibition", "investment_promotion", "trade_promotion", "business_negotiation"]}),
+     ev("deal", False, "a total of 1,325 investment and cooperation deals have been reached", alt_types=["trade_fair"],
+        outcomes=[{"kind": "investment", "amount": {"value": 604000000000, "currency": "CNY"},
+                   "count": {"value": 1325, "unit": "deals"}}],
+        also_ok={"outcomes.amount": [{"value": 84700000000, "currency": "USD"}]}),
+     ev("trade_fair", False, "A total of 1,172 contracts were inked during the five-day fair", alt_types=["deal"],
+        when={"start": "2023"}, participants={"enterprises": 1600},
+        outcomes=[{"kind": "contract", "count": {"value": 1172, "unit": "contracts"}}],
+        also_ok={"destinations": ["Lanzhou"]}))
+
 # ---------------------------------------------------------------------------------------
 for name, (pub, events) in G.items():
     lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
