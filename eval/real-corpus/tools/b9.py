@@ -248,6 +248,12 @@ gold("e124_lanzhou-fair-30th-opens-2200-enterprises", "2024-07-07",
         outcomes=[{"kind": "contract", "count": {"value": 1172, "unit": "contracts"}}],
         also_ok={"destinations": ["Lanzhou"]}))
 
+# ---- negatives --------------------------------------------------------------------------
+gold("e125_henan-h1-2021-foreign-trade-growth", "2021-07-19")
+gold("e126_yunnan-governor-calls-on-maldives-fm-2019", "2019-12-02")
+gold("e127_trump-tariffs-china-export-growth-forecasts", None)
+gold("e128_nbs-migrant-workers-2009-statistics", None)
+
 # ---------------------------------------------------------------------------------------
 for name, (pub, events) in G.items():
     lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
