@@ -46,7 +46,8 @@ struct PageFurniture {
                 lineEnd += 1
             }
             let next = lineEnd < b.count && b[lineEnd] == 0x0D && lineEnd + 1 < b.count && b[lineEnd + 1] == 0x0A ? lineEnd + 2 : lineEnd + 1
-            let (s, e) = trim(b, lineStart, lineEnd)
+            var (s, e) = trim(b, lineStart, lineEnd)
+            s = pastShareButtons(b, s, e)
             if s == e {
                 pendingBlank = !out.isEmpty
             } else {
@@ -92,6 +93,21 @@ struct PageFurniture {
         }
         if isCaption(line) || isByline(b, s, e) || isTagList(line) { return .drop }
         return .keep
+    }
+
+    /// "Print PrintDelegations from Jinan …": share buttons of four letters or more, capitalised, at the
+    /// start of a story line, with a space or glued to the capital of the next word; the story starts after them.
+    private func pastShareButtons(_ b: UnsafeBufferPointer<UInt8>, _ s0: Int, _ e: Int) -> Int {
+        var s = s0
+        func isCapital(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+        while s < e, isCapital(b[s]) {
+            guard let w = share.first(where: { $0.count >= 4 && s + $0.count + 1 < e && Self.foldedEqual(b[s..<(s + $0.count)], $0[...]) }) else { break }
+            var k = s + w.count
+            if b[k] == 0x20 { k += 1 }
+            guard k < e, isCapital(b[k]) else { break }
+            s = k
+        }
+        return s
     }
 
     /// The bytes equal the lower-case word once ASCII letters are folded.
