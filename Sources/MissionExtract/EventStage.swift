@@ -161,7 +161,9 @@ struct EventStage: ExtractionStage {
             }
             // Forecasts, commentary, share prices and company results, one person's own story, what
             // did not happen: no action
-            if reader.has(.speculation) || reader.has(.expert) || reader.has(.market) || reader.has(.personal) || reader.has(.negated) { continue }
+            // (but what a fair "is expected to attract" is its own preview: its figures are the fair's)
+            let aboutFair = target.map { drafts[$0].type == .tradeFair } ?? (best == .tradeFair && triggers.contains { $0.label.fair >= 0 && $0.label.weight >= 2 })
+            if reader.has(.speculation) && !aboutFair || reader.has(.expert) || reader.has(.market) || reader.has(.personal) || reader.has(.negated) { continue }
             var speaker: QuoteSpeaker?
             if s.quote >= 0 {
                 guard speakers[s.quote].isOfficial else { continue }
@@ -387,6 +389,16 @@ struct EventStage: ExtractionStage {
                     drafts[i].absorb(b); drafts[j].alive = false
                     drafts[i].nameOnly = drafts[i].nameOnly && b.nameOnly
                 }
+            }
+        }
+        // A later fair sentence that names no fair of its own (or the same) and no other organizer is about
+        // the fair the article reports ("more than 15,000 people are attending the fair", "… also participates in this year's CIFTIS")
+        if let i = drafts.indices.first(where: { drafts[$0].alive && drafts[$0].type == .tradeFair }) {
+            for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == .tradeFair && !drafts[j].another {
+                let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
+                let fairAgrees = drafts[j].fairs.isEmpty || drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
+                let organizerAgrees = drafts[j].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer)
+                if datesAgree, fairAgrees, organizerAgrees { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
             }
         }
         // A later mention without organizer or date of its own, of people from the same place and

@@ -144,6 +144,15 @@ struct FrameReader {
             while j < sentence.tokens.upperBound, j - k <= 8, tp[j].kind != .punct || tp[j].key == Tokenizer.apostropheKey { j += 1 }
             if j < sentence.tokens.upperBound, j - k > 1, j - k <= 8, tp[j].key == Self.comma { k = j + 1 }
         }
+        // a co-party the rules do not know: "X and the Macao Institute signed …"
+        if k + 2 < sentence.tokens.upperBound, tp[k].key == PatternSet.andKey {
+            var j = k + 1
+            if rules.lexicon.determiners.contains(tp[j].key) { j += 1 }
+            let first = j
+            while j < sentence.tokens.upperBound, j - first < 8, tp[j].capitalized
+                    || j > first && j + 1 < sentence.tokens.upperBound && tp[j].key == PatternSet.andKey && tp[j + 1].capitalized { j += 1 }
+            if j > first { k = j }
+        }
         while k < sentence.tokens.upperBound, skipped <= 4 {
             if rules.cue(.agentVerb, at: k, ctx) != nil { return true }
             if let e = rules.cue(.aux, at: k, ctx) { k = e; skipped += 1; continue }

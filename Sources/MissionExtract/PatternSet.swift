@@ -467,7 +467,10 @@ struct PatternSet: @unchecked Sendable {
                 case .cap:
                     guard ctx.tokens[i].capitalized else { return nil }
                     var j = i
-                    while j < ctx.limit, j - i < 6, ctx.tokens[j].capitalized || (j > i && ctx.tokens[j].key == PatternSet.andKey) { j += 1 }
+                    // "Human Resources and Social Security" is one name; "Commerce and China Railway Group"
+                    // is two (an "and" before a place starts another)
+                    while j < ctx.limit, j - i < 6, ctx.tokens[j].capitalized
+                            || (j > i && ctx.tokens[j].key == PatternSet.andKey && !(j + 1 < ctx.limit && ctx.placeAt(j + 1) != nil)) { j += 1 }
                     while j > i {           // longest run first, then shorter
                         if ctx.tokens[j - 1].capitalized, wordMayMatch(s, e + 1, last, j, ctx), let r = matchElements(s, e + 1, last, j, ctx) { return r }
                         j -= 1

@@ -64,4 +64,13 @@ final class DecodeStageTests: XCTestCase {
         let doc = try runStages(page, through: "decode")
         XCTAssertEqual(doc.text, "Fujian firms head to Jakarta\n\nOn June 2, the Fujian Department of Commerce led 30 companies to Indonesia.")
     }
+
+    /// Share buttons glued to the first word of the story ("Print PrintDelegations from …") are furniture;
+    /// a story that starts with the same word in its own sense keeps it.
+    func testShareButtonsBeforeTheStoryAreFurniture() throws {
+        let doc = try runStages("Title\n\nPrint PrintDelegations from Jinan left for Japan on Feb 6.\n\nShare prices fell on Monday.", through: "decode")
+        let text = doc.text
+        XCTAssertTrue(text.contains("\nDelegations from Jinan left"), text)
+        XCTAssertTrue(text.contains("Share prices fell"), text)
+    }
 }

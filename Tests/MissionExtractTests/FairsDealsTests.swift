@@ -623,3 +623,74 @@ final class TripCountTests: XCTestCase {
         XCTAssertNil(e.participants.first { $0.unit == "projects" })
     }
 }
+
+/// What an article says of its fair further on, and its preview figures.
+final class FairArticleTests: XCTestCase {
+    /// Sentences that name no fair of their own and no other organizer, far from the fair's first
+    /// mention, are about that fair: its attendance, its history, one exhibitor's presence.
+    func testLaterSentencesWithoutTheirOwnFairAreTheArticlesFair() throws {
+        let doc = try extract("""
+        Expo opens
+
+        The 7th China-South Asia Expo opened in Kunming on Friday.
+
+        Officials from the two sides spoke at the opening ceremony. The event focuses on green energy and tourism.
+
+        Organisers said the host city had improved its airport. Several new hotels opened this year.
+
+        More than 25,000 traders and buyers from 60 countries and regions are attending the fair.
+        """, published: "2024-07-20")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.participants.first { $0.unit == "people" }?.count.value, 25000)
+        XCTAssertEqual(e.participants.first { $0.unit == "countries" }?.count.value, 60)
+    }
+
+    /// Two fairs named in one article stay two events.
+    func testAnotherNamedFairStaysItsOwnEvent() throws {
+        let doc = try extract("""
+        Two fairs
+
+        The 7th China-South Asia Expo opened in Kunming on Friday.
+
+        Meanwhile, the 33rd Harbin fair wound up in Harbin on Sunday with 1,600 exhibitors.
+        """, published: "2024-07-22")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair, .tradeFair])
+    }
+
+    /// What a fair "is expected to attract" is its preview's figure; the same hedge elsewhere is no event.
+    func testAFairsExpectedAttendanceIsItsFigure() throws {
+        let doc = try extract("""
+        Expo preview
+
+        The five-day China-Eurasia Expo, which opens in Urumqi on Thursday, is expected to attract more than 1,500 exhibitors from 40 countries and regions.
+        """, published: "2024-06-24")
+        let e = try XCTUnwrap(doc.events.first { $0.type == .tradeFair })
+        XCTAssertEqual(e.participants.first { $0.unit == "countries" }?.count.value, 40)
+        let hedge = try extract("Outlook\n\nExporters are expected to sign more orders next year, a researcher said.", published: "2024-06-24")
+        XCTAssertEqual(hedge.events.map(\.type), [])
+    }
+}
+
+final class SigningFormTests: XCTestCase {
+    /// Deals in the gerund and with the agreement's title in quotes.
+    func testSigningAgreementsInEveryForm() throws {
+        for sentence in [
+            "The forum saw the Jilin provincial government and China Railway Group signing a cooperation framework agreement on Friday.",
+            "On March 23, the Jiangxi Provincial Department of Commerce and the Macao Institute signed the \"Strategic Cooperation Agreement\" in Macao.",
+            "Chinese buyers agreed to buy goods and services worth US$12 billion from foreign exhibitors at the expo.",
+        ] {
+            let doc = try extract("Deals\n\n" + sentence, published: "2024-03-25")
+            XCTAssertFalse(doc.events.isEmpty, sentence)
+        }
+    }
+
+    /// An institute's name is no commentary; an institute's voice is.
+    func testAnInstitutesVoiceIsCommentaryItsNameIsNot() throws {
+        let voice = try extract("Outlook\n\nChinese firms signed more export orders in May, the Development Research Institute said in a report on Monday.", published: "2024-06-12")
+        XCTAssertEqual(voice.events.map(\.type), [])
+        let name = try extract("Deals\n\nThe Guangdong Provincial Department of Commerce and the Macao Trade and Investment Promotion Institute signed a cooperation agreement on Monday.", published: "2024-06-12")
+        XCTAssertEqual(name.events.map(\.type), [.deal])
+        XCTAssertEqual(name.events.first?.organizer.first?.name, "Guangdong Provincial Department of Commerce")
+    }
+}
