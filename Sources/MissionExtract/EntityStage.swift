@@ -148,6 +148,22 @@ struct EntityStage: ExtractionStage {
                         }
                     }
                 }
+                // Without a place before this sentence, the first Chinese place of the sentence before the
+                // name ("A delegation from Zhejiang … on a flight chartered by the provincial Department of Commerce")
+                if province == nil && city == nil && hereProvince == nil && hereCity == nil {
+                    for e in first..<placesEnd where found[e].tokens.upperBound <= i {
+                        guard swallowed.isEmpty || !swallowed[e - first], case .place(let p32, false) = found[e].value else { continue }
+                        let pi = Int(p32)
+                        switch rules.places[pi].kind {
+                        case .province: hereProvince = pi
+                        case .city, .district:
+                            hereCity = pi
+                            if let prov = rules.places[pi].province { hereProvince = rules.provinceIndex[prov] }
+                        default: continue
+                        }
+                        break
+                    }
+                }
                 let p = template.usesCity ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
                 guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province
                 home = p

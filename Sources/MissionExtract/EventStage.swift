@@ -401,6 +401,16 @@ struct EventStage: ExtractionStage {
                 if datesAgree, fairAgrees, organizerAgrees { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
             }
         }
+        // A later mention whose organizer is of the place an event without organizer starts from, and
+        // without a count, destination, outcome or other date of its own, tells who organised it ("54 workers were sent from Jiayu County …
+        // The relevant departments of Jiayu county contacted the workers …")
+        for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].organizerHomes.isEmpty
+            && drafts[j].participants.isEmpty && drafts[j].destinations.isEmpty && drafts[j].outcomes.isEmpty {
+            guard let i = drafts.indices.last(where: { $0 < j && drafts[$0].alive && drafts[$0].type == drafts[j].type }),
+                  drafts[i].organizer.isEmpty, drafts[j].organizerHomes.contains(where: { drafts[i].origin.contains($0) }),
+                  !drafts[j].hasDate || !drafts[i].hasDate || Self.overlaps(drafts[j].start, drafts[i].start) else { continue }
+            let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false
+        }
         // A later mention without organizer or date of its own, of people from the same place and
         // going nowhere else: the same action ("The first batch of buses have helped 141 workers from Guangxi …").
         for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].since && drafts[j].organizer.isEmpty && !drafts[j].hasDate && !drafts[j].origin.isEmpty {

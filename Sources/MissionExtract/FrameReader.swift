@@ -169,7 +169,8 @@ struct FrameReader {
         var k = s - 1
         while k >= sentence.tokens.lowerBound, s - k <= 7 {
             let t = tp[k]
-            if cues.contains(where: { $0.label == .originPrep && $0.start == k }) { return k < s - 1 }
+            // ("a delegation from …" is one member_of cue that ends with the "from")
+            if cues.contains(where: { $0.label == .originPrep && $0.start == k || $0.label == .memberOf && $0.end == k + 1 && $0.end - $0.start > 1 }) { return k < s - 1 }
             guard t.kind == .word || t.key == Self.dash || t.key == Tokenizer.apostropheKey else { return false }
             if rules.cue(.agentVerb, at: k, ctx) != nil { return false }
             // another place in between, not a possessive ("from Fuzhou Changle Airport"): that one is the origin

@@ -752,4 +752,40 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(e.destinations.map(\.name), destinations, text)
         }
     }
+
+    /// Who pays for the transport organises ("on a flight chartered by …", "buses paid for by …"); "the
+    /// provincial Department of Commerce" in the first sentence is of the place the sentence named; a
+    /// place at the end of "a delegation from China's X" is where the group comes from, not an agent.
+    func testCharteredByAndTheProvinceOfTheFirstSentence() throws {
+        for (text, organizer) in [
+            ("A business delegation from East China's Zhejiang province has started a six-day trip to Germany on a flight chartered by the provincial Department of Commerce.",
+             "Zhejiang Provincial Department of Commerce"),
+            ("A trade group from Jiangsu left for Japan on Monday on a plane funded by the Jiangsu Provincial Department of Commerce.",
+             "Jiangsu Provincial Department of Commerce"),
+        ] {
+            let doc = try extract("Trip abroad\n\n" + text, published: "2023-03-08")
+            let e = try XCTUnwrap(doc.events.first { $0.type == .tradeMission }, text)
+            XCTAssertEqual(e.organizer.map(\.name), [organizer], text)
+        }
+        let buses = try extract("Back to work\n\n800 migrant workers from Zhaotong returned to Ningbo on Feb 6 on buses paid for by the Ningbo municipal government.", published: "2024-02-12")
+        XCTAssertEqual(buses.events.first?.organizer.map(\.name), ["Ningbo municipal government"])
+    }
+
+    /// "The relevant departments of X county" are X's government; their later sentence tells who
+    /// organised the transfer reported without an agent.
+    func testTheDepartmentsOfACountyOrganiseItsWorkersTransfer() throws {
+        let doc = try extract("""
+        Workers return
+
+        54 workers were sent to Shanghai and Shenzhen from Jiayu County on March 16.
+
+        The buses left at five. Workers had their temperature checked.
+
+        The relevant departments of Jiayu county contacted migrant workers and the enterprises in early March, adopting a point-to-point approach for the transfer.
+        """, published: "2020-03-19")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.origin.map(\.name), ["Jiayu County"])
+        XCTAssertEqual(e.organizer.count, 1)
+    }
 }
