@@ -413,8 +413,10 @@ struct EventStage: ExtractionStage {
         }
         // A later mention without organizer or date of its own, of people from the same place and
         // going nowhere else: the same action ("The first batch of buses have helped 141 workers from Guangxi …").
-        for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].since && drafts[j].organizer.isEmpty && !drafts[j].hasDate && !drafts[j].origin.isEmpty {
+        // (a measure's later mention may carry its year: "Shaanxi authorities are offering subsidies … in 2022")
+        for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].since && drafts[j].organizer.isEmpty && !drafts[j].origin.isEmpty {
             guard let i = drafts.indices.last(where: { $0 < j && drafts[$0].alive && drafts[$0].type == drafts[j].type }) else { continue }
+            if drafts[j].hasDate, !(drafts[j].type == .policyMeasure && !drafts[i].hasDate) { continue }
             let sharesOrigin = drafts[j].origin.contains { drafts[i].origin.contains($0) }
             let samePlaces = drafts[j].destinations.allSatisfy { d in drafts[i].destinations.contains { $0.code == d.code && $0.name == d.name } }
             if sharesOrigin, samePlaces { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
