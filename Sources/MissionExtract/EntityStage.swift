@@ -115,9 +115,13 @@ struct EntityStage: ExtractionStage {
             guard !used[i], let m = organizations.longest(at: i, ctx, nextCapWord: &nextCapWord) else { i += 1; continue }
             var start = i
             if start > range.lowerBound, ctx.tokens[start - 1].key == rules.lexicon.the { start -= 1 }
+            // "The State Council" at a sentence start: {cap} took the capital "The", which is no part of the name
+            let nameStart = ctx.tokens[i].key == rules.lexicon.the && i + 1 < m.end ? i + 1 : i
             // Places inside the name: the first Chinese one is the organisation's home.
             var home: Int?
             while nextPlace < placesEnd, found[nextPlace].tokens.lowerBound < i { nextPlace += 1 }
+            // A name the gazetteer knows as one place ("the Gulf Cooperation Council") stays that place.
+            if (nextPlace..<min(nextPlace + 2, placesEnd)).contains(where: { found[$0].tokens == nameStart..<m.end }) { i = m.end; continue }
             var k = nextPlace
             while k < placesEnd, found[k].tokens.lowerBound < m.end {
                 if found[k].tokens.upperBound <= m.end {
@@ -127,7 +131,7 @@ struct EntityStage: ExtractionStage {
                 }
                 k += 1
             }
-            var name = String(decoding: ctx.bytes[Int(ctx.tokens[i].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
+            var name = String(decoding: ctx.bytes[Int(ctx.tokens[nameStart].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?

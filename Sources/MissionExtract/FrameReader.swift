@@ -336,7 +336,7 @@ struct FrameReader {
                 d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
             // "the first charter flight launched by Wuxi city": the city's government
             case .place(let p, false) where c.label == .organizerBy && rules.places[Int(p)].isChinese && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(governmentOf(Int(p), as: words(entities[e].tokens)), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
+                d.addOrganizer(Organizer(name: words(entities[e].tokens), kind: .government), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
             default: break
             }
         }
@@ -389,7 +389,8 @@ struct FrameReader {
                 case .organization(let o, let home, false):
                     d.addOrganizer(o, home: home, rule: m == e ? "subject" : "joined subject", words: span(mt.lowerBound..<min(hi, end + 2)))
                 case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                    d.addOrganizer(governmentOf(Int(p), as: words(mt)), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
+                    // named as the text names it ("Guangxi launched", "Hebei province sent"): the place acting is its government
+                    d.addOrganizer(Organizer(name: words(mt), kind: .government), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
                 default: break
                 }
             }
