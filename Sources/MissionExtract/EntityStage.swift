@@ -135,6 +135,17 @@ struct EntityStage: ExtractionStage {
             if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
+                // A province, or a city or district with its province; false for other places.
+                func locate(_ pi: Int) -> Bool {
+                    switch rules.places[pi].kind {              // fields in place: a Place copy retains its strings
+                    case .province: hereProvince = pi
+                    case .city, .district:
+                        hereCity = pi
+                        if let prov = rules.places[pi].province { hereProvince = rules.provinceIndex[prov] }
+                    default: return false
+                    }
+                    return true
+                }
                 if ctx.tokens[range.lowerBound].key == rules.lexicon.inKey {
                     // The place right after "In": among the first places of the sentence.
                     for e in first..<placesEnd {
@@ -142,14 +153,7 @@ struct EntityStage: ExtractionStage {
                         guard swallowed.isEmpty || !swallowed[e - first], found[e].tokens.lowerBound == range.lowerBound + 1, found[e].tokens.upperBound < i,
                               ctx.tokens[found[e].tokens.upperBound].key == Self.comma,
                               case .place(let p32, false) = found[e].value else { continue }
-                        let pi = Int(p32)
-                        switch rules.places[pi].kind {              // fields in place: a Place copy retains its strings
-                        case .province: hereProvince = pi
-                        case .city, .district:
-                            hereCity = pi
-                            if let prov = rules.places[pi].province { hereProvince = rules.provinceIndex[prov] }
-                        default: break
-                        }
+                        _ = locate(Int(p32))
                     }
                 }
                 // Without a place before this sentence, the first Chinese place of the sentence before the
@@ -157,15 +161,7 @@ struct EntityStage: ExtractionStage {
                 if province == nil && city == nil && hereProvince == nil && hereCity == nil {
                     for e in first..<placesEnd where found[e].tokens.upperBound <= i {
                         guard swallowed.isEmpty || !swallowed[e - first], case .place(let p32, false) = found[e].value else { continue }
-                        let pi = Int(p32)
-                        switch rules.places[pi].kind {
-                        case .province: hereProvince = pi
-                        case .city, .district:
-                            hereCity = pi
-                            if let prov = rules.places[pi].province { hereProvince = rules.provinceIndex[prov] }
-                        default: continue
-                        }
-                        break
+                        if locate(Int(p32)) { break }
                     }
                 }
                 let p = template.usesCity ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)

@@ -94,14 +94,10 @@ struct FrameReader {
         return key == cityKey ? (sentence.city ?? sentence.province) : sentence.province
     }
 
-    /// `written`: the place as the text names it; a longer official form (over two words) is kept
-    /// ("Guangxi Zhuang Autonomous Region" → "Guangxi Zhuang Autonomous Region government").
-    func governmentOf(_ p: Int, as written: String) -> Organizer {
-        let place = rules.places[p]
-        if place.kind == .province, written.hasPrefix(place.name), written.split(separator: " ").count > 2 {
-            return Organizer(name: written + " government", kind: .government)
-        }
-        return governmentOf(p)
+    /// A place acting ("Guangxi launched", "organized by Wuxi city") is its government, named as the
+    /// text names it, as analysts write it.
+    func placeActing(_ tokens: Range<Int>) -> Organizer {
+        Organizer(name: FrameReader.words(tokens, tp, bp), kind: .government)
     }
 
     func governmentOf(_ p: Int) -> Organizer {
@@ -336,7 +332,7 @@ struct FrameReader {
                 d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
             // "the first charter flight launched by Wuxi city": the city's government
             case .place(let p, false) where c.label == .organizerBy && rules.places[Int(p)].isChinese && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(Organizer(name: words(entities[e].tokens), kind: .government), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
+                d.addOrganizer(placeActing(entities[e].tokens), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
             default: break
             }
         }
@@ -389,8 +385,7 @@ struct FrameReader {
                 case .organization(let o, let home, false):
                     d.addOrganizer(o, home: home, rule: m == e ? "subject" : "joined subject", words: span(mt.lowerBound..<min(hi, end + 2)))
                 case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                    // named as the text names it ("Guangxi launched", "Hebei province sent"): the place acting is its government
-                    d.addOrganizer(Organizer(name: words(mt), kind: .government), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
+                    d.addOrganizer(placeActing(mt), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
                 default: break
                 }
             }

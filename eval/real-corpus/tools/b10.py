@@ -1,20 +1,6 @@
 """Write gold/e107…e128 (third collection, 2026-12-03, branch e/gold-3b). Same format as b8.py:
 one event per line, ensure_ascii off."""
-import json, os
-base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
-G = {}
-
-def gold(name, published, *events):
-    G[name] = (published, list(events))
-
-def ev(type_, required, anchor, **kw):
-    e = {"type": type_}
-    if "alt_types" in kw:
-        e["alt_types"] = kw.pop("alt_types")
-    e["required"] = required
-    e["anchor"] = anchor
-    e.update(kw)
-    return e
+from goldfile import gold, ev, write
 
 # ---- recruitment_drive ------------------------------------------------------------------
 gold("e107_bijie-chartered-train-guangzhou-2023", None,
@@ -254,10 +240,4 @@ gold("e126_yunnan-governor-calls-on-maldives-fm-2019", "2019-12-02")
 gold("e127_trump-tariffs-china-export-growth-forecasts", None)
 gold("e128_nbs-migrant-workers-2009-statistics", None)
 
-# ---------------------------------------------------------------------------------------
-for name, (pub, events) in G.items():
-    lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
-    body = ('{\n  "article": %s,\n  "published": %s,\n' % (json.dumps(name + ".txt"), json.dumps(pub)))
-    body += '  "events": [\n' + lines + '\n  ]\n}\n' if events else '  "events": []\n}\n'
-    open(os.path.join(base, name + ".json"), "w", encoding="utf-8").write(body)
-    print(name, len(events))
+write()

@@ -1,20 +1,6 @@
 """Write gold/e60…e84 (second collection, 2026-12-03). Same format as the existing files:
 one event per line, ensure_ascii off."""
-import json, os
-base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
-G = {}
-
-def gold(name, published, *events):
-    G[name] = (published, list(events))
-
-def ev(type_, required, anchor, **kw):
-    e = {"type": type_}
-    if "alt_types" in kw:
-        e["alt_types"] = kw.pop("alt_types")
-    e["required"] = required
-    e["anchor"] = anchor
-    e.update(kw)
-    return e
+from goldfile import gold, ev, write
 
 # ---- trade_mission ----------------------------------------------------------------------
 gold("e60_guangdong-charter-flight-dubai-270-reps", None,
@@ -266,10 +252,4 @@ gold("e82_reuters-poll-china-sept-exports-2022", "2022-10-12")
 gold("e83_vice-premier-he-lifeng-meets-vietnam-minister", "2024-10-01")
 gold("e84_diplomatic-envoys-visit-chongqing-2023", "2023-03-22")
 
-# ---------------------------------------------------------------------------------------
-for name, (pub, events) in G.items():
-    lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
-    body = ('{\n  "article": %s,\n  "published": %s,\n' % (json.dumps(name + ".txt"), json.dumps(pub)))
-    body += '  "events": [\n' + lines + '\n  ]\n}\n' if events else '  "events": []\n}\n'
-    open(os.path.join(base, name + ".json"), "w", encoding="utf-8").write(body)
-    print(name, len(events))
+write()

@@ -1,20 +1,6 @@
 """Write gold/e85…e106 (third collection, 2026-12-03, branch e/gold-3a). Same format as the existing files:
 one event per line, ensure_ascii off."""
-import json, os
-base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
-G = {}
-
-def gold(name, published, *events):
-    G[name] = (published, list(events))
-
-def ev(type_, required, anchor, **kw):
-    e = {"type": type_}
-    if "alt_types" in kw:
-        e["alt_types"] = kw.pop("alt_types")
-    e["required"] = required
-    e["anchor"] = anchor
-    e.update(kw)
-    return e
+from goldfile import gold, ev, write
 
 # ---- batch 1: e85-e90 ---------------------------------------------------------------------
 gold("e85_china-south-asia-expo-1st-opens-kunming", None,
@@ -259,10 +245,4 @@ gold("e104_chinese-shares-close-higher-oct-2023", "2023-10-30")
 
 gold("e106_li-qiang-talks-mishustin-2023", "2023-05-25")
 
-# ---------------------------------------------------------------------------------------
-for name, (pub, events) in G.items():
-    lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
-    body = ('{\n  "article": %s,\n  "published": %s,\n' % (json.dumps(name + ".txt"), json.dumps(pub)))
-    body += '  "events": [\n' + lines + '\n  ]\n}\n' if events else '  "events": []\n}\n'
-    open(os.path.join(base, name + ".json"), "w", encoding="utf-8").write(body)
-    print(name, len(events))
+write()
