@@ -788,4 +788,39 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(e.origin.map(\.name), ["Jiayu County"])
         XCTAssertEqual(e.organizer.count, 1)
     }
+
+    // MARK: a body working with others organises; "the initiative, organized by X" names the organizer
+
+    func testBodyWorkingWithOthersIsTheOrganizer() throws {
+        let texts = [
+            "Since March 1, the Linyi Human Resources and Social Security Bureau has worked with townships and employers to arrange chartered buses for migrant workers returning to Linyi.",
+            "The Jinhua Municipal Bureau of Commerce teamed up with three chambers of commerce to lead 30 exporters to Mexico on May 2.",
+            "The Guangxi Department of Commerce has cooperated with two banks to organize 50 firms to visit Vietnam in April.",
+        ]
+        for text in texts {
+            let doc = try extract("Working together\n\n" + text, published: "2024-05-10")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.organizer.count, 1, text)
+            XCTAssertTrue(e.organizer.first.map { $0.name.contains("Bureau") || $0.name.contains("Department") } == true, text)
+        }
+    }
+
+    func testInitiativeOrganizedByNamesTheOrganizerOfTheEventBefore() throws {
+        let texts = [
+            "The initiative, organized by the Ningbo Municipal Human Resources and Social Security Bureau, is the city's first this year.",
+            "The effort, arranged by the Ningbo Municipal Human Resources and Social Security Bureau, will continue until March.",
+            "This operation, funded by the Ningbo Municipal Human Resources and Social Security Bureau, cost 2 million yuan.",
+        ]
+        for text in texts {
+            let doc = try extract("""
+            Back to work
+
+            A chartered train carrying 800 migrant workers from Guizhou arrived in Ningbo on Sunday.
+
+            \(text)
+            """, published: "2024-02-19")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Ningbo Municipal Human Resources and Social Security Bureau"], text)
+        }
+    }
 }
