@@ -823,4 +823,14 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Ningbo Municipal Human Resources and Social Security Bureau"], text)
         }
     }
+
+    func testCompaniesHeadingAbroadGoOut() throws {
+        for sentence in [
+            "Exporters in Wenzhou are heading abroad this spring to meet buyers and win orders, with 300 firms going to Europe.",
+            "More than 200 companies from Yiwu headed overseas in March to meet buyers in Dubai and Riyadh.",
+        ] {
+            let doc = try extract("Going out\n\n" + sentence, published: "2024-03-30")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], sentence)
+        }
+    }
 }

@@ -101,4 +101,16 @@ final class PolicyPhrasingTests: XCTestCase {
         XCTAssertEqual(trip.organizer.map(\.name), ["Jiangsu Provincial Department of Commerce"])
         XCTAssertEqual(doc.events.filter { $0.type == .policyMeasure }.count, 1)
     }
+
+    func testAnnouncingAMeasureOrTheReleaseOfADocument() throws {
+        for sentence in [
+            "On 23 February the Ministry of Commerce announced the release of the \"Notice on Expanding Export Credit Insurance to Stabilise Foreign Trade\".",
+            "The Jiangsu Department of Commerce has announced the issuance of a circular on supporting foreign trade enterprises.",
+            "The State Council on Wednesday announced a series of measures to stabilize foreign trade growth.",
+            "The Fujian Provincial Department of Commerce announces new incentives for exporters attending overseas fairs.",
+        ] {
+            let e = try XCTUnwrap(policy("Trade measures\n\n" + sentence), sentence)
+            XCTAssertEqual(e.organizer.count, 1, sentence)
+        }
+    }
 }
