@@ -833,4 +833,30 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [.tradeMission], sentence)
         }
     }
+
+    func testTransportCarryingWorkersIsRecruitment() throws {
+        let texts = [
+            "The special train will leave Tongren for Dongguan, a manufacturing hub in Guangdong province, on Friday, carrying about 700 workers.",
+            "Zhejiang's first chartered high-speed train, carrying 520 workers from Guizhou, pulled into Hangzhou East Railway Station on Monday.",
+            "Three buses left Bijie on Feb 2, bringing 140 laborers to factories in Ningbo.",
+        ]
+        for text in texts {
+            let doc = try extract("Back to work\n\n" + text, published: "2024-02-08")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+        }
+        let train = try extract("Back to work\n\n" + texts[1], published: "2024-02-08")
+        XCTAssertEqual(train.events.first?.transport, ["rail"])
+    }
+
+    func testThePlaneOfTheNextParagraphIsTheSameFlight() throws {
+        let doc = try extract("""
+        Charter flights
+
+        A chartered flight took migrant workers from Guizhou province to Jinjiang, Fujian province, on Feb 20.
+
+        The plane, carrying 160 workers for four local shoe makers, landed at 18:40.
+        """, published: "2024-02-21")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        XCTAssertEqual(doc.events.first?.participants.first { $0.unit == "people" }?.count.value, 160)
+    }
 }
