@@ -44,7 +44,9 @@ struct EventStage: ExtractionStage {
         // Without a publication date, "December 17" takes the year the text named last before it.
         let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
         for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
-            if !textYears.isEmpty, let y = textYears[drafts[i].sentences[0]] {
+            // (none named yet: the year the next sentence names, "… held on Sept 24. The 2020 Promotion Conference …")
+            let first = drafts[i].sentences[0]
+            if !textYears.isEmpty, let y = textYears[first] ?? (first + 1 < textYears.count ? textYears[first + 1] : nil) {
                 let start = TextYear.fill(drafts[i].start, year: y)
                 var end = TextYear.fill(drafts[i].end, year: y)
                 // "December 28 to January 3": the end falls in the next year

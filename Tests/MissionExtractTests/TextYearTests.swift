@@ -35,4 +35,21 @@ final class TextYearTests: XCTestCase {
         let dated = try extract("Charter flight\n\nIn 2019 the province began the scheme. On November 14, the Fujian provincial government sent 180 enterprise representatives to Riyadh.", published: "2024-11-20")
         XCTAssertEqual(dated.events.first?.when.start, "2024-11-14")
     }
+
+    /// A year written into an event's name is the text's year, before or right after the date.
+    func testAYearInANameDatesTheMonthAndDay() throws {
+        let texts = [
+            "Deals worth $1.2 billion were signed at the 2019 (Macao) Jiangmen Investment Seminar held in Macao on June 12.",
+            "From June 12 to June 14, the Zhejiang Provincial Department of Commerce organized 60 firms to exhibit at the China Homelife Show 2019 in Warsaw.",
+            "Jiangmen signed 12 projects worth 8.8 billion yuan with enterprises from Macao at a signing ceremony held on June 12.\n\nThe 2019 Jiangmen-Macao Investment Conference was held by the Jiangmen government in Macao.",
+        ]
+        for text in texts {
+            let doc = try extract("Signing\n\n" + text)
+            XCTAssertNil(doc.published)
+            XCTAssertEqual(doc.events.first?.when.start, "2019-06-12", text)
+        }
+        // a count is no year: "2000 workers"
+        let count = try extract("Charter flight\n\nOn November 14, the Fujian provincial government sent 2000 enterprise representatives to Riyadh.")
+        XCTAssertEqual(count.events.first?.when.start, "--11-14")
+    }
 }
