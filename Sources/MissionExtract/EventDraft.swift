@@ -142,6 +142,8 @@ struct EventDraft {
         else if start == nil, o.start != nil, o.end != nil { start = o.start; if end == nil { end = o.end } }
         // "… opened on Saturday. The fair runs until May 5": the later mention gives the end
         else if start != nil, end == nil, o.start == nil, let e = o.end, e >= (start ?? "") { end = e }
+        // "The CIFTIS this year …" absorbing "… opened on Sept 2 and runs to Sept 7": the more precise dates
+        else if let s = start, let os = o.start, os.count > s.count, os.hasPrefix(s), end == nil { start = os; end = o.end; ownDate = o.ownDate }
         if duration == nil { duration = o.duration }
         if let t = o.whenText, whenText == nil || !Self.contains(whenText ?? "", t) { whenText = whenText.map { $0 + " … " + t } ?? t }
         for p in o.participants where !participants.contains(where: { $0.unit == p.unit }) { participants.add(p) }

@@ -345,6 +345,19 @@ struct EventStage: ExtractionStage {
     }
 
     /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
+    /// Two mentions of one fair in time: starts that agree at their precision, or one's day inside
+    /// the other's run ("Sept 2 to 7" and a photo of Sept 6).
+    static func sameTime(_ a: EventDraft, _ b: EventDraft) -> Bool {
+        if overlaps(a.start ?? a.end, b.start ?? b.end) { return true }
+        func within(_ day: String?, _ r: EventDraft) -> Bool {
+            // ("the six-day fair … closes on Tuesday": its first day is counted back from the last)
+            let first = r.start ?? lastDay(from: r.end, days: r.duration.map { -$0 })
+            guard let day, let s = first, let e = r.end, s.count == day.count, e.count == day.count else { return false }
+            return s <= day && day <= e
+        }
+        return within(b.start, a) || within(a.start, b)
+    }
+
     static func overlaps(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return a == b }
         return a.hasPrefix(b) || b.hasPrefix(a)
@@ -383,9 +396,11 @@ struct EventStage: ExtractionStage {
             // Quadratic in the drafts of one article: bounded by the budget (runWithinBudget refuses).
             if doc.budget?.isOver == true { return }
             for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
-                let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
-                // two mentions of one named fair ("The 138th Canton Fair wound up …", "the Canton Fair is …")
+                // two mentions of one named fair ("The 138th Canton Fair wound up …", "the Canton Fair is …"),
+                // dated at any precision ("The CIFTIS this year …" is the fair of Sept 2 to 7)
                 let sameFair = drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
+                let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
+                    || sameFair && Self.sameTime(drafts[i], drafts[j])
                 if datesAgree, sameFair || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                     let b = drafts[j]
                     drafts[i].absorb(b); drafts[j].alive = false
@@ -397,7 +412,7 @@ struct EventStage: ExtractionStage {
         // the fair the article reports ("more than 15,000 people are attending the fair", "… also participates in this year's CIFTIS")
         if let i = drafts.indices.first(where: { drafts[$0].alive && drafts[$0].type == .tradeFair }) {
             for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == .tradeFair && !drafts[j].another {
-                let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
+                let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || Self.sameTime(drafts[i], drafts[j])
                 let fairAgrees = drafts[j].fairs.isEmpty || drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
                 let organizerAgrees = drafts[j].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer)
                 if datesAgree, fairAgrees, organizerAgrees { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }

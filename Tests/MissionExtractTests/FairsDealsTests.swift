@@ -646,6 +646,28 @@ final class FairArticleTests: XCTestCase {
         XCTAssertEqual(e.participants.first { $0.unit == "countries" }?.count.value, 60)
     }
 
+    /// A later mention dated at another precision ("this year", a photo's day inside the run) is the same fair.
+    func testAMentionDatedThisYearOrInsideTheRunIsTheSameFair() throws {
+        for later in [
+            "The CIFTIS this year has attracted more than 12,000 enterprises from 150 countries.",
+            "Photo taken on Sept. 5, 2021 shows visitors at the CIFTIS, which has attracted more than 12,000 enterprises from 150 countries.",
+        ] {
+            let doc = try extract("""
+            Services fair
+
+            The six-day 2021 China International Fair for Trade in Services (CIFTIS) is coming to a close on Tuesday in Beijing.
+
+            Organisers said the fair had drawn big crowds over the weekend.
+
+            \(later)
+            """, published: "2021-09-07")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], later)
+            let e = try XCTUnwrap(doc.events.first)
+            XCTAssertEqual(e.when.end, "2021-09-07", later)
+            XCTAssertEqual(e.participants.first { $0.unit == "enterprises" }?.count.value, 12000, later)
+        }
+    }
+
     /// Two fairs named in one article stay two events.
     func testAnotherNamedFairStaysItsOwnEvent() throws {
         let doc = try extract("""

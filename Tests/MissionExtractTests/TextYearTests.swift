@@ -52,4 +52,23 @@ final class TextYearTests: XCTestCase {
         let count = try extract("Charter flight\n\nOn November 14, the Fujian provincial government sent 2000 enterprise representatives to Riyadh.")
         XCTAssertEqual(count.events.first?.when.start, "--11-14")
     }
+
+    /// A dateline without a year takes the year of a dated line above it (a caption), so that its
+    /// weekdays resolve: "BEIJING, Sept. 7 (Xinhua) -- … is coming to a close on Tuesday".
+    func testADatelineTakesTheYearOfTheCaptionAboveIt() throws {
+        let doc = try extract("""
+        Photo taken on Sept. 6, 2021 shows visitors at the China International Fair for Trade in Services in Beijing. (Xinhua/Li Ming)
+
+        BEIJING, Sept. 7 (Xinhua) -- The six-day China International Fair for Trade in Services is coming to a close on Tuesday, with 12,000 enterprises taking part.
+        """)
+        XCTAssertEqual(doc.published, "2021-09-07")
+        XCTAssertEqual(doc.events.first?.when.end, "2021-09-07")
+        // a December caption above a January dateline is of the year before
+        let newYear = try extract("""
+        Photo taken on Dec. 30, 2023 shows migrant workers boarding a chartered train at Guiyang North Railway Station in southwest China's Guizhou Province. (Xinhua/Li Ming)
+
+        GUIYANG, Jan. 2 (Xinhua) -- A chartered train carrying 900 migrant workers left Guiyang for Dongguan on Tuesday.
+        """)
+        XCTAssertEqual(newYear.published, "2024-01-02")
+    }
 }
