@@ -365,7 +365,10 @@ struct FrameReader {
         for e in entities.indices {
             let et = entities[e].tokens
             let before = et.lowerBound > lo ? tp[et.lowerBound - 1].key : 0
-            guard !rules.lexicon.notSubjectAfter.contains(before), !inFromPhrase(et.lowerBound) else { continue }
+            // (but a body after another name and "and" is a co-party: "the Permanent Secretariat of Forum
+            // Macao and the Heilongjiang Province Department of Commerce signed …")
+            let coParty = before == PatternSet.andKey && isOrganization(e) && et.lowerBound - 2 >= lo && tp[et.lowerBound - 2].capitalized
+            guard !rules.lexicon.notSubjectAfter.contains(before) || coParty, !inFromPhrase(et.lowerBound) else { continue }
             // "the city government and the HR bureau organized": organisations joined into one subject
             var last = e
             if isOrganization(e) { while let n = joinedOrganization(after: last) { last = n } }

@@ -707,6 +707,18 @@ final class SigningFormTests: XCTestCase {
         }
     }
 
+    /// A body named second of two parties that signed is an organizer too.
+    func testTheSecondPartyThatSignedIsAnOrganizer() throws {
+        for sentence in [
+            "On May 8, the Secretariat of the Forum Macao and the Hunan Provincial Department of Commerce signed a cooperation framework agreement in Macao.",
+            "The Pakistan Business Council and the Xinjiang Department of Commerce inked a memorandum on trade promotion on Friday.",
+        ] {
+            let doc = try extract("Deals\n\n" + sentence, published: "2024-05-12")
+            XCTAssertEqual(doc.events.map(\.type), [.deal], sentence)
+            XCTAssertTrue(doc.events.first?.organizer.contains { $0.name.contains("Department of Commerce") } == true, sentence)
+        }
+    }
+
     /// An institute's name is no commentary; an institute's voice is.
     func testAnInstitutesVoiceIsCommentaryItsNameIsNot() throws {
         let voice = try extract("Outlook\n\nChinese firms signed more export orders in May, the Development Research Institute said in a report on Monday.", published: "2024-06-12")
