@@ -78,5 +78,59 @@ gold("e156_zhongshan-cppcc-delegation-uae-south-africa-namibia", "2017-12-11",
      ev("deal", False, "Zhongshan Public Diplomacy Association also signed cooperative agreement", alt_types=["trade_mission"],
         organizer=["Zhongshan Public Diplomacy Association"]))
 
+# ---- batch 2 ----------------------------------------------------------------------------
+gold("e157_hunan-delegation-africa-caete-promotion", None,
+     ev("trade_mission", True, "the team left on their 12-day journey around Africa",
+        organizer=["Hunan Department of Commerce"], origin=["Hunan"], destinations=["MZ", "TZ", "MG"],
+        when={"start": "2022-12-10", "duration_days": 12}, activities=["trade_promotion"],
+        also_ok={"organizer": ["Lou Liangjin", "Hunan Province", "Hunan provincial Department of Commerce"],
+                 "destinations": ["region:africa"], "activities": ["investment_promotion", "exhibition"]}),
+     ev("trade_fair", False, "the third edition of the CAETE, which will take place in June this year",
+        when={"start": "2023-06"}, also_ok={"destinations": ["Changsha", "Hunan"]}),
+     ev("trade_fair", False, "which was held in Changsha, Hunan Province, in June 2019",
+        when={"start": "2019-06"}, also_ok={"destinations": ["Changsha", "Hunan"]}))
+
+gold("e158_cgtn-job-fairs-free-rides-migrant-workers-2024", None,
+     ev("recruitment_drive", True, "Over 30 offline job fairs are underway in Chongqing's Banan District alone",
+        destinations=["Banan District"], when={"start": "--02-20"}, activities=["recruitment"],
+        also_ok={"destinations": ["Chongqing"]}),
+     ev("recruitment_drive", False, "Similar events in Shandong and other provinces connect workers with employers",
+        destinations=["Shandong"], activities=["recruitment"]),
+     ev("recruitment_drive", True, "Local officials used WeChat mini-programs for online recruitment",
+        destinations=["Xuchang"], activities=["recruitment", "online_exhibition"],
+        also_ok={"destinations": ["Henan"], "organizer": ["Wang Bo"]}),
+     ev("recruitment_drive", True, "Qianxinan Prefecture chartered flights and buses for workers",
+        origin=["Qianxinan Prefecture"], destinations=["Guangzhou"], transport=["charter_flight"],
+        also_ok={"origin": ["Guizhou"], "organizer": ["Qianxinan Prefecture"], "destinations": ["Guangdong"]}),
+     ev("policy_measure", False, "The campaign runs until April 8", alt_types=["recruitment_drive"],
+        when={"end": "--04-08"}))
+
+gold("e159_state-council-office-guideline-stabilize-foreign-trade-2020", "2020-08-18",
+     ev("policy_measure", True, "Governments of all provincial-level regions and State Council departments should take steps to stabilize foreign trade",
+        organizer=["General Office of the State Council"], when={"start": "2020-08-12"},
+        also_ok={"organizer": ["State Council", "Cabinet"], "origin": ["China"]}))
+
+gold("e160_shandong-online-signing-92-foreign-funded-projects", "2020-05-12",
+     ev("deal", True, "A total of 92 key projects to be built in the province were signed",
+        origin=["Shandong"], when={"start": "2020-05-11"},
+        outcomes=[{"kind": "investment", "amount": {"value": 9970000000, "currency": "USD"},
+                   "count": {"value": 92, "unit": "projects"}}],
+        also_ok={"organizer": ["Liu Jiayi", "Shandong"], "destinations": ["Jinan", "Shandong"],
+                 "participants.countries": [18], "activities": ["investment_promotion", "online_exhibition"]}))
+
+gold("e161_zhenjiang-cloud-signing-24-key-projects-2022", "2022-05-23",
+     ev("deal", True, "held a “cloud contract signing” for 2022 key industrial projects",
+        origin=["Zhenjiang"], when={"start": "2022-02-14"},
+        outcomes=[{"kind": "investment", "amount": {"value": 21100000000, "currency": "CNY"},
+                   "count": {"value": 24, "unit": "projects"}}],
+        also_ok={"organizer": ["Zhenjiang business bureau", "Zhenjiang"], "origin": ["Jiangsu"],
+                 "destinations": ["Zhenjiang"], "activities": ["investment_promotion", "online_exhibition"]}),
+     ev("deal", False, "The deal also includes six foreign projects with a total investment of $475 million",
+        outcomes=[{"kind": "investment", "amount": {"value": 475000000, "currency": "USD"},
+                   "count": {"value": 6, "unit": "projects"}}],
+        also_ok={"origin": ["Zhenjiang"]}))
+
+gold("e162_kunming-diplomats-visit-enterprises-2021", "2021-12-01")
+
 if __name__ == "__main__":
     write()
