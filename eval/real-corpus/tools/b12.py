@@ -132,5 +132,62 @@ gold("e161_zhenjiang-cloud-signing-24-key-projects-2022", "2022-05-23",
 
 gold("e162_kunming-diplomats-visit-enterprises-2021", "2021-12-01")
 
+# ---- batch 3 ----------------------------------------------------------------------------
+gold("e163_hainan-delegation-indonesia-ftp-promotion", "2023-02-21",
+     ev("trade_mission", True, "conducted economic and cultural exchanges in the Republic of Indonesia",
+        origin=["Hainan"], destinations=["ID"],
+        when={"start": "2023-02-16", "end": "2023-02-20", "duration_days": 5},
+        activities=["investment_promotion", "trade_promotion"],
+        also_ok={"organizer": ["Hainan Province", "Hainan International Media Center"],
+                 "destinations": ["Jakarta", "Bali"], "activities": ["business_negotiation"]}),
+     ev("deal", False, "to sign cooperation agreements covering joint projects", alt_types=["trade_mission"],
+        origin=["Hainan"], also_ok={"destinations": ["ID", "Bali"]}))
+
+gold("e164_hubei-jingzhou-chartered-trains-guangdong-2020", None,
+     ev("recruitment_drive", True, "carrying Chen and other workers from Jingzhou, arrived in Guangzhou",
+        origin=["Jingzhou"], destinations=["Guangzhou"], participants={"people": 551}, transport=["rail"],
+        also_ok={"origin": ["Hubei"], "destinations": ["Guangdong", "Dongguan"]}),
+     ev("recruitment_drive", True, "another chartered train departed at 3:13 pm on Thursday to Shenzhen",
+        origin=["Jingzhou"], destinations=["Shenzhen"], participants={"people": 1080}, transport=["rail"],
+        also_ok={"origin": ["Hubei"], "destinations": ["Guangdong"]}),
+     ev("recruitment_drive", True, "a chartered train carried 547 migrant workers from Hubei to East China's Zhejiang province",
+        origin=["Hubei"], destinations=["Zhejiang"], participants={"people": 547}, transport=["rail"],
+        also_ok={"origin": ["Enshi Tujia and Miao autonomous prefecture", "Enshi"], "destinations": ["Shaoxing"]}))
+
+gold("e165_kunming-fair-15th-opens", None,
+     ev("trade_fair", True, "The opening ceremonies of the 15th annual Kunming Import and Export Commodities Fair",
+        when={"end": "--06-10"}, activities=["exhibition"],
+        also_ok={"destinations": ["Kunming", "Yunnan", "Kunming International Convention and Exhibition Center"],
+                 "activities": ["investment_promotion", "trade_promotion"]}))
+
+gold("e166_chongqing-delegation-belarus-kazakhstan-exhibition-2023", "2023-07-03",
+     ev("trade_mission", True, "the business delegation led by the Chongqing Municipal Commission of Commerce to expand the market in Kazakhstan and Belarus",
+        organizer=["Chongqing Municipal Commission of Commerce"], origin=["Chongqing"], destinations=["KZ", "BY"],
+        when={"duration_days": 8},
+        outcomes=[{"kind": "projects", "amount": {"value": 10000000, "currency": "USD"}}],
+        activities=["exhibition", "trade_promotion"],
+        also_ok={"destinations": ["Minsk"], "when.start": ["2023-06-27"], "participants.enterprises": [24],
+                 "activities": ["business_negotiation"]}),
+     ev("trade_fair", True, "were held on June 29 local time in the China-Belarus industrial park in Minsk", alt_types=["trade_mission"],
+        origin=["Chongqing"], destinations=["BY"], when={"start": "2023-06-29"}, activities=["exhibition"],
+        also_ok={"organizer": ["Chongqing Municipal Commission of Commerce"], "destinations": ["Minsk"],
+                 "participants.enterprises": [24]}),
+     ev("deal", False, "24 Chongqing enterprises signed with Belarusian enterprises projects", alt_types=["trade_mission", "trade_fair"],
+        origin=["Chongqing"], participants={"enterprises": 24},
+        outcomes=[{"kind": "projects", "amount": {"value": 10000000, "currency": "USD"}}],
+        also_ok={"destinations": ["BY", "Minsk"]}))
+
+gold("e167_wuhan-first-onsite-job-fair-2020", None,
+     ev("recruitment_drive", True, "Wuhan City held the first on-site job fair for resumption of production",
+        organizer=["Wuhan Municipal Human Resources and Social Security Bureau"], destinations=["Wuhan"],
+        when={"start": "2020-04-21"}, participants={"enterprises": 281, "people": 7248},
+        activities=["recruitment"], outcomes=[{"kind": "jobs", "count": {"value": 3528, "unit": "people"}}],
+        also_ok={"destinations": ["Hubei", "Wuhan Economic and Technological Development Zone",
+                                  "East Lake New Technology Development Zone", "Dongxihu District", "Caidian District",
+                                  "Jiangxia District", "Huangpi District", "Xinzhou District"],
+                 "participants.people": [3528, 3500]}))
+
+gold("e168_cgtn-entry-exit-trips-national-day-2023", None)
+
 if __name__ == "__main__":
     write()
