@@ -189,5 +189,43 @@ gold("e167_wuhan-first-onsite-job-fair-2020", None,
 
 gold("e168_cgtn-entry-exit-trips-national-day-2023", None)
 
+# ---- batch 4 ----------------------------------------------------------------------------
+gold("e169_acc-trade-investment-group-ho-chi-minh-city-2019", None,
+     ev("trade_mission", True, "organized a visiting group missioned for trade and investment promotion",
+        organizer=["ASEAN-China Centre"], origin=["Beijing", "Guangdong"], destinations=["VN"],
+        when={"start": "2019-07-26", "end": "2019-07-27"}, participants={"people": 20},
+        activities=["investment_promotion", "trade_promotion"],
+        also_ok={"organizer": ["ACC", "Guo Chuanwei", "Trade and Investment Division"],
+                 "origin": ["China"], "destinations": ["Ho Chi Minh City"],
+                 "participants.enterprises": [20],
+                 "activities": ["customer_visit", "business_negotiation", "factory_inspection"]}))
+
+gold("e170_early-job-fairs-unemployed-migrant-workers-2009", None,
+     ev("recruitment_drive", False, "Shanghai, Shenzhen and Beijing held job fairs early",
+        destinations=["Shanghai", "Shenzhen", "Beijing"], activities=["recruitment"]),
+     ev("recruitment_drive", True, "Beijing's first job fair this year opened on Monday",
+        destinations=["Beijing"], activities=["recruitment"],
+        also_ok={"organizer": ["Yonghegong Job Market"]}),
+     ev("recruitment_drive", False, "a large job fair will be held later this month", destinations=["Beijing"],
+        activities=["recruitment"]),
+     ev("recruitment_drive", True, "in Wuhu City, east China's Anhui Province, drew more than 30,000 job-seekers",
+        destinations=["Wuhu"], participants={"people": 30000}, activities=["recruitment"],
+        also_ok={"destinations": ["Anhui"]}),
+     ev("recruitment_drive", True, "a government-sponsored fair held after the Spring Festival had 30,000 jobs to fill",
+        destinations=["Ganzhou"], activities=["recruitment"], also_ok={"destinations": ["Jiangxi"]}))
+
+gold("e171_harbin-fair-2011-booths-booked", None,
+     ev("trade_fair", True, "all 3,000 exhibition booths for this year's China Harbin International Economic and Trade Fair were already booked",
+        when={"start": "--06-14"}, activities=["exhibition"],
+        also_ok={"destinations": ["Harbin", "Heilongjiang"],
+                 "organizer": ["Ministry of Commerce", "National Development and Reform Commission",
+                               "China Council for the Promotion of International Trade",
+                               "Council for the Promotion of International Trade in Heilongjiang province",
+                               "Harbin trade fair office", "provincial governments of Heilongjiang and Zhejiang",
+                               "city government of Harbin", "Chen Dianyun"],
+                 "activities": ["trade_promotion", "investment_promotion"]}))
+
+gold("e172_listed-companies-annual-profit-growth-securities-daily", None)
+
 if __name__ == "__main__":
     write()
