@@ -30,6 +30,7 @@ struct EventDraft {
     var nameOnly = false
     var foreignOrigin = false             // its people come from abroad ("buyers from Chile")
     var diplomatic = false                // a sentence of it names a state visit, ministers' talks (cues.tsv `diplomacy`)
+    var businessGroup = false             // … or a group of business people travelling (`business_group`)
     var caption = false                   // read only from a photo caption
     var business = false                  // a sentence of it names business (cues.tsv `business`)
     var workersFrom = false               // an origin read from "from X"
@@ -107,7 +108,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; diplomatic = false; foreignOrigin = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; diplomatic = false; businessGroup = false; foreignOrigin = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
@@ -130,6 +131,7 @@ struct EventDraft {
         workersFrom = workersFrom || o.workersFrom
         caption = caption && o.caption
         diplomatic = diplomatic || o.diplomatic
+        businessGroup = businessGroup || o.businessGroup
         foreignOrigin = foreignOrigin || o.foreignOrigin
         for org in o.organizer where !organizer.contains(where: { $0.hasSameName(as: org) }) {
             organizer.add(org)

@@ -479,7 +479,7 @@ struct EventStage: ExtractionStage {
             let inbound = d.foreignOrigin && !d.destinations.contains { $0.code != "CN" }
             // A state visit or ministers' talks without companies, people or groups counted is diplomacy
             // ("the two countries" are its parties).
-            let stateVisit = d.diplomatic && !d.participants.contains { $0.unit == "enterprises" || $0.unit == "people" || $0.unit == "groups" }
+            let stateVisit = d.diplomatic && !d.businessGroup && !d.participants.contains { $0.unit == "enterprises" || $0.unit == "people" || $0.unit == "groups" }
             return d.business && !inbound && !stateVisit && d.isConcrete && d.hasAgent
         // (a measure of this news is for trade, business or jobs: "plans to curb sintering at mills" is none)
         case .policyMeasure: return d.business && (!d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate))

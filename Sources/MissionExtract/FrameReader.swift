@@ -130,6 +130,22 @@ struct FrameReader {
         return nil
     }
 
+    /// "Ren Hongbin, chairman of the China Council …": a name of up to four capitalised words from
+    /// token k, a comma, a title of up to six words, then an organisation: that organisation's index.
+    func officialsBody(after k: Int) -> Int? {
+        let hi = sentence.tokens.upperBound
+        var j = k
+        while j < hi, j - k < 4, tp[j].capitalized { j += 1 }
+        guard j > k, j < hi, tp[j].key == Self.comma else { return nil }
+        var t = j + 1
+        while t < hi, t - j <= 7 {
+            if let e = entity(at: t), isOrganization(e) { return e }
+            guard tp[t].kind == .word else { return nil }
+            t += 1
+        }
+        return nil
+    }
+
     /// Is the word after token `end` (skipping aux words, "Province", adverbs) an agent verb?
     func agentVerbFollows(_ end: Int) -> Bool {
         var k = end, skipped = 0
@@ -314,6 +330,11 @@ struct FrameReader {
 
         // Organizer: passive agents and "delegation of X"
         for c in cues where c.label == .organizerBy || c.label == .memberOf {
+            // "led by Ren Hongbin, chairman of the China Council for the Promotion of International Trade": the official's body
+            if c.label == .organizerBy, let b = officialsBody(after: c.end), case .organization(let o, let home, false) = entities[b].value {
+                d.addOrganizer(o, home: home, rule: "organizer_by: official's body", words: span(c.start..<entities[b].tokens.upperBound))
+                continue
+            }
             guard var e = entity(at: c.end) else { continue }
             if let owned = possessed(e) { e = owned }         // "organized by China's Ministry of Commerce"
             let end = entities[e].tokens.upperBound
@@ -537,9 +558,16 @@ struct FrameReader {
         var chosen: (start: String?, end: String?, text: String)?
         // "The Expo concluded on Monday", "wound up in Guangzhou on Tuesday": the day a fair ended
         var closeDate: (date: String, text: String)?
+        var lastDateEnd = -1            // the token after the last date read
         for e in entities.indices {
             guard case .date(let s, let en) = entities[e].value else { continue }
             let et = entities[e].tokens
+            defer { lastDateEnd = et.upperBound }
+            // "from Wednesday to Friday": two days the reader left apart are one range
+            if let c = chosen, c.end == nil, let cs = c.start, let s, en == nil, lastDateEnd == et.lowerBound - 1,
+               rules.lexicon.dateRangeJoiners.contains(tp[et.lowerBound - 1].key), cs.count == s.count, s > cs {
+                chosen = (cs, s, c.text + " … " + words(et)); continue
+            }
             var k = et.lowerBound - 1
             while k >= lo, et.lowerBound - k <= 4, rules.lexicon.dateFillers.contains(tp[k].key) { k -= 1 }
             let cue = k >= lo ? cues.first(where: { $0.end == k + 1 && ($0.label == .dateSince || $0.label == .dateEnd) })?.label : nil
@@ -634,5 +662,11 @@ struct FrameReader {
         for t in triggers where t.label.fair >= 0 { d.addFair(t.label.fair) }
         if has(.business) { d.business = true }
         if has(.diplomacy) { d.diplomatic = true }
+        // a group of business people: "a delegation of Chinese entrepreneurs", "a business delegation"
+        let businessCues = cues.filter { $0.label == .business }
+        if cues.contains(where: { m in m.label == .memberOf && businessCues.contains { $0.start >= m.end && $0.start <= m.end + 2 } })
+            || businessCues.contains(where: { $0.end < hi && rules.lexicon.groupNouns.contains(tp[$0.end].key) }) {
+            d.businessGroup = true
+        }
     }
 }

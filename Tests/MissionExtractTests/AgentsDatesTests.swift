@@ -859,4 +859,23 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
         XCTAssertEqual(doc.events.first?.participants.first { $0.unit == "people" }?.count.value, 160)
     }
+
+    /// A delegation of business people stays a trade mission when its leaders speak of bilateral ties;
+    /// "led by Name, chairman of ORG" names ORG; "from Wednesday to Friday" is one range.
+    func testBusinessDelegationLedByABodysChairmanOverARangeOfDays() throws {
+        for (lead, body, bodyName) in [
+            ("A delegation of Chinese entrepreneurs visited Kenya from Wednesday to Friday to promote cooperation between businesses of the two countries.", "The delegation, led by Ren Hongbin, chairman of the China Council for the Promotion of International Trade, used the new bilateral ties as an opportunity.", "China Council for the Promotion"),
+            ("A business delegation from Hunan visited Kenya from Wednesday to Friday.", "The group, led by Zhou Yi, director of the Hunan Provincial Department of Commerce, discussed bilateral relations with officials.", "Hunan Provincial Department of Commerce"),
+        ] {
+            let doc = try extract("Delegation\n\n\(lead)\n\n\(body)", published: "2025-02-22")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], lead)
+            let e = try XCTUnwrap(doc.events.first)
+            XCTAssertEqual(e.when.start, "2025-02-19", lead)
+            XCTAssertEqual(e.when.end, "2025-02-21", lead)
+            XCTAssertTrue(e.organizer.contains { $0.name.hasPrefix(bodyName) }, "\(lead) \(e.organizer)")
+        }
+        // ministers' talks without business people are still diplomacy
+        let talks = try extract("Talks\n\nForeign Minister Wang Yi visited Kenya from Wednesday to Friday and held talks with his counterpart on bilateral ties.", published: "2025-02-22")
+        XCTAssertEqual(talks.events.map(\.type), [])
+    }
 }
