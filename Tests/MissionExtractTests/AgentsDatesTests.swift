@@ -878,4 +878,19 @@ final class AgentsDatesTests: XCTestCase {
         let talks = try extract("Talks\n\nForeign Minister Wang Yi visited Kenya from Wednesday to Friday and held talks with his counterpart on bilateral ties.", published: "2025-02-22")
         XCTAssertEqual(talks.events.map(\.type), [])
     }
+
+    /// "One such fair …" is another fair of the kind; job-seekers are counted people.
+    func testOneSuchFairIsAnotherJobFair() throws {
+        let doc = try extract("""
+        Job fairs
+
+        Beijing's first job fair this year opened on Monday with 5,000 posts.
+
+        One such fair on Monday, in Wuhu City, east China's Anhui Province, drew more than 30,000 job-seekers.
+        """, published: "2009-02-10")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive, .recruitmentDrive])
+        XCTAssertEqual(doc.events.last?.participants.first { $0.unit == "people" }?.count.value, 30000)
+        let charter = try extract("Free rides\n\nGuizhou's Qianxinan Prefecture chartered flights and buses for workers heading to Guangzhou on Feb 18.", published: "2024-02-20")
+        XCTAssertEqual(charter.events.map(\.type), [.recruitmentDrive])
+    }
 }
