@@ -10,7 +10,7 @@ struct EventStage: ExtractionStage {
     init(rules: RuleSet) { self.rules = rules.store; photoCaption = PhotoCaption(rules: rules.store) }
 
     /// Ties between types go to the first in this order.
-    static let question = TokenKey.of("?"), openBracket = TokenKey.of("(")
+    static let question = TokenKey.of("?"), openBracket = TokenKey.of("("), comma = TokenKey.of(",")
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -104,6 +104,13 @@ struct EventStage: ExtractionStage {
                 if (max(s.tokens.lowerBound, start - 4)..<start).contains(where: { rules.cue(.goal, at: $0, ctx).map { $0 >= start - 1 && $0 <= start } ?? false }) {
                     triggerBuffer[t].label.weight = 1
                 }
+            }
+            // "Since China announced a new set of measures …, the department has sent 58 people …": an
+            // opening time clause is background; the action is the main clause's
+            if rules.lexicon.timeBeforeAnaphor.contains(tp[s.tokens.lowerBound].key),
+               let comma = s.tokens.first(where: { tp[$0].key == Self.comma }),
+               triggerBuffer.contains(where: { $0.start > comma && $0.label.weight >= 2 }) {
+                for t in triggerBuffer.indices where triggerBuffer[t].start < comma { triggerBuffer[t].label.weight = min(triggerBuffer[t].label.weight, 1) }
             }
             let triggers = triggerBuffer
             var (best, strongest) = Self.strongestType(triggers)

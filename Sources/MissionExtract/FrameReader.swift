@@ -424,6 +424,13 @@ struct FrameReader {
             guard case .organization(let o, let home, false) = entities[e].value else { preconditionFailure() }
             d.addOrganizer(o, home: home, rule: "source of a measure", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
         }
+        // "According to the Anhui provincial department of commerce, 119 people from 54 enterprises will
+        // make business trips overseas": a province's or city's body reporting its trips organises them
+        if type == .tradeMission, d.organizer.isEmpty, let (e, c) = reportingBody(anyForm: true),
+           case .organization(let o, let home?, false) = entities[e].value, o.kind == .government,
+           rules.places[home].isChinese, rules.places[home].kind != .country {
+            d.addOrganizer(o, home: home, rule: "a local body reporting its trips", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
+        }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
         for c in cues where c.label == .destPrep {

@@ -893,4 +893,18 @@ final class AgentsDatesTests: XCTestCase {
         let charter = try extract("Free rides\n\nGuizhou's Qianxinan Prefecture chartered flights and buses for workers heading to Guangzhou on Feb 18.", published: "2024-02-20")
         XCTAssertEqual(charter.events.map(\.type), [.recruitmentDrive])
     }
+
+    /// Trips counted in people and enterprises; an opening "Since …" clause with a measure in it is
+    /// background to the trips of the main clause.
+    func testTripsOfPeopleFromEnterprisesAfterASinceClause() throws {
+        for text in [
+            "According to the Jiangxi provincial department of commerce, 90 people from 40 enterprises will make their business trips overseas starting from Monday.",
+            "Since China announced new measures to ease travel, the Fujian Department of Commerce has sent 64 people from 21 enterprises to meet buyers in 12 countries.",
+            "After the province issued its support policies, the Hubei Department of Commerce dispatched 35 representatives from 15 companies to fairs in Europe.",
+        ] {
+            let doc = try extract("Going out\n\n" + text, published: "2022-12-14")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], text)
+            XCTAssertEqual(doc.events.first?.organizer.count, 1, text)
+        }
+    }
 }
