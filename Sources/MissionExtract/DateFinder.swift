@@ -147,6 +147,16 @@ struct DateFinder {
                 add(DateParts(year: py + offset), nil, i..<e, "date: this/next/last year", &lastDate, &used, &found)
                 i = e; continue
             }
+            // "26 to 27 July 2019", "26-27 July": the first day takes the month and year of the second date
+            if t.kind == .number, let d = reader.number(i), (1...31).contains(d), i + 2 < range.upperBound,
+               rules.lexicon.dateRangeJoiners.contains(ctx.tokens[i + 1].key), reader.month(i + 1) == nil,
+               let (e2, after) = reader.read(at: i + 2), let d2 = e2.day, e2.month != nil, d < d2 {
+                var stop = after, endOffset: Int?
+                if let (o, e) = yearWord(at: after) { endOffset = o; stop = e }
+                let endDate = resolve(e2, offset: endOffset)
+                add(DateParts(year: endDate.year, month: endDate.month, day: d), endDate, i..<stop, "date: day range", &lastDate, &used, &found)
+                i = stop; continue
+            }
             guard let (start, end0) = reader.read(at: i) else { i += 1; continue }
             var end = end0
             if start.day == nil, start.year == nil, !rules.lexicon.monthLead.contains(prevKey), yearWord(at: end) == nil { i = end; continue }

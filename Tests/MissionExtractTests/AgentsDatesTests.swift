@@ -907,4 +907,22 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(doc.events.first?.organizer.count, 1, text)
         }
     }
+
+    /// A group organised and sent off, a team leaving on its journey; a day range written day first.
+    func testGroupsOrganisedOrLeavingOnTheirJourney() throws {
+        for text in [
+            "On 26 to 27 July 2019, the Guangxi Department of Commerce organized a visiting group of 20 exporters to Hanoi, Viet Nam.",
+            "On 26-27 July 2019, the Guangxi Department of Commerce formed a delegation of 20 exporters that travelled to Hanoi, Viet Nam.",
+        ] {
+            let doc = try extract("Going out\n\n" + text, published: "2019-07-30")
+            let e = try XCTUnwrap(doc.events.first, text)
+            XCTAssertEqual(e.type, .tradeMission, text)
+            XCTAssertEqual(e.when.start, "2019-07-26", text)
+            XCTAssertEqual(e.when.end, "2019-07-27", text)
+        }
+        let team = try extract("Going out\n\nOn December 10, 2022, the Hunan business team of 30 companies left on their 12-day journey around Africa, stopping in Kenya and Tanzania.", published: "2022-12-20")
+        XCTAssertEqual(team.events.map(\.type), [.tradeMission])
+        let workers = try extract("Back to work\n\nZhang was one of 600 migrant workers from Congjiang county who took a special high-speed train to Guangzhou on Feb 8.", published: "2022-02-09")
+        XCTAssertEqual(workers.events.map(\.type), [.recruitmentDrive])
+    }
 }
