@@ -671,8 +671,10 @@ struct FrameReader {
         if has(.diplomacy) { d.diplomatic = true }
         // a group of business people: "a delegation of Chinese entrepreneurs", "a business delegation"
         let businessCues = cues.filter { $0.label == .business }
-        if cues.contains(where: { m in m.label == .memberOf && businessCues.contains { $0.start >= m.end && $0.start <= m.end + 2 } })
-            || businessCues.contains(where: { $0.end < hi && rules.lexicon.groupNouns.contains(tp[$0.end].key) }) {
+        // (a group received is visited: "received the delegation of Vietnam Business Community")
+        let received: (Int) -> Bool = { k in (max(lo, k - 3)..<k).contains { rules.lexicon.receivingVerbs.contains(tp[$0].key) } }
+        if cues.contains(where: { m in m.label == .memberOf && !received(m.start) && businessCues.contains { $0.start >= m.end && $0.start <= m.end + 2 } })
+            || businessCues.contains(where: { $0.end < hi && rules.lexicon.groupNouns.contains(tp[$0.end].key) && !received($0.start) }) {
             d.businessGroup = true
         }
     }

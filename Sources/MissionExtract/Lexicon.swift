@@ -33,6 +33,7 @@ struct Lexicon: Sendable {
         case audienceVerbs = "audience verbs before 'by'"
         case venueBeforeIn = "venue words before 'in'"
         case groupNouns = "group nouns"
+        case receivingVerbs = "verbs of receiving a group"
         case notTripLength = "words before a duration that make it no trip's length"
         case placeNounsBeforeOf = "place nouns before 'of' a name"
         // Sets (DateFinder, DateReader)
@@ -71,7 +72,7 @@ struct Lexicon: Sendable {
     let the, inKey, to, of, by, city, province, leaving, based, flights: UInt64
     let this, next, last, year, month, week: UInt64
     let determiners, agentSuffixes, notSubjectAfter, listJoiners, tripNouns, signingVerbs, audienceVerbs,
-        venueBeforeIn, groupNouns, notTripLength, placeNounsBeforeOf: KeySet
+        venueBeforeIn, groupNouns, receivingVerbs, notTripLength, placeNounsBeforeOf: KeySet
     let dateRangeJoiners, monthLead, yearLead, dateFillers, nthLead, notPastWeekday, ordinalSuffixes: KeySet
     /// Weekday names, Monday = 0.
     let weekdays: KeyMap
@@ -108,6 +109,7 @@ struct Lexicon: Sendable {
         determiners = set(.determiners); agentSuffixes = set(.agentSuffixes); notSubjectAfter = set(.notSubjectAfter)
         listJoiners = set(.listJoiners); tripNouns = set(.tripNouns); signingVerbs = set(.signingVerbs)
         audienceVerbs = set(.audienceVerbs); venueBeforeIn = set(.venueBeforeIn); groupNouns = set(.groupNouns)
+        receivingVerbs = set(.receivingVerbs)
         notTripLength = set(.notTripLength); placeNounsBeforeOf = set(.placeNounsBeforeOf)
         dateRangeJoiners = set(.dateRangeJoiners); monthLead = set(.monthLead); yearLead = set(.yearLead)
         dateFillers = set(.dateFillers); nthLead = set(.nthLead); notPastWeekday = set(.notPastWeekday)

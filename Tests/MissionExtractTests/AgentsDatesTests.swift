@@ -874,6 +874,9 @@ final class AgentsDatesTests: XCTestCase {
             XCTAssertEqual(e.when.end, "2025-02-21", lead)
             XCTAssertTrue(e.organizer.contains { $0.name.hasPrefix(bodyName) }, "\(lead) \(e.organizer)")
         }
+        // a business delegation received by a visiting president is no trip of its own
+        let received = try extract("State visit\n\nDuring the visit to Vietnam, President Duterte held talks with President Tran Dai Quang, attended the State Banquet hosted by President Tran Dai Quang and received the delegation of Vietnam Business Community.", published: "2025-02-22")
+        XCTAssertEqual(received.events.map(\.type), [])
         // ministers' talks without business people are still diplomacy
         let talks = try extract("Talks\n\nForeign Minister Wang Yi visited Kenya from Wednesday to Friday and held talks with his counterpart on bilateral ties.", published: "2025-02-22")
         XCTAssertEqual(talks.events.map(\.type), [])
