@@ -113,4 +113,15 @@ final class PolicyPhrasingTests: XCTestCase {
             XCTAssertEqual(e.organizer.count, 1, sentence)
         }
     }
+
+    func testAPlanDrawnUpByAProvince() throws {
+        for sentence in [
+            "Heilongjiang Province has mapped out plans to boost its trade with Russia over the next five years.",
+            "The Yunnan provincial government drew up a blueprint to expand exports to South Asia on Monday.",
+            "The Hainan Department of Commerce has worked out a programme to support exporters this year.",
+        ] {
+            let e = try XCTUnwrap(policy("Plans\n\n" + sentence, published: "2006-03-01"), sentence)
+            XCTAssertEqual(e.organizer.count, 1, sentence)
+        }
+    }
 }
