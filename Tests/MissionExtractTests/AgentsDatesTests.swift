@@ -928,4 +928,20 @@ final class AgentsDatesTests: XCTestCase {
         let workers = try extract("Back to work\n\nZhang was one of 600 migrant workers from Congjiang county who took a special high-speed train to Guangzhou on Feb 8.", published: "2022-02-09")
         XCTAssertEqual(workers.events.map(\.type), [.recruitmentDrive])
     }
+
+    /// "a delegation sent by X Province" names its sender; "the team" points back at it; the places
+    /// a journey "stopped at" are its destinations.
+    func testADelegationSentByAProvinceAndWhereItsJourneyStopped() throws {
+        let doc = try extract("""
+        Going out
+
+        Officials in Nairobi welcomed an economic and trade delegation sent by Hubei Province to promote trade with East Africa.
+
+        On March 3, the team left on a 10-day journey around Africa which stopped at Kenya, Ethiopia and Egypt.
+        """, published: "2023-03-20")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        let e = try XCTUnwrap(doc.events.first)
+        XCTAssertEqual(e.origin.map(\.name), ["Hubei"])
+        XCTAssertEqual(Set(e.destinations.map(\.code)), ["KE", "ET", "EG"])
+    }
 }
