@@ -132,7 +132,9 @@ struct EntityStage: ExtractionStage {
                 k += 1
             }
             var name = String(decoding: ctx.bytes[Int(ctx.tokens[nameStart].start)..<Int(ctx.tokens[m.end - 1].end)], as: UTF8.self)
-            if let template = m.label.template {
+            if let template = m.label.template, !template.hasPlace {
+                name = template.filled(with: "")
+            } else if let template = m.label.template {
                 // "In Qingdao, the municipal commerce bureau …": the scene the sentence opens with comes first
                 var hereCity: Int?, hereProvince: Int?
                 // A province, or a city or district with its province; false for other places.

@@ -156,6 +156,8 @@ struct FrameReader {
             while j < sentence.tokens.upperBound, j - k <= 8, tp[j].kind != .punct || tp[j].key == Tokenizer.apostropheKey { j += 1 }
             if j < sentence.tokens.upperBound, j - k > 1, j - k <= 8, tp[j].key == Self.comma { k = j + 1 }
         }
+        // its abbreviation in brackets: "the Hong Kong Trade Development Council (HKTDC) embarked on …"
+        if k + 2 < sentence.tokens.upperBound, tp[k].key == Self.openParen, tp[k + 2].key == Self.closeParen, tp[k + 1].allCaps { k += 3 }
         // a co-party the rules do not know: "X and the Macao Institute signed …"
         if k + 2 < sentence.tokens.upperBound, tp[k].key == PatternSet.andKey {
             var j = k + 1

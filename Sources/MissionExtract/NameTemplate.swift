@@ -21,6 +21,9 @@ struct NameTemplate: Sendable {
         parts.append((String(rest), false))
     }
 
+    /// A fixed display name ("commerce ministry" → "Ministry of Commerce") names no place.
+    var hasPlace: Bool { parts.contains { $0.isPlace } }
+
     func filled(with place: String) -> String {
         var name = ""
         for p in parts { name += p.isPlace ? place : p.text }

@@ -944,4 +944,17 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(e.origin.map(\.name), ["Hubei"])
         XCTAssertEqual(Set(e.destinations.map(\.code)), ["KE", "ET", "EG"])
     }
+
+    /// A body with its abbreviation in brackets before its verb; "China's commerce ministry".
+    func testAbbreviationBeforeTheVerbAndTheCommerceMinistry() throws {
+        for (text, name) in [
+            ("The Hong Kong Trade Development Council (HKTDC) embarked on a week-long business mission to Riyadh with 30 business leaders on Feb 5.", "Hong Kong Trade Development Council"),
+            ("The Jiangsu Provincial Department of Commerce (JPDC) sent 40 exporters to Jakarta on May 3.", "Jiangsu Provincial Department of Commerce"),
+        ] {
+            let doc = try extract("Mission\n\n" + text, published: "2023-05-10")
+            XCTAssertEqual(doc.events.first?.organizer.first?.name, name, text)
+        }
+        let expo = try extract("Expo\n\nCo-hosted by China's commerce ministry and the Hainan provincial government, the China International Consumer Products Expo opened in Haikou on May 7 with 1,500 exhibitors.", published: "2021-05-08")
+        XCTAssertTrue(expo.events.first?.organizer.contains { $0.name == "Ministry of Commerce" } == true)
+    }
 }
