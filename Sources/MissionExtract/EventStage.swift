@@ -10,6 +10,9 @@ struct EventStage: ExtractionStage {
     init(rules: RuleSet) { self.rules = rules.store; photoCaption = PhotoCaption(rules: rules.store) }
 
     /// Ties between types go to the first in this order.
+    /// How many sentences back "the delegation" may point at the latest delegation when no event is
+    /// nearer (headings, captions and another event's sentences in between).
+    static let typedAnaphorReach = 6
     static let question = TokenKey.of("?"), openBracket = TokenKey.of("("), comma = TokenKey.of(",")
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
@@ -68,6 +71,7 @@ struct EventStage: ExtractionStage {
         // emptying keeps the storage and the scans allocate only when a sentence has more matches.
         var triggerBuffer: [RuleTable<RuleSet.Trigger>.Match] = [], cueBuffer: [RuleTable<RuleSet.Cue>.Match] = []
         var anaphors: [EventType?] = []
+        var lastOfType: [EventType: (draft: Int, sentence: Int)] = [:]
         // The frame each sentence is read into, reset (its arrays' storage kept) for the next one;
         // a frame that becomes a new draft is swapped out for an empty one.
         var frame = EventDraft(type: .tradeMission, sentences: [], weight: 0, anchor: "")
@@ -133,7 +137,11 @@ struct EventStage: ExtractionStage {
             // "this trip", "the scheme", "these events": another mention of a recent event
             // A capitalised noun is a name ("The online Canton Fair"), not a pointer back.
             // Without a recent event there is nothing to point back to: no need to look.
+            // (the last sentence of each type's latest event, kept as the sentences go: "The business delegation
+            // arrived …" after a fair's sentences and two headings is the delegation of a few paragraphs before)
+            if si > 0, let d = draftOf[si - 1] { lastOfType[drafts[d].type] = (d, si - 1) }
             let recent = (1...4).contains { si - $0 >= 0 && draftOf[si - $0] != nil }
+                || lastOfType.values.contains { si - $0.sentence <= Self.typedAnaphorReach }
             anaphors.removeAll(keepingCapacity: true)
             if recent {
                 // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
@@ -149,6 +157,12 @@ struct EventStage: ExtractionStage {
                 }
             }
             var target = anaphorTarget(anaphors, si, drafts, draftOf)
+            // (farther back only for a sentence without a strong action of its own)
+            if target == nil, strongest < 3 {
+                for case let t? in anaphors {
+                    if let last = lastOfType[t], si - last.sentence <= Self.typedAnaphorReach { target = last.draft; break }
+                }
+            }
             // "The trips are part of a campaign initiated by …": a strong action of another type is
             // a new event; the mention only places it (the trips are the campaign's)
             var partOf: Int?

@@ -957,4 +957,25 @@ final class AgentsDatesTests: XCTestCase {
         let expo = try extract("Expo\n\nCo-hosted by China's commerce ministry and the Hainan provincial government, the China International Consumer Products Expo opened in Haikou on May 7 with 1,500 exhibitors.", published: "2021-05-08")
         XCTAssertTrue(expo.events.first?.organizer.contains { $0.name == "Ministry of Commerce" } == true)
     }
+
+    /// "The business delegation arrived …" a few paragraphs on, past a fair's sentences and headings,
+    /// is the delegation already reported; a sentence with its own strong action is not pulled back.
+    func testTheDelegationAFewParagraphsOn() throws {
+        let doc = try extract("""
+        Going out
+
+        The business delegation led by the Chongqing Municipal Commission of Commerce visited Kazakhstan and Belarus on an eight-day trip.
+
+        The China and Belarus Exhibition of Goods and Services was held in Minsk on June 29.
+
+        The exhibition drew 300 buyers.
+
+        24 hours
+
+        A fast start
+
+        The business delegation arrived at Minsk National Airport in two groups in the early morning of June 27.
+        """, published: "2023-07-03")
+        XCTAssertEqual(doc.events.filter { $0.type == .tradeMission }.count, 1)
+    }
 }
