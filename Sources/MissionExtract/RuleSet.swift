@@ -345,9 +345,11 @@ final class RuleStore: @unchecked Sendable {
         self.lexicon = try Lexicon(try file("lexicon.tsv"))
     }
 
-    /// End of a cue of this kind starting at token i, if one does.
+    /// End of a cue of this kind starting at token i, if one does (none at or past the limit: callers
+    /// ask at the token after a name, which may be the sentence's end or the text's).
     func cue(_ kind: Cue, at i: Int, _ ctx: MatchContext) -> Int? {
-        cuesByKind[kind.ordinal].longest(at: i, ctx)?.end
+        guard i < ctx.limit else { return nil }
+        return cuesByKind[kind.ordinal].longest(at: i, ctx)?.end
     }
 
     private static func loadLabelled(_ f: RuleFile, into table: inout RuleTable<String>, _ what: String, allowed: [String]) throws(RuleError) {

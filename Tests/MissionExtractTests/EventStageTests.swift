@@ -86,4 +86,22 @@ final class EventStageTests: XCTestCase {
         let explain = try JSONSerialization.jsonObject(with: Data(e.explainJSON().utf8)) as? [String: Any]
         XCTAssertNotNil(explain?["slots"] as? [[String: Any]])
     }
+
+    /// Every real article of eval/ goes through the stages of a debug build, where each read of the
+    /// token buffers is bounds-checked: a text that ends on a name (e161 ends on "Hengmei
+    /// Optoelectronic Co., LTD") once had its cues looked for past the last token.
+    func testEveryRealArticleExtractsWithinItsBuffers() throws {
+        let eval = TestRules.directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("eval")
+        var articles = 0, events = 0
+        for folder in ["real-corpus/articles", "unlabelled/articles"] {
+            let dir = eval.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
+                let body = try Data(contentsOf: dir.appendingPathComponent(name))
+                let doc = try TestRules.extractor.extract(ArticleInput(name: name, body: Array(body), source: .cli, published: nil))
+                articles += 1; events += doc.events.count
+            }
+        }
+        XCTAssertGreaterThan(articles, 300)
+        XCTAssertGreaterThan(events, 100)
+    }
 }
