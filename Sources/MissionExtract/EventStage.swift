@@ -334,8 +334,8 @@ struct EventStage: ExtractionStage {
         guard !types.isEmpty else { return nil }
         for back in 1...4 where si - back >= 0 {
             guard let d = draftOf[si - back] else { continue }
-            // "the fair" after a job fair is that job fair
-            if types.contains(where: { $0 == nil || $0 == drafts[d].type || $0 == .tradeFair && drafts[d].type == .recruitmentDrive }) { return d }
+            // "the fair" after a job fair is that job fair; "the campaign" after a hiring drive is that drive
+            if types.contains(where: { $0 == nil || $0 == drafts[d].type || ($0 == .tradeFair || $0 == .policyMeasure) && drafts[d].type == .recruitmentDrive }) { return d }
         }
         return nil
     }

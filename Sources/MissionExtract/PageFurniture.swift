@@ -37,6 +37,9 @@ struct PageFurniture {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var pendingBlank = false
+        // A headline list ("Related News") closes a story only after one: before the first paragraph
+        // it is navigation above the story, and only its own line goes.
+        var storySeen = false
         var lineStart = 0
         while lineStart <= b.count {
             var lineEnd = lineStart
@@ -56,10 +59,14 @@ struct PageFurniture {
                     if !out.isEmpty { out.append(0x0A); if pendingBlank { out.append(0x0A) } }
                     out.append(contentsOf: b[s..<e])
                     pendingBlank = false
+                    if Self.isSentenceLine(b, s, e) { storySeen = true }
                 case .drop:
                     if !dropped.isEmpty { dropped.append(0x0A) }
                     dropped.append(contentsOf: b[s..<e])
-                case .dropRest: return out
+                case .dropRest:
+                    if storySeen { return out }
+                    if !dropped.isEmpty { dropped.append(0x0A) }
+                    dropped.append(contentsOf: b[s..<e])
                 }
             }
             lineStart = next
@@ -68,6 +75,14 @@ struct PageFurniture {
     }
 
     enum Verdict { case keep, drop, dropRest }
+
+    /// A line of the story: 60 bytes or more ending a sentence (". ! ?" or a closing quote).
+    static func isSentenceLine(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 60 else { return false }
+        let last = b[e - 1]
+        return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: "\"")
+            || e - s >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && b[e - 1] == 0x9D
+    }
 
     /// Rule words are lower-case; the line is compared with its ASCII letters folded, byte by byte.
     func verdict(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Verdict {

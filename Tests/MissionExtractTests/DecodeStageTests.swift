@@ -73,4 +73,33 @@ final class DecodeStageTests: XCTestCase {
         XCTAssertTrue(text.contains("\nDelegations from Jinan left"), text)
         XCTAssertTrue(text.contains("Share prices fell"), text)
     }
+
+    /// A headline list above the story ("Related News" in the page's navigation) drops only its own
+    /// line; after the story it drops the rest.
+    func testAHeadlineListBeforeTheStoryIsNavigation() throws {
+        let page = """
+        View shopping cart
+
+        Related News
+
+        Home » Metro » Society
+
+        City offers aid to migrants wanting work
+
+        The annual campaign to help people from outside Shanghai find jobs will be launched today with a job fair in Jiading District.
+
+        Related News
+        Another headline that is not part of the article
+        """
+        let text = try runStages(page, through: "decode").text
+        XCTAssertTrue(text.contains("will be launched today with a job fair"), text)
+        XCTAssertFalse(text.contains("Another headline"), text)
+        XCTAssertFalse(text.contains("Related News"), text)
+    }
+
+    /// "The campaign" after a hiring drive is that drive.
+    func testTheCampaignAfterAJobFairIsTheSameDrive() throws {
+        let doc = try extract("Jobs\n\nThe annual government campaign to help migrants find jobs in Shanghai will be launched today with a job fair in Jiading District.\n\nThe campaign will run until the end of March with more than 40 job fairs for migrant workers across the city.", published: "2017-02-10")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+    }
 }
