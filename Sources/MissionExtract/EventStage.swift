@@ -9,11 +9,11 @@ struct EventStage: ExtractionStage {
 
     init(rules: RuleSet) { self.rules = rules.store; photoCaption = PhotoCaption(rules: rules.store) }
 
-    /// Ties between types go to the first in this order.
     /// How many sentences back "the delegation" may point at the latest delegation when no event is
     /// nearer (headings, captions and another event's sentences in between).
     static let typedAnaphorReach = 6
     static let question = TokenKey.of("?"), openBracket = TokenKey.of("("), comma = TokenKey.of(",")
+    /// Ties between types go to the first in this order.
     static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
@@ -365,7 +365,6 @@ struct EventStage: ExtractionStage {
         return a < b
     }
 
-    /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
     /// Two mentions of one fair in time: starts that agree at their precision, or one's day inside
     /// the other's run ("Sept 2 to 7" and a photo of Sept 6).
     static func sameTime(_ a: EventDraft, _ b: EventDraft) -> Bool {
@@ -379,6 +378,7 @@ struct EventStage: ExtractionStage {
         return within(b.start, a) || within(a.start, b)
     }
 
+    /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
     static func overlaps(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return a == b }
         return a.hasPrefix(b) || b.hasPrefix(a)

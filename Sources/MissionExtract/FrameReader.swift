@@ -422,16 +422,16 @@ struct FrameReader {
             guard !rules.lexicon.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
         }
-        if type == .policyMeasure, d.organizer.isEmpty, let (e, c) = reportingBody(anyForm: true) {
-            guard case .organization(let o, let home, false) = entities[e].value else { preconditionFailure() }
-            d.addOrganizer(o, home: home, rule: "source of a measure", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
-        }
-        // "According to the Anhui provincial department of commerce, 119 people from 54 enterprises will
-        // make business trips overseas": a province's or city's body reporting its trips organises them
-        if type == .tradeMission, d.organizer.isEmpty, let (e, c) = reportingBody(anyForm: true),
-           case .organization(let o, let home?, false) = entities[e].value, o.kind == .government,
-           rules.places[home].isChinese, rules.places[home].kind != .country {
-            d.addOrganizer(o, home: home, rule: "a local body reporting its trips", words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
+        // The body a measure is announced through is its author; a province's or city's body reporting
+        // trips organises them ("According to the Anhui provincial department of commerce, 119 people
+        // from 54 enterprises will make business trips overseas").
+        if type == .policyMeasure || type == .tradeMission, d.organizer.isEmpty, let (e, c) = reportingBody(anyForm: true),
+           case .organization(let o, let home, false) = entities[e].value {
+            let local = o.kind == .government && home.map { rules.places[$0].isChinese && rules.places[$0].kind != .country } == true
+            if type == .policyMeasure || local {
+                d.addOrganizer(o, home: home, rule: type == .policyMeasure ? "source of a measure" : "a local body reporting its trips",
+                               words: span(min(c.start, entities[e].tokens.lowerBound)..<max(c.end, entities[e].tokens.upperBound)))
+            }
         }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
@@ -672,11 +672,10 @@ struct FrameReader {
         if has(.business) { d.business = true }
         if has(.diplomacy) { d.diplomatic = true }
         // a group of business people: "a delegation of Chinese entrepreneurs", "a business delegation"
-        let businessCues = cues.filter { $0.label == .business }
         // (a group received is visited: "received the delegation of Vietnam Business Community")
         let received: (Int) -> Bool = { k in (max(lo, k - 3)..<k).contains { rules.lexicon.receivingVerbs.contains(tp[$0].key) } }
-        if cues.contains(where: { m in m.label == .memberOf && !received(m.start) && businessCues.contains { $0.start >= m.end && $0.start <= m.end + 2 } })
-            || businessCues.contains(where: { $0.end < hi && rules.lexicon.groupNouns.contains(tp[$0.end].key) && !received($0.start) }) {
+        if cues.contains(where: { m in m.label == .memberOf && !received(m.start) && cues.contains { $0.label == .business && $0.start >= m.end && $0.start <= m.end + 2 } })
+            || cues.contains(where: { $0.label == .business && $0.end < hi && rules.lexicon.groupNouns.contains(tp[$0.end].key) && !received($0.start) }) {
             d.businessGroup = true
         }
     }

@@ -16,7 +16,7 @@ struct MetadataStage: ExtractionStage {
         doc.tokens = Tokenizer.tokenize(doc.bytes, tables: rules.tokenTables, budget: doc.budget)
         try doc.budget?.check(stage: name)
         let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
-        let (labelled, dateline, sourceLine, yearNear) = scanText(doc.tokens, doc.bytes)
+        let (labelled, dateline, sourceLine) = scanText(doc.tokens, doc.bytes)
         // A date on a byline or source line that the clean stage removed
         var removed: String?
         if fromInput == nil, labelled == nil, !doc.furnitureLines.isEmpty {
@@ -26,7 +26,7 @@ struct MetadataStage: ExtractionStage {
         // A first line that opens with a dateline is the first paragraph, not a title.
         doc.title = doc.envelopeTitle ?? (dateline?.range.lowerBound == 0 ? nil : firstLineTitle(doc))
         doc.published = fromInput ?? labelled ?? removed ?? (dateline?.date?.hasPrefix("--") == false ? dateline?.date : nil)
-            ?? sourceLine ?? dateline.flatMap { d in d.date.map { withYear($0, from: yearNear) } }
+            ?? sourceLine ?? dateline?.date.map { withYear($0, from: yearNear(doc.tokens, doc.bytes)) }
         doc.dateline = dateline?.range
     }
 
@@ -105,10 +105,29 @@ struct MetadataStage: ExtractionStage {
         return String(decoding: line[start..<end], as: UTF8.self)
     }
 
+    /// The first date with a year and month in the first four lines ("Photo taken on Sept. 6, 2021 …"
+    /// above "BEIJING, Sept. 7 (Xinhua) --"): the year a dateline lacks. Read only for such a dateline.
+    private func yearNear(_ tokens: [Token], _ bytes: [UInt8]) -> DateParts? {
+        tokens.withUnsafeBufferPointer { tp in
+            bytes.withUnsafeBufferPointer { bp in
+                let reader = DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: tp, bytes: bp, limit: tp.count)
+                var i = 0, lineIndex = 0
+                while i < tp.count, lineIndex < 4 {
+                    var j = i + 1
+                    while j < tp.count, !tp[j].newlineBefore { j += 1 }
+                    for k in i..<min(j, i + 80) {
+                        if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil { return d }
+                    }
+                    lineIndex += 1
+                    i = j
+                }
+                return nil
+            }
+        }
+    }
+
     /// Labelled or stand-alone dates in short lines, and the dateline of the first paragraphs.
-    /// `yearNear`: the first date with a year and month in the first lines ("Photo taken on Sept. 6, 2021 …"
-    /// above "BEIJING, Sept. 7 (Xinhua) --"), the year a dateline lacks.
-    private func scanText(_ tokens: [Token], _ bytes: [UInt8]) -> (labelled: String?, dateline: (date: String?, range: Range<Int>)?, sourceLine: String?, yearNear: DateParts?) {
+    private func scanText(_ tokens: [Token], _ bytes: [UInt8]) -> (labelled: String?, dateline: (date: String?, range: Range<Int>)?, sourceLine: String?) {
         tokens.withUnsafeBufferPointer { tp in
             bytes.withUnsafeBufferPointer { bp in
                 let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
@@ -116,7 +135,6 @@ struct MetadataStage: ExtractionStage {
                 var labelled: String?
                 var dateline: (date: String?, range: Range<Int>)?
                 var sourceLine: String?
-                var yearNear: DateParts?
                 var lineIndex = 0
                 var i = 0
                 while i < tp.count {
@@ -131,19 +149,12 @@ struct MetadataStage: ExtractionStage {
                     if dateline == nil, lineIndex < 4, j - i > 8 {
                         dateline = datelineAt(i, min(j, i + 16), tp, reader)
                     }
-                    if yearNear == nil, lineIndex < 4 {
-                        var k = i
-                        while k < min(j, i + 80), yearNear == nil {
-                            if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil { yearNear = d }
-                            k += 1
-                        }
-                    }
                     // the last one wins: a source line closes the article
                     if lineIndex > 0, let d = sourceLineDate(i, j, lineBytes, tp, reader) { sourceLine = d }
                     lineIndex += 1
                     i = j
                 }
-                return (labelled, dateline, sourceLine, yearNear)
+                return (labelled, dateline, sourceLine)
             }
         }
     }

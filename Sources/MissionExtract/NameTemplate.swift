@@ -5,9 +5,12 @@ struct NameTemplate: Sendable {
     private var parts: [(text: String, isPlace: Bool)] = []
     /// The place is the city (else the province) the text is about.
     let usesCity: Bool
+    /// A fixed display name ("commerce ministry" → "Ministry of Commerce") names no place.
+    let hasPlace: Bool
 
     init(_ template: String) {
         usesCity = template.contains("{city}")
+        hasPlace = usesCity || template.contains("{province}")
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             let tail = rest[open...]
@@ -21,8 +24,6 @@ struct NameTemplate: Sendable {
         parts.append((String(rest), false))
     }
 
-    /// A fixed display name ("commerce ministry" → "Ministry of Commerce") names no place.
-    var hasPlace: Bool { parts.contains { $0.isPlace } }
 
     func filled(with place: String) -> String {
         var name = ""

@@ -1,20 +1,8 @@
-"""Write gold/e129…e150 (fourth collection of 2026-12-03, branch e/gold-3c). Same format as b9.py / b10.py:
-one event per line, ensure_ascii off."""
-import json, os
-base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
-G = {}
-
-def gold(name, published, *events):
-    G[name] = (published, list(events))
-
-def ev(type_, required, anchor, **kw):
-    e = {"type": type_}
-    if "alt_types" in kw:
-        e["alt_types"] = kw.pop("alt_types")
-    e["required"] = required
-    e["anchor"] = anchor
-    e.update(kw)
-    return e
+"""Write gold/e129…e150 (fourth collection of 2026-12-03, branch e/gold-3c). Same format as b8.py…b10.py
+(tools/goldfile.py: one event per line, ensure_ascii off)."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldfile import gold, ev, write
 
 # ---- trade_fair -------------------------------------------------------------------------
 gold("e129_china-south-asia-expo-7th-concludes-2023", "2023-08-20",
@@ -202,9 +190,4 @@ gold("e148_qin-gang-talks-us-ambassador-burns-2023", "2023-05-08")
 gold("e149_smartisan-m1-flagship-launch-technode", None)
 gold("e150_dalian-soybean-futures-cbot-tumble-2008", "2008-08-11")
 
-for name, (pub, events) in G.items():
-    lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in events)
-    body = ('{\n  "article": %s,\n  "published": %s,\n' % (json.dumps(name + ".txt"), json.dumps(pub)))
-    body += '  "events": [\n' + lines + '\n  ]\n}\n' if events else '  "events": []\n}\n'
-    open(os.path.join(base, name + ".json"), "w", encoding="utf-8").write(body)
-    print(name, len(events))
+write()
