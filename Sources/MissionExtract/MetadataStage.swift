@@ -92,7 +92,18 @@ struct MetadataStage: ExtractionStage {
     /// (no CR LF inside a line), lower case is A–Z folded.
     private func asciiTitle(_ line: ArraySlice<UInt8>) -> String? {
         let lower = line.map(TokenKey.lower)
-        func find(_ word: String) -> Int? { lower.firstRange(of: word.utf8)?.lowerBound }
+        // A byte loop: the generic firstRange(of:) costs ~4 % of all extraction on long first lines.
+        func find(_ word: StaticString) -> Int? {
+            word.withUTF8Buffer { w in
+                guard lower.count >= w.count else { return nil }
+                for i in 0...(lower.count - w.count) where lower[i] == w[0] {
+                    var k = 1
+                    while k < w.count, lower[i + k] == w[k] { k += 1 }
+                    if k == w.count { return i }
+                }
+                return nil
+            }
+        }
         var start = line.startIndex, end = line.endIndex
         if lower.starts(with: "date ".utf8), let t = find("title:") { start += t + 6 }
         else if let t = find("original title:") { start += t + 15 }
