@@ -64,5 +64,63 @@ gold("e199_guangdong-30-trains-400-buses-job-fair-guangzhou-dongguan", None,
 
 gold("e200_listed-companies-best-annual-performance-2017-global-times", None)
 
+# ---- batch 2 ----------------------------------------------------------------------------
+gold("e201_ccpit-ren-hongbin-delegation-italy-serbia-cisce-2025", "2025-03-24",
+     ev("trade_mission", True, "led a delegation of Chinese entrepreneurs on a visit to Italy and Serbia",
+        organizer=["China Council for the Promotion of International Trade"], origin=["China"],
+        destinations=["IT", "RS"], when={"start": "2025-03-17", "end": "2025-03-21"},
+        activities=["trade_promotion"],
+        also_ok={"organizer": ["CCPIT", "Ren"], "destinations": ["Milan", "Belgrade", "region:europe"],
+                 "activities": ["business_negotiation", "investment_promotion"]}),
+     ev("trade_fair", False, "European firms are invited to participate in the upcoming Expo",
+        also_ok={"organizer": ["CCPIT", "China Council for the Promotion of International Trade"]}))
+
+gold("e202_china-kenya-expo-3rd-nairobi-83-chinese-companies", None,
+     ev("trade_fair", True, "the third China-Kenya Industrial Capacity Cooperation Exposition",
+        organizer=["China International Exhibition Centre Group Corporation"], destinations=["KE"],
+        participants={"enterprises": 83}, activities=["exhibition"],
+        also_ok={"organizer": ["CIEC Group", "China Council for the Promotion of International Trade", "CCPIT",
+                               "Kenya's Ministry of Industry, Trade and Cooperatives"],
+                 "origin": ["China"], "destinations": ["Nairobi"],
+                 "activities": ["business_negotiation", "trade_promotion", "supply_docking"]}),
+     ev("trade_fair", False, "About 50 enterprises from China attended last year",
+        participants={"enterprises": 50}, also_ok={"origin": ["China"], "destinations": ["KE", "Nairobi"]}))
+
+gold("e203_beijing-delegation-ciie-2nd-207-purchase-agreements", None,
+     ev("deal", True, "signed 207 purchase agreements with 108 exhibitors", alt_types=["trade_fair", "trade_mission"],
+        origin=["Beijing"], participants={"enterprises": 88},
+        outcomes=[{"kind": "intended_deals", "count": {"value": 207, "unit": "agreements"}}],
+        also_ok={"organizer": ["Beijing Municipal Commerce Bureau", "Beijing delegation"],
+                 "destinations": ["Shanghai"], "participants.countries": [32]}),
+     ev("deal", False, "Secoo signed a strategic cooperation agreement worth US$200 million",
+        organizer=["Secoo"], outcomes=[{"kind": "contract", "amount": {"value": 200000000, "currency": "USD"}}],
+        also_ok={"origin": ["Beijing"]}),
+     ev("deal", False, "Gome signed a strategic cooperation agreement worth US$710 million",
+        organizer=["Gome"], outcomes=[{"kind": "contract", "amount": {"value": 710000000, "currency": "USD"}}],
+        also_ok={"origin": ["Beijing"], "organizer": ["Samsung China"]}),
+     ev("trade_fair", False, "registered in the Beijing delegation", alt_types=["trade_mission"],
+        origin=["Beijing"], also_ok={"participants.enterprises": [3107], "participants.people": [10828],
+                                     "organizer": ["Beijing Municipal Commerce Bureau"]}))
+
+gold("e204_hunan-ccpit-subsidy-international-exhibition-smes-2001", None,
+     ev("policy_measure", True, "has decided to set aside one million yuan each year to subsidize the international exhibition expenses",
+        organizer=["Hunan province"], origin=["Hunan"],
+        also_ok={"organizer": ["Hunan branch of the China Council for the Promotion of International Trade", "Li Weiwei",
+                               "Hunan provincial government"]}),
+     ev("policy_measure", False, "The branch plans to set up a service center for medium and small sized firms",
+        organizer=["Hunan branch of the China Council for the Promotion of International Trade"], origin=["Hunan"],
+        also_ok={"organizer": ["Li Weiwei"]}))
+
+gold("e205_wuxi-delegation-dubai-chamber-172-b2b-meetings-2023", "2023-08-21",
+     ev("trade_mission", True, "the event welcomed a high-level government delegation led by Mr. Du Xiaogang",
+        organizer=["Wuxi Municipal Government"], origin=["Wuxi"], destinations=["AE"],
+        participants={"enterprises": 13}, activities=["business_negotiation", "investment_promotion"],
+        also_ok={"organizer": ["Du Xiaogang", "Wuxi Municipal Committee of the Communist Party",
+                               "Wuxi National High-Tech Industrial Development Zone", "Dubai International Chamber"],
+                 "origin": ["Jiangsu"], "destinations": ["Dubai"], "when.start": ["2023-08"],
+                 "activities": ["trade_promotion"]}))
+
+gold("e206_he-lifeng-meets-richard-haass-2023", "2023-12-05")
+
 if __name__ == "__main__":
     write()
