@@ -122,5 +122,82 @@ gold("e205_wuxi-delegation-dubai-chamber-172-b2b-meetings-2023", "2023-08-21",
 
 gold("e206_he-lifeng-meets-richard-haass-2023", "2023-12-05")
 
+# ---- batch 3 ----------------------------------------------------------------------------
+gold("e207_peoples-daily-provincial-business-delegations-overseas-2022", "2022-12-14",
+     ev("trade_mission", True, "a trade delegation consisting of 59 foreign trade enterprises from southeast China's Fujian province",
+        origin=["Fujian"], destinations=["DE"], participants={"enterprises": 59}, activities=["exhibition"],
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 300000000, "currency": "USD"}}],
+        also_ok={"destinations": ["Munich"], "activities": ["business_negotiation", "order_grabbing"]}),
+     ev("trade_mission", True, "chartered planes to send business delegations to Japan",
+        organizer=["Suzhou"], origin=["Suzhou"], destinations=["JP"], transport=["charter_flight"],
+        also_ok={"origin": ["Jiangsu"], "outcomes.amount": [{"value": 140000000, "currency": "USD"}],
+                 "activities": ["business_negotiation", "order_grabbing"]}),
+     ev("policy_measure", True, "Zhejiang province launched an action plan to send 10,000 foreign trade enterprises overseas",
+        organizer=["Zhejiang province"], origin=["Zhejiang"], when={"start": "2022-12-04"},
+        participants={"enterprises": 10000},
+        also_ok={"when.end": ["2023", "2023-12"], "activities": ["exhibition", "customer_visit", "order_grabbing"]}),
+     ev("deal", False, "reached intended deals of around $43 million", alt_types=["trade_mission", "trade_fair"],
+        organizer=["Brilsta"], destinations=["FR"],
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 43000000, "currency": "USD"}}],
+        also_ok={"origin": ["Zhejiang"], "destinations": ["Paris"], "activities": ["exhibition"]}),
+     ev("trade_mission", False, "Chinese provincial governments are sending business delegations overseas",
+        alt_types=["policy_measure"], origin=["China"], transport=["charter_flight", "shared_flight"]),
+     ev("trade_mission", False, "government-organized charter flights", alt_types=["policy_measure"],
+        origin=["Guangdong"], transport=["charter_flight"],
+        also_ok={"organizer": ["commerce department of south China's Guangdong province"]}))
+
+gold("e208_eurasia-commodity-trade-expo-2023-273-intent-projects", "2023-08-20",
+     ev("trade_fair", True, "Eurasia Commodity and Trade Expo, which opened in northwest China’s Xinjiang",
+        destinations=["Xinjiang"], when={"start": "2023-08-17", "end": "2023-08-21"},
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 493200000000, "currency": "CNY"},
+                   "count": {"value": 273, "unit": "projects"}}],
+        also_ok={"destinations": ["Urumqi"], "organizer": ["organizers"],
+                 "outcomes.amount": [{"value": 68490000000, "currency": "USD"}], "activities": ["exhibition"]}),
+     ev("deal", False, "A total of 273 intent projects will be signed", alt_types=["trade_fair"],
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 493200000000, "currency": "CNY"},
+                   "count": {"value": 273, "unit": "projects"}}],
+        also_ok={"outcomes.amount": [{"value": 68490000000, "currency": "USD"}], "destinations": ["Xinjiang"]}))
+
+gold("e209_shenyang-tiexi-day-munich-11-projects-signed-2023", "2023-03-30",
+     ev("deal", True, "Contract-signing ceremony was hosted on the same day for 11 projects", alt_types=["trade_mission", "trade_fair"],
+        origin=["Shenyang"], destinations=["DE"],
+        outcomes=[{"kind": "projects", "count": {"value": 11, "unit": "projects"}}],
+        also_ok={"origin": ["Tiexi"], "destinations": ["Munich", "Bavaria"],
+                 "organizer": ["Information Office of Shenyang Municipality", "Shenyang"],
+                 "when.start": ["2023-03"], "activities": ["investment_promotion"]}),
+     ev("trade_mission", False, "Industry Cooperation Exchange Conference was held to great success in Munich",
+        alt_types=["trade_fair", "deal"], origin=["Shenyang"], destinations=["DE"], activities=["investment_promotion"],
+        also_ok={"origin": ["Tiexi"], "destinations": ["Munich", "Bavaria"], "participants.people": [100],
+                 "activities": ["business_negotiation", "trade_promotion"], "when.start": ["2023-03"]}))
+
+gold("e210_mofcom-zhong-shan-steps-stable-foreign-trade-2020-ecns", "2020-05-18",
+     ev("policy_measure", True, "the ministry will take a number of key measures to further bolster foreign trade and investment",
+        organizer=["Ministry of Commerce"], origin=["China"],
+        also_ok={"organizer": ["Zhong Shan", "MOFCOM", "Commerce Minister Zhong Shan"], "when.start": ["2020-05-18", "2020-05"]}),
+     ev("policy_measure", False, "The government will help companies seek new opportunities in emerging overseas markets",
+        origin=["China"], also_ok={"organizer": ["Ministry of Commerce", "Zhong Shan", "government"],
+                                   "destinations": ["region:southeast_asia"]}))
+
+gold("e211_hangzhou-chartered-buses-enshi-hubei-workers-2020", None,
+     ev("recruitment_drive", True, "Six chartered buses carrying a total of 146 migrant workers from Enshi",
+        origin=["Enshi Tujia and Miao autonomous prefecture"], destinations=["Hangzhou"],
+        when={"start": "2020-03"}, participants={"people": 146},
+        also_ok={"origin": ["Enshi", "Hubei"], "destinations": ["Zhejiang"],
+                 "organizer": ["Hangzhou government", "Hangzhou Human Resources and Social Security Department",
+                               "Enshi Human Resources and Social Security Department"]}),
+     ev("recruitment_drive", False, "A chartered train with nearly 300 workers from Guiyang",
+        origin=["Guiyang"], destinations=["Hangzhou"], when={"start": "2020-02-16"}, participants={"people": 300},
+        transport=["rail"], also_ok={"origin": ["Guizhou"], "destinations": ["Zhejiang"]}))
+
+gold("e212_shandong-vice-governor-delegation-dubai-chambers-2023", "2023-12-11",
+     ev("trade_mission", True, "80 delegates from Shandong led by Song Junji",
+        organizer=["Department of Commerce of Shandong Province"], origin=["Shandong"], destinations=["AE"],
+        participants={"people": 80}, activities=["investment_promotion", "trade_promotion"],
+        also_ok={"organizer": ["Song Junji", "Dubai Chambers", "China Innovation Centre", "Chinese Consulate in Dubai"],
+                 "destinations": ["Dubai"], "participants.people": [350], "when.start": ["2023-12"],
+                 "activities": ["business_negotiation"]}),
+     ev("deal", False, "the signing of deals between Shandong Province and Dubai", alt_types=["trade_mission"],
+        origin=["Shandong"], destinations=["AE"], also_ok={"destinations": ["Dubai"]}))
+
 if __name__ == "__main__":
     write()
