@@ -7,8 +7,8 @@ from goldfile import gold, ev, write
 # ---- batch 1 ----------------------------------------------------------------------------
 gold("e195_hunan-governor-delegation-kenya-caete-cgtn-africa", None,
      ev("trade_mission", True, "a Chinese delegation from Hunan province led by Governor Xu Dazhe",
-        organizer=["Xu Dazhe"], origin=["Hunan"], destinations=["KE"], activities=["customer_visit"],
-        also_ok={"organizer": ["Hunan province", "Hunan provincial government"], "destinations": ["Nairobi"],
+        organizer=["Hunan province"], origin=["Hunan"], destinations=["KE"], activities=["customer_visit"],
+        also_ok={"organizer": ["Xu Dazhe", "Governor Xu Dazhe", "Hunan provincial government"], "destinations": ["Nairobi"],
                  "activities": ["trade_promotion", "investment_promotion", "business_negotiation"]}),
      ev("trade_fair", False, "The Sino-African Trade Expo will be held in China’s city of Changsha",
         destinations=["Changsha"], also_ok={"destinations": ["Hunan"], "when.start": ["--06"]}))
@@ -148,15 +148,12 @@ gold("e207_peoples-daily-provincial-business-delegations-overseas-2022", "2022-1
 
 gold("e208_eurasia-commodity-trade-expo-2023-273-intent-projects", "2023-08-20",
      ev("trade_fair", True, "Eurasia Commodity and Trade Expo, which opened in northwest China’s Xinjiang",
-        destinations=["Xinjiang"], when={"start": "2023-08-17", "end": "2023-08-21"},
+        when={"start": "2023-08-17", "end": "2023-08-21"},
         outcomes=[{"kind": "intended_deals", "amount": {"value": 493200000000, "currency": "CNY"},
                    "count": {"value": 273, "unit": "projects"}}],
-        also_ok={"destinations": ["Urumqi"], "organizer": ["organizers"],
-                 "outcomes.amount": [{"value": 68490000000, "currency": "USD"}], "activities": ["exhibition"]}),
-     ev("deal", False, "A total of 273 intent projects will be signed", alt_types=["trade_fair"],
-        outcomes=[{"kind": "intended_deals", "amount": {"value": 493200000000, "currency": "CNY"},
-                   "count": {"value": 273, "unit": "projects"}}],
-        also_ok={"outcomes.amount": [{"value": 68490000000, "currency": "USD"}], "destinations": ["Xinjiang"]}))
+        also_ok={"destinations": ["Xinjiang", "Urumqi"], "organizer": ["organizers"],
+                 "outcomes.amount": [{"value": 68490000000, "currency": "USD"}], "activities": ["exhibition"]}))
+
 
 gold("e209_shenyang-tiexi-day-munich-11-projects-signed-2023", "2023-03-30",
      ev("deal", True, "Contract-signing ceremony was hosted on the same day for 11 projects", alt_types=["trade_mission", "trade_fair"],
@@ -172,11 +169,11 @@ gold("e209_shenyang-tiexi-day-munich-11-projects-signed-2023", "2023-03-30",
 
 gold("e210_mofcom-zhong-shan-steps-stable-foreign-trade-2020-ecns", "2020-05-18",
      ev("policy_measure", True, "the ministry will take a number of key measures to further bolster foreign trade and investment",
-        organizer=["Ministry of Commerce"], origin=["China"],
-        also_ok={"organizer": ["Zhong Shan", "MOFCOM", "Commerce Minister Zhong Shan"], "when.start": ["2020-05-18", "2020-05"]}),
+        organizer=["Ministry of Commerce"], when={"start": "2020-05-18"},
+        also_ok={"organizer": ["Zhong Shan", "MOFCOM", "Commerce Minister Zhong Shan"], "origin": ["China"]}),
      ev("policy_measure", False, "The government will help companies seek new opportunities in emerging overseas markets",
-        origin=["China"], also_ok={"organizer": ["Ministry of Commerce", "Zhong Shan", "government"],
-                                   "destinations": ["region:southeast_asia"]}))
+        also_ok={"organizer": ["Ministry of Commerce", "Zhong Shan", "government"], "origin": ["China"],
+                 "destinations": ["region:southeast_asia"]}))
 
 gold("e211_hangzhou-chartered-buses-enshi-hubei-workers-2020", None,
      ev("recruitment_drive", True, "Six chartered buses carrying a total of 146 migrant workers from Enshi",
@@ -202,20 +199,15 @@ gold("e212_shandong-vice-governor-delegation-dubai-chambers-2023", "2023-12-11",
 # ---- batch 4 ----------------------------------------------------------------------------
 gold("e213_liaoning-urumqi-east-west-trade-fair-32-contracts-2001", None,
      ev("trade_fair", True, "Participants in a domestic trade fair, which was opened here Saturday",
-        organizer=["Liaoning Province"], origin=["Liaoning"], destinations=["Xinjiang"],
+        organizer=["Liaoning Province"], origin=["Liaoning"],
         participants={"enterprises": 1100},
         outcomes=[{"kind": "contract", "amount": {"value": 3560000000, "currency": "CNY"},
                    "count": {"value": 32, "unit": "contracts"}}],
         also_ok={"organizer": ["local governments of northeast China's Liaoning Province", "Liaoning provincial government",
                                "Urumqi municipal government", "Liaoning Office of Economic and Technological Cooperation",
                                "Dong Xiaoshi"],
-                 "destinations": ["Urumqi"], "outcomes.amount": [{"value": 429000000, "currency": "USD"}],
+                 "destinations": ["Xinjiang", "Urumqi"], "outcomes.amount": [{"value": 429000000, "currency": "USD"}],
                  "activities": ["exhibition", "investment_promotion", "business_negotiation"]}),
-     ev("deal", False, "have signed 32 contracts valued at 3.56 billion yuan", alt_types=["trade_fair"],
-        outcomes=[{"kind": "contract", "amount": {"value": 3560000000, "currency": "CNY"},
-                   "count": {"value": 32, "unit": "contracts"}}],
-        also_ok={"outcomes.amount": [{"value": 429000000, "currency": "USD"}], "origin": ["Liaoning"],
-                 "destinations": ["Xinjiang", "Urumqi"]}),
      ev("deal", False, "more than 1,700 cooperative contracts will be signed", alt_types=["trade_fair"],
         outcomes=[{"kind": "investment", "amount": {"value": 20000000000, "currency": "CNY"},
                    "count": {"value": 1700, "unit": "contracts"}}],
