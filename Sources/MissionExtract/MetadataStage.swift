@@ -27,7 +27,9 @@ struct MetadataStage: ExtractionStage {
         doc.title = doc.envelopeTitle ?? (dateline?.range.lowerBound == 0 ? nil : firstLineTitle(doc))
         doc.published = fromInput ?? labelled ?? removed ?? (dateline?.date?.hasPrefix("--") == false ? dateline?.date : nil)
             ?? sourceLine ?? dateline?.date.map { withYear($0, from: yearNear(doc.tokens, doc.bytes)) }
-        doc.dateline = dateline?.range
+        // A stored page's leading " date 2023-08-20 " is no date of the story that may run on after it
+        // on the same line: skipped like a dateline.
+        doc.dateline = dateline?.range ?? Self.storedDateLabel(doc.bytes.prefix(24).map(TokenKey.lower)).map { 0..<($0 - 1) }
     }
 
     /// A dateline's "--09-07" in the year of a dated line near it (a December date above a January

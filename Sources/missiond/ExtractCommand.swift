@@ -23,9 +23,10 @@ struct ExtractCommand: ParsableCommand {
     var timeBudgetMs = DaemonConfig().articleTimeBudgetMilliseconds
 
     func run() throws {
-        let extractor: Extractor
+        let extractor: Extractor, ruleSet: RuleSet
         do {
-            extractor = Extractor(rules: try RuleLoader.load(directory: rules))
+            ruleSet = try RuleLoader.load(directory: rules)
+            extractor = Extractor(rules: ruleSet)
         } catch {
             printError("missiond extract: \(error)")
             throw ExitCode(2)
@@ -52,7 +53,7 @@ struct ExtractCommand: ParsableCommand {
             do {
                 let budget = timeBudgetMs > 0 ? ExtractionBudget(limit: .milliseconds(timeBudgetMs)) : nil
                 let document = try extractor.extract(ArticleInput(name: name, body: body, source: .cli), budget: budget)
-                if dump { printError(document.debugDump()) }
+                if dump { printError(document.debugDump() + document.debugTriggers(rules: ruleSet)) }
                 let article = document.articleJSON()
                 var lines = ""
                 for event in document.events {

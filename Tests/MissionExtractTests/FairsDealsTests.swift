@@ -728,3 +728,27 @@ final class SigningFormTests: XCTestCase {
         XCTAssertEqual(name.events.first?.organizer.first?.name, "Guangdong Provincial Department of Commerce")
     }
 }
+
+final class CompassPlaceTests: XCTestCase {
+    /// Xinhua's "in east China's Jiangsu Province": the compass word before a place is no stop.
+    func testAFairInACompassPlaceHasItsVenue() throws {
+        for (sentence, venue) in [
+            ("The Eurasia Commodity and Trade Expo opened in northwest China's Xinjiang Uygur Autonomous Region on Thursday.", "Xinjiang"),
+            ("The Investment and Trade Fair, which kicked off in northwestern China's Gansu Province on Friday, drew 3,000 exhibitors.", "Gansu"),
+            ("The expo opened in east China's Jiangsu Province on Thursday.", "Jiangsu"),
+            ("The expo kicked off in the southwestern city of Chongqing on Thursday.", "Chongqing"),
+        ] {
+            let doc = try extract("Fairs\n\n" + sentence, published: "2023-08-20")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+            XCTAssertEqual(doc.events.first?.destinations.map(\.name), [venue], sentence)
+        }
+    }
+
+    /// A stored page's leading date label is the publication date, not the date of the story that
+    /// runs on after it on the same line.
+    func testTheStoredDateLabelIsNoEventDate() throws {
+        let doc = try extract(" date 2023-08-20 The Eurasia Commodity and Trade Expo, which opened in northwest China's Xinjiang on Thursday, drew 2,000 exhibitors.\n\nThe expo ends on Monday.\n")
+        XCTAssertEqual(doc.published, "2023-08-20")
+        XCTAssertEqual(doc.events.first?.when.start, "2023-08-17")
+    }
+}
