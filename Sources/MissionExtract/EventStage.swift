@@ -131,7 +131,12 @@ struct EventStage: ExtractionStage {
             // deals worth …") keeps them as its outcome, wherever it is held.
             let dealStart = triggers.first { $0.label.type == .deal }?.start ?? Int.max
             let fairFirst = best == .deal && triggers.contains { $0.label.fair >= 0 && $0.label.weight >= 3 && $0.start < dealStart }
-            let tripFirst = best == .deal && (first?.label.type == .tradeMission || first?.label.type == .tradeFair)
+            // (also a trip as strong as the deals that comes before them: "a trade delegation of 59
+            // enterprises … attended the ISPO Munich … and made $300 million of intended deals")
+            let isTrip: (RuleTable<RuleSet.Trigger>.Match) -> Bool = { $0.label.type == .tradeMission || $0.label.type == .tradeFair }
+            let trip = best == .deal ? (first.flatMap { isTrip($0) ? $0 : nil }
+                ?? triggers.first { isTrip($0) && $0.label.weight >= strongest && $0.start < dealStart }) : nil
+            let tripFirst = trip != nil
             let previous = si > 0 ? draftOf[si - 1] : nil
 
             // "this trip", "the scheme", "these events": another mention of a recent event
@@ -178,8 +183,8 @@ struct EventStage: ExtractionStage {
             if fairFirst {
                 best = .tradeFair
                 strongest = Self.strongest(of: best, triggers)
-            } else if tripFirst, let first, reader.hasForeignPlace(after: first.end) {
-                best = first.label.type
+            } else if let trip, reader.hasForeignPlace(after: trip.end) {
+                best = trip.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
             // Forecasts, commentary, share prices and company results, one person's own story, what

@@ -752,3 +752,21 @@ final class CompassPlaceTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.when.start, "2023-08-17")
     }
 }
+
+final class TripBeforeDealsTests: XCTestCase {
+    /// A delegation's trip abroad named before the deals it made keeps them as its outcome, also
+    /// when the two are named with equal weight.
+    func testDealsMadeOnATripAreItsOutcome() throws {
+        for sentence in [
+            "Recently, a trade delegation consisting of 59 foreign trade enterprises from southeast China's Fujian province attended the ISPO Munich, a leading trade show in Germany, and made over $300 million of intended deals.",
+            "A delegation of 30 companies from Ningbo went to Milan, Italy, last week and reached intended deals of 20 million US dollars.",
+        ] {
+            let doc = try extract("Trips\n\n" + sentence, published: "2022-12-20")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], sentence)
+            XCTAssertFalse(doc.events.first?.outcomes.isEmpty ?? true, sentence)
+        }
+        // no trip abroad: the deals stand alone
+        let home = try extract("Deals\n\nA delegation of Shanghai buyers reached intended deals worth 20 million yuan with local firms on Monday.", published: "2022-12-20")
+        XCTAssertEqual(home.events.map(\.type), [.deal])
+    }
+}
