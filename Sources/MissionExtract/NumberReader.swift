@@ -20,6 +20,11 @@ struct NumberReader {
         let t = ctx.tokens[i]
         if t.kind == .number { return numberFrom(i) }
         guard t.kind == .word, numberWordStarts.mayStart(at: i, ctx), let m = rules.numberWords.longest(at: i, ctx) else { return nil }
+        // "Eighty-three": tens and units joined by a glued hyphen are one number
+        if m.label >= 20, m.label < 100, m.label.truncatingRemainder(dividingBy: 10) == 0, m.end + 1 < ctx.limit,
+           PatternSet.wordHyphen(m.end, ctx), let u = rules.numberWords.longest(at: m.end + 1, ctx), u.label >= 1, u.label <= 9 {
+            return withMagnitude(m.label + u.label, u.end)
+        }
         return withMagnitude(m.label, m.end)
     }
 

@@ -770,3 +770,27 @@ final class TripBeforeDealsTests: XCTestCase {
         XCTAssertEqual(home.events.map(\.type), [.deal])
     }
 }
+
+final class ExpositionTests: XCTestCase {
+    /// "Exposition" names a fair as "Expo" does, also with its abbreviation in brackets before the verb.
+    func testAnExpositionThatStartedIsAFair() throws {
+        for sentence in [
+            "Eighty-three Chinese companies are scouting for deals at the third China-Kenya Industrial Capacity Cooperation Exposition (China-Kenya Expo) which started in Nairobi on Monday.",
+            "The China-Arab States Exposition, which opened in Yinchuan on Thursday, drew 1,500 exhibitors.",
+            "The International Machinery Exposition began in Jakarta on Monday with 300 Chinese exhibitors.",
+            "The Hefei Trade Fair (HTF), which kicked off on Monday in Hefei, drew 2,000 exhibitors.",
+        ] {
+            let doc = try extract("Fairs\n\n" + sentence, published: "2023-08-20")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+        }
+        let first = try extract("Fairs\n\nEighty-three Chinese companies are scouting for deals at the third China-Kenya Industrial Capacity Cooperation Exposition (China-Kenya Expo) which started in Nairobi on Monday.", published: "2023-08-20")
+        XCTAssertEqual(first.events.first?.participants.first { $0.unit == "enterprises" }?.count.value, 83)
+    }
+
+    /// Tens and units joined by a hyphen are one number.
+    func testHyphenatedNumberWords() throws {
+        let doc = try runStages("Counts\n\nTwenty-one firms from Ningbo and ninety-nine from Wenzhou went to Japan.", through: "entities")
+        let counts = doc.entities.compactMap { e -> Double? in if case .count(let v, _, _) = e.value { return v } else { return nil } }
+        XCTAssertEqual(counts, [21, 99])
+    }
+}
