@@ -23,6 +23,7 @@ struct EntityStage: ExtractionStage {
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?
                 var lastDate: DateParts?
+                var bodies = KeyMap(), bodyNames: [(Organizer, Int?)] = []   // body noun → the last organisation named with it
                 // Each sentence's entities are appended to the article's list and sorted there: a
                 // per-sentence buffer would copy (and retain and release) every entity once more.
                 for si in sentences.indices {
@@ -37,6 +38,7 @@ struct EntityStage: ExtractionStage {
                         let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
                         findOrganizations(range, ctx, province: province, city: city, &used, &entities, from: base)
                         for e in base..<entities.count where entities[e].isPlace { for k in entities[e].tokens { used[k] = true } }
+                        findBodyMentions(range, ctx, &used, &entities, from: base, bodies: &bodies, names: &bodyNames)
                         findPeople(range, ctx, &used, &entities, from: base)
                         let numbers = NumberReader(rules: rules, ctx: ctx)
                         DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &entities)
@@ -71,6 +73,43 @@ struct EntityStage: ExtractionStage {
         }
         doc.sentences = sentences
         doc.entities = entities
+    }
+
+    static let bodyMentionRule = "the body named before"
+
+    /// "the ministry", "the Department": the last organisation named with that noun, in this sentence
+    /// before it or in an earlier one. `bodies` maps the noun to that organisation in `names` (not to
+    /// an entity index: a sentence's entities are sorted after); one lookup per mention and one update
+    /// per organisation word keep this linear.
+    private func findBodyMentions(_ range: Range<Int>, _ ctx: MatchContext, _ used: inout [Bool], _ found: inout [Entity],
+                                  from first: Int, bodies: inout KeyMap, names: inout [(Organizer, Int?)]) {
+        let nouns = rules.lexicon.bodyNouns, the = rules.lexicon.the, of = rules.lexicon.of
+        let sentenceOrgs = first..<found.count
+        var nextOrg = sentenceOrgs.lowerBound
+        func remember(upTo token: Int) {
+            while nextOrg < sentenceOrgs.upperBound, found[nextOrg].tokens.lowerBound < token {
+                if case .organization(let o, let home, false) = found[nextOrg].value,
+                   found[nextOrg].tokens.contains(where: { nouns.contains(ctx.tokens[$0].key) }) {
+                    names.append((o, home))
+                    for k in found[nextOrg].tokens where nouns.contains(ctx.tokens[k].key) { bodies.set(ctx.tokens[k].key, Int32(names.count - 1)) }
+                }
+                nextOrg += 1
+            }
+        }
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
+            defer { i += 1 }
+            guard ctx.tokens[i].key == the, nouns.contains(ctx.tokens[i + 1].key), !used[i], !used[i + 1],
+                  !(i + 2 < range.upperBound && (ctx.tokens[i + 2].key == of || ctx.tokens[i + 2].capitalized)) else { continue }
+            // "…, the department said": the source of the report, not an agent in it
+            if i + 2 < range.upperBound, rules.cue(.speech, at: i + 2, ctx) != nil { continue }
+            remember(upTo: i)
+            guard let n = bodies.get(ctx.tokens[i + 1].key) else { continue }
+            let (o, home) = names[Int(n)]
+            found.append(Entity(value: .organization(o, place: home, media: false), tokens: i..<(i + 2), rule: Self.bodyMentionRule))
+            used[i] = true; used[i + 1] = true
+        }
+        remember(upTo: Int.max)
     }
 
     /// Gazetteer places, longest match first; a place is only taken where no other entity is.

@@ -223,7 +223,9 @@ struct EventStage: ExtractionStage {
                     frame.reset(type: drafts[p].type, weight: 0)
                     frame.caption = captions[s.paragraph]
                     reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
-                    guard frame.organizer.isEmpty, !frame.since else { continue }
+                    // (an agent named again, "the Department sent officials …", goes on with it too)
+                    let namedAgain = entities[s.entities].allSatisfy { !$0.isOrganization || $0.rule == EntityStage.bodyMentionRule }
+                    guard frame.organizer.isEmpty || namedAgain, !frame.since else { continue }
                     // "… have been used to pick up workers from Guangxi, Guizhou and Yunnan": where the
                     // workers came from; in other events a continuation's places are background
                     if !(frame.type == .recruitmentDrive && frame.workersFrom) { frame.origin.removeAll(keepingCapacity: true) }

@@ -979,3 +979,22 @@ final class AgentsDatesTests: XCTestCase {
         XCTAssertEqual(doc.events.filter { $0.type == .tradeMission }.count, 1)
     }
 }
+
+final class BodyMentionTests: XCTestCase {
+    /// "the ministry", "the Department": the body of that kind named before acts again.
+    func testTheBodyNamedBeforeIsTheAgent() throws {
+        let measure = try extract("Trade\n\nThe Ministry of Commerce held a press conference in Beijing on Monday. Commerce Minister Zhong Shan said the ministry will take a number of key measures to further bolster foreign trade.", published: "2020-05-19")
+        XCTAssertEqual(measure.events.map(\.type), [.policyMeasure])
+        XCTAssertEqual(measure.events.first?.organizer.map(\.name), ["Ministry of Commerce"])
+        let drive = try extract("Workers\n\nThe Wuxi Department of Human Resources and Social Security contacted its counterpart in Yunnan, where 3,100 migrant workers from Qujing were waiting to return. Having learnt of their need, the Department sent officials to Qujing on January 26 to arrange chartered planes to bring 300 migrant workers back to Wuxi.", published: "2023-02-05")
+        XCTAssertTrue(drive.events.contains { $0.organizer.map(\.name) == ["Wuxi Department of Human Resources and Social Security"] })
+    }
+
+    /// Without a body of that kind named before, or as the source of a report, it is nobody.
+    func testAnUnknownOrReportingBodyIsNoAgent() throws {
+        let doc = try runStages("Trade\n\nThe department will take measures to bolster foreign trade.", through: "entities")
+        XCTAssertFalse(doc.entities.contains { $0.isOrganization })
+        let source = try runStages("Trade\n\nThe Shaanxi Provincial Department of Commerce led 20 firms to Riyadh. The companies reported orders of US$58.6m, the department said.", through: "entities")
+        XCTAssertEqual(source.entities.filter(\.isOrganization).count, 1)
+    }
+}
