@@ -661,10 +661,11 @@ struct FrameReader {
             d.addActivity(m.label, words: span(m.start..<m.end))
         }
         let transport = rules.transport.scan(from: lo, ctx)
-        let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && !(tp[$0.start].key == rules.lexicon.flights && $0.end == $0.start + 1) }
+        let flightKinds = transport.contains { $0.label != "rail" && $0.label != "ship" && $0.label != RuleStore.noTransport && !(tp[$0.start].key == rules.lexicon.flights && $0.end == $0.start + 1) }
         for m in transport {
             // a bare "flights" beside chartered or shared flights: ordinary scheduled flights
             if tp[m.start].key == rules.lexicon.flights, m.end == m.start + 1, !flightKinds { continue }
+            if m.label == RuleStore.noTransport { continue }
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) { d.another = true }

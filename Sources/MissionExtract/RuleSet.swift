@@ -130,6 +130,9 @@ final class RuleStore: @unchecked Sendable {
     static let activityNames: [String] = ["exhibition", "business_negotiation", "investment_promotion", "customer_visit",
         "order_grabbing", "trade_promotion", "recruitment", "factory_inspection", "online_exhibition", "supply_docking"]
     static let transportNames: [String] = ["charter_flight", "scheduled_flight", "shared_flight", "rail", "ship"]
+    /// transport.tsv's label for words that name no kind of the schema ("chartered buses"): matched so
+    /// that a shorter row ("chartered") does not take them, and then dropped.
+    static let noTransport = "none"
     /// `contracts` counts only what was signed (an outcome), never participants.
     static let unitNames: [String] = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
     static let outcomeKinds: [String] = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
@@ -191,7 +194,7 @@ final class RuleStore: @unchecked Sendable {
             }
         }
         try Self.loadLabelled(try file("activities.tsv"), into: &activities, "activity", allowed: Self.activityNames)
-        try Self.loadLabelled(try file("transport.tsv"), into: &transport, "transport", allowed: Self.transportNames)
+        try Self.loadLabelled(try file("transport.tsv"), into: &transport, "transport", allowed: Self.transportNames + [Self.noTransport])
         try Self.loadLabelled(try file("outcomes.tsv"), into: &outcomes, "outcome kind", allowed: Self.outcomeKinds)
 
         let unitFile = try file("units.tsv")

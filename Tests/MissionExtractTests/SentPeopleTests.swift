@@ -29,3 +29,19 @@ final class SentPeopleTests: XCTestCase {
         }
     }
 }
+
+final class CharteredVehiclesTests: XCTestCase {
+    /// Vehicles chartered to bring workers back are a recruitment drive; trains are rail, buses no
+    /// kind of the schema, and neither is a charter flight.
+    func testVehiclesCharteredToBringWorkersBack() throws {
+        for (sentence, transport) in [
+            ("Human resources authorities chartered more than 30 trains and 400 buses to help migrant workers get back to Guangdong.", ["rail"]),
+            ("The county chartered 12 buses to take 500 rural workers back to their factories in Zhejiang.", []),
+            ("Qianxinan Prefecture chartered flights to bring 300 migrant workers back to Shenzhen.", ["charter_flight"]),
+        ] {
+            let doc = try extract("Workers\n\n" + sentence, published: "2023-03-08")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], sentence)
+            XCTAssertEqual(doc.events.first?.transport, transport, sentence)
+        }
+    }
+}
