@@ -102,7 +102,11 @@ struct FrameReader {
 
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
-        // "Wuxi municipal government": the level named, as the city's own releases write it
+        // "Wuxi municipal government": the level named, as the city's own releases write it (as
+        // "Shanghai municipal government", "Guangxi Zhuang Autonomous Region government")
+        if let formal = place.formalName {
+            return Organizer(name: formal.hasSuffix("Municipality") ? place.name + " municipal government" : formal + " government", kind: .government)
+        }
         let level = place.kind == .province ? " provincial government" : place.kind == .city ? " municipal government" : " government"
         return Organizer(name: place.name + level, kind: .government)
     }
@@ -355,7 +359,7 @@ struct FrameReader {
                 d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
             // "the first charter flight launched by Wuxi city": the city's government
             case .place(let p, false) where c.label == .organizerBy && rules.places[Int(p)].isChinese && rules.places[Int(p)].kind != .country:
-                d.addOrganizer(placeActing(entities[e].tokens), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
+                d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "organizer_by: place", words: span(c.start..<end))
             default: break
             }
         }
@@ -411,7 +415,7 @@ struct FrameReader {
                 case .organization(let o, let home, false):
                     d.addOrganizer(o, home: home, rule: m == e ? "subject" : "joined subject", words: span(mt.lowerBound..<min(hi, end + 2)))
                 case .place(let p, false) where rules.places[Int(p)].isChinese && rules.places[Int(p)].code == "CN" && rules.places[Int(p)].kind != .country:
-                    d.addOrganizer(placeActing(mt), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
+                    d.addOrganizer(governmentOf(Int(p)), home: Int(p), rule: "place as subject", words: span(mt.lowerBound..<min(hi, mt.upperBound + 2)))
                 default: break
                 }
             }

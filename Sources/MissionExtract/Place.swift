@@ -9,6 +9,9 @@ struct Place: Sendable {
     var province: String?
     /// In mainland China; stored, not computed: it is asked per entity, often.
     let isChinese: Bool
+    /// A Chinese province-level place's formal name when it is no province (china.tsv's first name
+    /// ending in "Autonomous Region" or "Municipality"): its government is named after it.
+    var formalName: String?
 
     init(name: String, kind: Kind, code: String, province: String? = nil) {
         self.name = name; self.kind = kind; self.code = code; self.province = province

@@ -401,7 +401,10 @@ final class RuleStore: @unchecked Sendable {
             default: throw china.unknown(row, "level", row[1], allowed: ["province", "city", "district"])
             }
             if kind == .province { provinceIndex[row[0]] = places.count }
-            try addNames(Place(name: row[0], kind: kind, code: "CN", province: row[2]), [row[0]] + row.variants(3), adjectives: [], file: china, row: row)
+            var place = Place(name: row[0], kind: kind, code: "CN", province: row[2])
+            // "Guangxi Zhuang Autonomous Region", "Shanghai Municipality": the formal name its government goes by
+            place.formalName = row.variants(3).first { $0.hasSuffix("Autonomous Region") || $0.hasSuffix("Municipality") }
+            try addNames(place, [row[0]] + row.variants(3), adjectives: [], file: china, row: row)
         }
     }
 }

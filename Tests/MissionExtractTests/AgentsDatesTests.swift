@@ -198,7 +198,7 @@ final class AgentsDatesTests: XCTestCase {
 
         Inner Mongolia Autonomous Region on Wednesday sent a business delegation of 35 companies to Mongolia and Kazakhstan.
         """, published: "2024-07-05")
-        XCTAssertEqual(doc.events.first?.organizer.first?.name, "Inner Mongolia Autonomous Region")
+        XCTAssertEqual(doc.events.first?.organizer.first?.name, "Inner Mongolia Autonomous Region government")
         XCTAssertEqual(doc.events.first?.when.start, "2024-07-03")
     }
 
@@ -375,7 +375,7 @@ final class AgentsDatesTests: XCTestCase {
 
         Huizhou arranged 12 chartered buses for rural workers from Hechi to return to their jobs on Feb 6.
         """, published: "2024-02-07")
-        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Huizhou"])
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["Huizhou municipal government"])
     }
 
     // MARK: a description in commas between the agent and its verb; another place's group
@@ -521,7 +521,7 @@ final class AgentsDatesTests: XCTestCase {
         At 9 a.m. on Feb 4, 150 migrant workers from Bijie landed in Ningbo. It was the first charter flight organised by Ningbo city this year.
         """, published: "2024-02-05")
         let e = try XCTUnwrap(flight.events.first)
-        XCTAssertEqual(e.organizer.map(\.name), ["Ningbo"])
+        XCTAssertEqual(e.organizer.map(\.name), ["Ningbo municipal government"])
         XCTAssertEqual(e.origin.map(\.name), ["Bijie"])
     }
 
@@ -726,7 +726,7 @@ final class AgentsDatesTests: XCTestCase {
     func testBodysOfficialLeadsAndInvitation() throws {
         let texts = [
             ("CCPIT Chairman Ren Hongbin led a business delegation of 60 firms to Saudi Arabia on Aug 20.", "CCPIT"),
-            ("Guangxi Vice Governor Liu Ning led 45 enterprises to Vietnam and Laos on Sept 3.", "Guangxi"),
+            ("Guangxi Vice Governor Liu Ning led 45 enterprises to Vietnam and Laos on Sept 3.", "Guangxi Zhuang Autonomous Region government"),
             ("At the invitation of the Hungarian Chamber of Commerce, a delegation of 20 Zhejiang firms visited Budapest on April 9.", "Hungarian Chamber of Commerce"),
         ]
         for (text, organizer) in texts {
@@ -996,5 +996,20 @@ final class BodyMentionTests: XCTestCase {
         XCTAssertFalse(doc.entities.contains { $0.isOrganization })
         let source = try runStages("Trade\n\nThe Shaanxi Provincial Department of Commerce led 20 firms to Riyadh. The companies reported orders of US$58.6m, the department said.", through: "entities")
         XCTAssertEqual(source.entities.filter(\.isOrganization).count, 1)
+    }
+}
+
+final class PlaceGovernmentNameTests: XCTestCase {
+    /// A place acting is its government, named with its level: "X provincial government" as the
+    /// analysts' "X Province", "X government" and "X provincial government" all name it.
+    func testAPlaceActingIsNamedWithItsLevel() throws {
+        for (sentence, name) in [
+            ("Hunan province has decided to set aside one million yuan each year to subsidize the international exhibition expenses of its small firms.", "Hunan provincial government"),
+            ("The first charter flight organized by Shanghai took 120 business people to Tokyo on Dec 10.", "Shanghai municipal government"),
+            ("A trade delegation sent by Ningxia left for Dubai on Monday with 30 enterprises.", "Ningxia Hui Autonomous Region government"),
+        ] {
+            let doc = try extract("News\n\n" + sentence, published: "2022-12-12")
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [name], sentence)
+        }
     }
 }

@@ -42,7 +42,7 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(loadError("activities.tsv", "exhibition\tfair\nsightseeing\tsightseeing\n"),
                        "activities.tsv:2: unknown activity 'sightseeing' (allowed: exhibition, business_negotiation, investment_promotion, customer_visit, order_grabbing, trade_promotion, recruitment, factory_inspection, online_exhibition, supply_docking)")
         XCTAssertEqual(loadError("transport.tsv", "bus\tcoach\n"),
-                       "transport.tsv:1: unknown transport 'bus' (allowed: charter_flight, scheduled_flight, shared_flight, rail, ship)")
+                       "transport.tsv:1: unknown transport 'bus' (allowed: charter_flight, scheduled_flight, shared_flight, rail, ship, none)")
         XCTAssertEqual(loadError("outcomes.tsv", "\n# kinds\nprofit\tprofit\n"),
                        "outcomes.tsv:3: unknown outcome kind 'profit' (allowed: orders, contract, projects, intended_deals, output_value, investment, jobs)")
         XCTAssertEqual(loadError("cues.tsv", "speech\tsaid\nrumour\treportedly\n"),
