@@ -46,6 +46,7 @@ struct EventStage: ExtractionStage {
         events.reserveCapacity(drafts.count)
         // Without a publication date, "December 17" takes the year the text named last before it.
         let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
+        let storyDate = Self.onlyStoryDate(document)
         for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
             // (none named yet: the year the next sentence names, "… held on Sept 24. The 2020 Promotion Conference …")
             let first = drafts[i].sentences[0]
@@ -56,6 +57,9 @@ struct EventStage: ExtractionStage {
                 if let s = start, let e = end, drafts[i].end?.hasPrefix("--") == true, e < s, let n = Int(y) { end = TextYear.fill(drafts[i].end, year: String(n + 1)) }
                 drafts[i].start = start; drafts[i].end = end
             }
+            // An event whose sentences name no date happened on the one day the story names
+            // ("The ministry held a press conference on Monday. … the ministry will take measures …")
+            if !drafts[i].hasDate, let (iso, words) = storyDate { drafts[i].setWhen(start: iso, end: nil, text: words, rule: "the story's only date") }
             events.append(finish(&drafts[i], document))
         }
         doc.events = events
@@ -494,6 +498,20 @@ struct EventStage: ExtractionStage {
             let c = drafts[i]
             drafts[j].absorb(c); drafts[i].alive = false
         }
+    }
+
+    /// The one full date (year, month and day) the article's text names besides its publication
+    /// date, with its words; nil when it names none or several.
+    static func onlyStoryDate(_ doc: Document) -> (String, String)? {
+        var found: (String, String)?
+        for e in doc.entities {
+            guard case .date(let start?, nil) = e.value, !start.hasPrefix("--"), start.utf8.count == 10, start != doc.published else { continue }
+            if let f = found, f.0 != start { return nil }
+            if found == nil {
+                found = (start, doc.slice(Int(doc.tokens[e.tokens.lowerBound].start)..<Int(doc.tokens[e.tokens.upperBound - 1].end)))
+            }
+        }
+        return found
     }
 
     /// Enough substance to publish: something concrete (date, count, destination, outcome) and

@@ -1013,3 +1013,14 @@ final class PlaceGovernmentNameTests: XCTestCase {
         }
     }
 }
+
+final class StoryDateTests: XCTestCase {
+    /// An undated event takes the story's only full date; with two dates in the story it stays undated.
+    func testAnUndatedEventTakesTheStorysOnlyDate() throws {
+        let one = try extract("Trade\n\nThe State Council urged local authorities to intensify efforts to stabilize exports and imports.\n\nCustoms procedures should be simplified, said a statement issued after an executive meeting chaired by Premier Li on Tuesday.", published: "2016-08-17")
+        XCTAssertEqual(one.events.map(\.type), [.policyMeasure])
+        XCTAssertEqual(one.events.first?.when.start, "2016-08-16")
+        let two = try extract("Trade\n\nThe State Council urged local authorities to intensify efforts to stabilize exports and imports.\n\nCustoms procedures should be simplified, said a statement issued after an executive meeting chaired by Premier Li on Tuesday, as at the meeting of June 5.", published: "2016-08-17")
+        XCTAssertNil(two.events.first?.when.start)
+    }
+}
