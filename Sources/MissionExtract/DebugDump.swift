@@ -36,6 +36,10 @@ extension Document {
                                 lines.append("    \(name) \(m.label.type.rawValue) w\(m.label.weight) «\(words)»  \(table.source(ofPattern: m.pattern))")
                             }
                         }
+                        store.cues.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
+                            let words = slice(Int(tp[m.start].start)..<Int(tp[m.end - 1].end))
+                            lines.append("    cue \(m.label.rawValue) «\(words)»")
+                        }
                         if !lines.isEmpty { out += "[\(n)]\n" + lines.joined(separator: "\n") + "\n" }
                     }
                 }

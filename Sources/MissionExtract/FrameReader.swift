@@ -439,7 +439,13 @@ struct FrameReader {
         }
 
         // Destinations: places after to / in / for / visit, with the places listed after them
-        for c in cues where c.label == .destPrep {
+        // (also the "in" inside a closing's date cue, "closed in Nanning on Sunday", which the one
+        // leftmost-longest scan of the cues gave to the date)
+        var destCues = cues.filter { $0.label == .destPrep }
+        for c in cues where c.label == .dateEnd {
+            for k in c.start..<c.end where tp[k].key == rules.lexicon.inKey { destCues.append((.destPrep, k, k + 1, c.pattern)) }
+        }
+        for c in destCues {
             // "returned to Hangzhou": a delegation's way home, not where it went (workers returning
             // to Guangdong do go there)
             if type == .tradeMission, c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }

@@ -794,3 +794,20 @@ final class ExpositionTests: XCTestCase {
         XCTAssertEqual(counts, [21, 99])
     }
 }
+
+final class FairWhichOpenedTests: XCTestCase {
+    /// "a domestic trade fair, which was opened here Saturday": a fair named in lower case with its
+    /// opening or closing in a relative clause; "closed in Nanning on Sunday": the venue, though the
+    /// closing's date cue takes the "in".
+    func testAFairWhichOpenedOrClosedIsAFairWithItsVenue() throws {
+        for sentence in [
+            "The regional expo, which closed in Nanning on Sunday, drew 2,000 exhibitors.",
+            "The expo closed in Nanning on Sunday.",
+            "A domestic trade fair, which was opened in Urumqi on Saturday, drew 1,200 companies from 20 provinces.",
+        ] {
+            let doc = try extract("Fairs\n\n" + sentence, published: "2023-08-21")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], sentence)
+            XCTAssertFalse(doc.events.first?.destinations.isEmpty ?? true, sentence)
+        }
+    }
+}
