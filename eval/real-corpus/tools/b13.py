@@ -1,0 +1,71 @@
+"""Write gold/e173…e194 (collection of 2026-12-03, branch e/gold-5). Same format as b8.py…b12.py
+(tools/goldfile.py: one event per line, ensure_ascii off)."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldfile import gold, ev, write
+
+# ---- batch 1 ----------------------------------------------------------------------------
+gold("e173_zhejiang-charter-flight-france-germany-jiaxing-japan-gt", None,
+     ev("trade_mission", True, "departed for a six-day trip to France and Germany on a charter flight",
+        origin=["Zhejiang"], destinations=["FR", "DE"], when={"duration_days": 6}, transport=["charter_flight"],
+        activities=["customer_visit", "exhibition"],
+        also_ok={"destinations": ["region:europe"], "activities": ["business_negotiation", "trade_promotion", "order_grabbing"]}),
+     ev("trade_mission", True, "a charter flight headed to Japan from Zhejiang",
+        origin=["Jiaxing"], destinations=["JP"], participants={"people": 96}, transport=["charter_flight"],
+        activities=["exhibition"],
+        also_ok={"origin": ["Zhejiang"], "destinations": ["ID", "AE", "Tokyo"],
+                 "activities": ["customer_visit", "business_negotiation", "trade_promotion", "order_grabbing"]}),
+     ev("trade_mission", False, "The charter flight to Japan will then fly to Indonesia and the United Arab Emirates",
+        destinations=["ID", "AE"], transport=["charter_flight"],
+        also_ok={"origin": ["Jiaxing", "Zhejiang"], "destinations": ["JP"]}),
+     ev("trade_fair", False, "They will attend the Asia Fashion Fair 2022 Tokyo", alt_types=["trade_mission"],
+        destinations=["JP"], when={"start": "2022"},
+        also_ok={"origin": ["Jiaxing", "Zhejiang"], "destinations": ["Tokyo"], "activities": ["exhibition"]}))
+
+gold("e174_china-eurasia-expo-6th-closes-39-bln-contracts-2018", "2018-09-02",
+     ev("trade_fair", True, "worth of contracts were signed during the sixth China-Eurasia Expo", alt_types=["deal"],
+        when={"start": "2018-08-30", "end": "2018-09-01"},
+        participants={"enterprises": 704, "countries": 35},
+        outcomes=[{"kind": "contract", "amount": {"value": 270940000000, "currency": "CNY"}}],
+        also_ok={"destinations": ["Urumqi", "Xinjiang"], "participants.people": [4827],
+                 "outcomes.amount": [{"value": 39660000000, "currency": "USD"}],
+                 "organizer": ["regional government of Xinjiang", "Haderbek Hamza"],
+                 "activities": ["exhibition", "trade_promotion", "investment_promotion"]}),
+     ev("deal", False, "A total of 51.94 billion yuan worth of contracts were signed", alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 51940000000, "currency": "CNY"}}]),
+     ev("deal", False, "25 major companies from Xinjiang have signed 29 agreements", alt_types=["trade_fair"],
+        origin=["Xinjiang"], participants={"enterprises": 25, "countries": 13},
+        outcomes=[{"kind": "contract", "amount": {"value": 10480000000, "currency": "CNY"}, "count": {"value": 29, "unit": "agreements"}}]),
+     ev("trade_fair", False, "The previous expo saw 18 billion U.S. dollars worth of foreign trade contracts", alt_types=["deal"],
+        outcomes=[{"kind": "contract", "amount": {"value": 18000000000, "currency": "USD"}}]))
+
+gold("e175_dalian-summer-davos-2019-key-projects-signing", None,
+     ev("deal", True, "Sixteen projects that are expected to be settled in the near future have been collectively signed",
+        origin=["Dalian"], when={"start": "2019"},
+        outcomes=[{"kind": "projects", "count": {"value": 16, "unit": "projects"}}],
+        also_ok={"organizer": ["Dalian", "Dalian municipal government", "Jin Guowei", "Dalian Municipal Department of Commerce"],
+                 "origin": ["Liaoning"], "destinations": ["Dalian", "Liaoning"],
+                 "activities": ["investment_promotion"]}))
+
+gold("e176_shenzhen-unified-export-credit-insurance-smes", "2022-05-11",
+     ev("policy_measure", True, "the Shenzhen Municipal Bureau of Commerce has formulated a unified insurance policy",
+        organizer=["Shenzhen Municipal Bureau of Commerce"], origin=["Shenzhen"],
+        when={"start": "2020-01", "end": "2020-12"}, participants={"enterprises": 25000},
+        also_ok={"organizer": ["Shenzhen Branch of China export credit insurance corporation", "China SINOSURE Shenzhen Branch"],
+                 "origin": ["Guangdong"]}))
+
+gold("e177_guangdong-40-enterprises-china-russia-expo-yekaterinburg", "2023-07-08",
+     ev("trade_mission", True, "A total of 40 enterprises and associations from south China",
+        origin=["Guangdong"], destinations=["RU"], when={"start": "2023-07-10", "end": "2023-07-13"},
+        participants={"enterprises": 40}, activities=["exhibition"],
+        also_ok={"organizer": ["provincial department of commerce", "Guangdong provincial department of commerce", "local authorities"],
+                 "destinations": ["Yekaterinburg"], "activities": ["trade_promotion", "business_negotiation"]}),
+     ev("trade_fair", False, "7th China-Russia Expo to be held in the Russian city of Yekaterinburg", alt_types=["trade_mission"],
+        destinations=["RU"], when={"start": "2023-07-10", "end": "2023-07-13"},
+        also_ok={"destinations": ["Yekaterinburg"], "origin": ["Guangdong"], "participants.enterprises": [40],
+                 "activities": ["exhibition"]}))
+
+gold("e178_jiangxi-q1-2022-foreign-trade-dbw", "2022-04-19")
+
+if __name__ == "__main__":
+    write()
