@@ -67,5 +67,73 @@ gold("e177_guangdong-40-enterprises-china-russia-expo-yekaterinburg", "2023-07-0
 
 gold("e178_jiangxi-q1-2022-foreign-trade-dbw", "2022-04-19")
 
+# ---- batch 2 ----------------------------------------------------------------------------
+gold("e179_hohhot-agricultural-expo-30th-593-projects", None,
+     ev("trade_fair", True, "593 projects were signed at the 30th Inner Mongolia International Agricultural Expo", alt_types=["deal"],
+        when={"end": "--08-15", "duration_days": 3}, participants={"enterprises": 500},
+        outcomes=[{"kind": "projects", "count": {"value": 593, "unit": "projects"}},
+                  {"kind": "intended_deals", "amount": {"value": 860000000, "currency": "CNY"}},
+                  {"kind": "orders", "amount": {"value": 267000000, "currency": "CNY"}}],
+        also_ok={"destinations": ["Hohhot", "Inner Mongolia"], "participants.people": [25000],
+                 "outcomes.amount": [{"value": 127000000, "currency": "USD"}], "activities": ["exhibition"]}),
+     ev("deal", False, "Letters of intent and provisional sales topped 860 million yuan", alt_types=["trade_fair"],
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 860000000, "currency": "CNY"}}],
+        also_ok={"outcomes.amount": [{"value": 127000000, "currency": "USD"}, {"value": 267000000, "currency": "CNY"}]}))
+
+gold("e180_zhejiang-ciie-6th-procurement-contracts-24-projects", "2023-11-16",
+     ev("deal", True, "the initial batch of procurement contracts amounted to 2.65 billion yuan",
+        origin=["Zhejiang"], outcomes=[{"kind": "contract", "amount": {"value": 2650000000, "currency": "CNY"}}],
+        also_ok={"destinations": ["Shanghai"], "outcomes.amount": [{"value": 363310000, "currency": "USD"}],
+                 "organizer": ["Zhejiang trade delegation"], "when.end": ["2023-11-10"]}),
+     ev("deal", True, "successfully reached intended transactions totaling 15.42 billion yuan",
+        organizer=["Zhejiang trade delegation"], origin=["Zhejiang"],
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 15420000000, "currency": "CNY"}}],
+        also_ok={"destinations": ["Shanghai"], "when.end": ["2023-11-10"]}),
+     ev("deal", True, "Zhejiang signed contracts for 24 major projects",
+        origin=["Zhejiang"], outcomes=[{"kind": "projects", "count": {"value": 24, "unit": "projects"}}],
+        also_ok={"outcomes.amount": [{"value": 25310000000, "currency": "CNY"}],
+                 "outcomes.count": [{"value": 20, "unit": "projects"}], "destinations": ["Shanghai"],
+                 "when.end": ["2023-11-10"]}),
+     ev("trade_fair", False, "which concluded in Shanghai on Nov 10", when={"end": "2023-11-10"},
+        also_ok={"destinations": ["Shanghai"], "origin": ["Zhejiang"], "participants.people": [42000, 15000]}),
+     ev("trade_mission", False, "the Zhejiang delegation showcased a special area", alt_types=["trade_fair"],
+        origin=["Zhejiang"], participants={"enterprises": 67}, activities=["exhibition"],
+        also_ok={"destinations": ["Shanghai"], "organizer": ["Zhejiang delegation"]}))
+
+gold("e181_ccpit-ren-hongbin-delegation-malaysia-singapore-japan-2024", "2024-02-25",
+     ev("trade_mission", True, "a delegation of Chinese entrepreneurs headed by Ren Hongbin",
+        organizer=["China Council for the Promotion of International Trade"], origin=["China"],
+        destinations=["MY", "SG", "JP"], when={"start": "2024-01-28", "end": "2024-02-06"},
+        participants={"people": 180}, activities=["business_negotiation", "trade_promotion"],
+        outcomes=[{"kind": "contract", "count": {"value": 50, "unit": "memorandums and agreements"}}],
+        also_ok={"organizer": ["CCPIT", "Ren Hongbin", "China Chamber of International Commerce", "CCOIC"],
+                 "destinations": ["region:southeast_asia", "region:asia"],
+                 "activities": ["investment_promotion", "exhibition"]}),
+     ev("policy_measure", False, "The CCPIT will establish a working mechanism for mutual visits",
+        organizer=["CCPIT"], also_ok={"organizer": ["China Council for the Promotion of International Trade"],
+                                     "origin": ["China"], "destinations": ["MY", "SG", "JP"]}),
+     ev("deal", False, "signed letters of intent for participation with relevant enterprises", alt_types=["trade_fair"],
+        organizer=["China International Exhibition Center Group Limited"],
+        also_ok={"origin": ["China"], "destinations": ["MY", "SG", "JP"]}),
+     ev("trade_fair", False, "highlighted the second China International Supply Chain Expo", alt_types=["trade_mission"],
+        also_ok={"organizer": ["China International Exhibition Center Group Limited", "CCPIT"],
+                 "destinations": ["MY", "SG", "JP", "Beijing"], "activities": ["trade_promotion"]}))
+
+gold("e182_sinosure-export-credit-insurance-stabilize-foreign-trade-2022", "2022-06-10",
+     ev("policy_measure", True, "a guideline was released by the country's cabinet earlier this week",
+        organizer=["cabinet"], origin=["China"], when={"start": "2022-06"},
+        also_ok={"organizer": ["State Council", "SINOSURE"]}),
+     ev("policy_measure", False, "calling on financial institutions to expand the coverage of export credit insurance",
+        origin=["China"], also_ok={"organizer": ["cabinet", "State Council", "SINOSURE"]}))
+
+gold("e183_lianyuan-special-train-966-migrant-workers-2021", "2021-02-22",
+     ev("recruitment_drive", True, "special train for migrant workers to Guangzhou, Dongguan, Shenzhen",
+        origin=["Lianyuan"], destinations=["Guangzhou", "Dongguan", "Shenzhen"], when={"start": "2021-02-19"},
+        participants={"people": 966}, transport=["rail"],
+        also_ok={"organizer": ["Lianyuan", "Hunan Provincial Government"], "origin": ["Hunan"],
+                 "destinations": ["Guangdong"]}))
+
+gold("e184_wang-yang-meets-us-chamber-of-commerce-2018-ecns", "2018-01-09")
+
 if __name__ == "__main__":
     write()
