@@ -135,5 +135,68 @@ gold("e183_lianyuan-special-train-966-migrant-workers-2021", "2021-02-22",
 
 gold("e184_wang-yang-meets-us-chamber-of-commerce-2018-ecns", "2018-01-09")
 
+# ---- batch 3 ----------------------------------------------------------------------------
+gold("e185_wudang-delegation-shenzhen-guangzhou-investment-2021", None,
+     ev("trade_mission", True, "paid a visit on Nov 21 to the cities of Shenzhen and Guangzhou",
+        organizer=["Wudang district"], origin=["Wudang"], destinations=["Shenzhen", "Guangzhou"],
+        when={"start": "--11-21"}, activities=["investment_promotion"],
+        also_ok={"organizer": ["Ai Jiang", "Wudang district government"], "origin": ["Guiyang", "Guizhou"],
+                 "destinations": ["Guangdong"],
+                 "activities": ["customer_visit", "factory_inspection", "business_negotiation"]}))
+
+gold("e186_hainan-consumer-products-expo-2nd-opens-tass", "2022-07-25",
+     ev("trade_fair", True, "The opening ceremony of the 2nd China International Consumer Goods Exhibition was held on Monday",
+        when={"start": "2022-07-25", "end": "2022-07-30"}, participants={"countries": 60},
+        also_ok={"destinations": ["Haikou", "Hainan"], "participants.people": [40000],
+                 "organizer": ["Liang Zhenying"], "activities": ["exhibition"]}),
+     ev("trade_fair", False, "The second China International Consumer Goods Exhibition will be held from July 25 to July 30",
+        when={"start": "2022-07-25", "end": "2022-07-30"}, participants={"countries": 60},
+        also_ok={"destinations": ["Haikou", "Hainan"], "participants.people": [40000], "activities": ["exhibition"]}))
+
+gold("e187_western-china-fair-3rd-359-deals-chongqing-2021", "2021-05-24",
+     ev("trade_fair", True, "were signed at the third Western China International Fair for Investment and Trade", alt_types=["deal"],
+        when={"end": "2021-05-23"}, participants={"enterprises": 4100, "countries": 40},
+        outcomes=[{"kind": "contract", "amount": {"value": 357800000000, "currency": "CNY"}, "count": {"value": 359, "unit": "deals"}}],
+        also_ok={"destinations": ["Chongqing"], "organizer": ["organizing committee", "Zhang Zhikui"],
+                 "outcomes.amount": [{"value": 55600000000, "currency": "USD"}],
+                 "activities": ["exhibition", "investment_promotion"]}),
+     ev("deal", False, "Seventeen contracts worth over 5 billion yuan each were signed at the fair", alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "count": {"value": 17, "unit": "contracts"}}],
+        also_ok={"destinations": ["Chongqing"], "outcomes.amount": [{"value": 5000000000, "currency": "CNY"}]}),
+     ev("deal", False, "11 deals related to clean energy worth 34.4 billion yuan were signed", alt_types=["trade_fair"],
+        outcomes=[{"kind": "contract", "amount": {"value": 34400000000, "currency": "CNY"}, "count": {"value": 11, "unit": "deals"}}],
+        also_ok={"destinations": ["Chongqing"]}))
+
+gold("e188_midea-h1-2019-net-profit-xinhua", None)
+
+gold("e189_beijing-sinosure-export-credit-insurance-agreement-2009", "2009-07-01",
+     ev("policy_measure", True, "Beijing municipal government has signed a strategic cooperative agreement", alt_types=["deal"],
+        organizer=["Beijing municipal government", "China Export and Credit Insurance Corporation"], origin=["Beijing"],
+        when={"start": "2009-07-01"},
+        also_ok={"organizer": ["Beijing Commerce Commission", "China Export & Credit Insurance Co.", "Sinosure"]}),
+     ev("policy_measure", False, "the State Council released a series of preferential policies to expand",
+        organizer=["State Council"], origin=["China"], when={"start": "2009-05"}))
+
+gold("e190_fujian-investment-conference-92-projects-xiamen-19", None,
+     ev("deal", True, "Fujian has signed a total of 92 international investment projects",
+        origin=["Fujian"], when={"start": "--07-14"},
+        outcomes=[{"kind": "investment", "amount": {"value": 105700000000, "currency": "CNY"}, "count": {"value": 92, "unit": "projects"}}],
+        also_ok={"destinations": ["Fuzhou", "Fujian"], "activities": ["investment_promotion"],
+                 "outcomes.amount": [{"value": 75100000000, "currency": "CNY"}, {"value": 30600000000, "currency": "CNY"}],
+                 "outcomes.count": [{"value": 69, "unit": "projects"}, {"value": 23, "unit": "projects"}]}),
+     ev("deal", True, "There were 19 project outcomes in utilizing foreign capital in Xiamen",
+        origin=["Xiamen"],
+        outcomes=[{"kind": "investment", "amount": {"value": 20570000000, "currency": "CNY"}, "count": {"value": 19, "unit": "projects"}}],
+        also_ok={"origin": ["Fujian"], "destinations": ["Fuzhou"], "when.start": ["--07-14"],
+                 "outcomes.amount": [{"value": 7810000000, "currency": "CNY"}],
+                 "outcomes.count": [{"value": 4, "unit": "projects"}]}),
+     ev("deal", False, "4 projects were signed on-site with a total investment of 7.81 billion yuan",
+        origin=["Xiamen"],
+        outcomes=[{"kind": "investment", "amount": {"value": 7810000000, "currency": "CNY"}, "count": {"value": 4, "unit": "projects"}}],
+        also_ok={"origin": ["Fujian"], "when.start": ["--07-14"]}),
+     ev("trade_fair", False, "Fujian International Investment Promotion Conference with the theme", alt_types=["deal"],
+        when={"start": "--07-14"},
+        also_ok={"destinations": ["Fuzhou", "Fujian"], "origin": ["Fujian"], "activities": ["investment_promotion"]}))
+
 if __name__ == "__main__":
     write()
