@@ -198,5 +198,57 @@ gold("e190_fujian-investment-conference-92-projects-xiamen-19", None,
         when={"start": "--07-14"},
         also_ok={"destinations": ["Fuzhou", "Fujian"], "origin": ["Fujian"], "activities": ["investment_promotion"]}))
 
+# ---- batch 4 ----------------------------------------------------------------------------
+gold("e191_zhejiang-international-trade-dominican-exhibition-2019", "2019-03-26",
+     ev("trade_mission", True, "exhibition hosted by Zhejiang Provincial Department of Commerce", alt_types=["trade_fair"],
+        organizer=["Zhejiang Provincial Department of Commerce", "Zhejiang Grand International Exhibition Co., Ltd."],
+        origin=["Zhejiang"], destinations=["DO"], when={"start": "2019-03-22", "end": "2019-03-23"},
+        participants={"enterprises": 33}, activities=["exhibition"],
+        outcomes=[{"kind": "intended_deals", "amount": {"value": 15000000, "currency": "USD"}}],
+        also_ok={"destinations": ["DM", "Santo Domingo", "region:latin_america"],
+                 "origin": ["Hangzhou", "Jinhua", "Ningbo", "Shaoxing", "Huzhou", "Wenzhou", "Taizhou", "Yiwu", "Lishui"],
+                 "organizer": ["Han Jie"], "when.duration_days": [2],
+                 "activities": ["trade_promotion", "business_negotiation"]}),
+     ev("trade_mission", False, "established the first large-scale economic and trade delegation to Dominica",
+        origin=["Zhejiang"], destinations=["DO"],
+        also_ok={"destinations": ["DM"], "activities": ["exhibition", "business_negotiation", "trade_promotion"]}))
+
+gold("e192_hubei-spring-breeze-job-fairs-ezhou-2023", None,
+     ev("recruitment_drive", True, "Hubei will hold nearly 2,500 job fairs from January to March",
+        destinations=["Hubei"], when={"start": "--01", "end": "--03"}, participants={"enterprises": 20000},
+        activities=["recruitment"],
+        also_ok={"organizer": ["provincial human resources and social security department", "Liu Yanhong", "Hubei"],
+                 "origin": ["Hubei"]}),
+     ev("recruitment_drive", False, "event since early January, which aims to offer people employment opportunities",
+        destinations=["Hubei"], when={"start": "--01"}, activities=["recruitment"],
+        also_ok={"organizer": ["provincial human resources and social security department", "Liu Yanhong", "Hubei"]}),
+     ev("recruitment_drive", True, "At the job fair in Huarong District, 8,000 jobs offered by companies",
+        destinations=["Huarong District"], activities=["recruitment"],
+        also_ok={"destinations": ["Ezhou", "Hubei"]}),
+     ev("recruitment_drive", False, "hurried to a nearby job fair in Huarong District of Ezhou City",
+        destinations=["Huarong District"], activities=["recruitment"],
+        also_ok={"destinations": ["Ezhou", "Hubei"]}),
+     ev("recruitment_drive", True, "another job fair held in Hubei",
+        destinations=["Tianmen"], activities=["recruitment"], also_ok={"destinations": ["Hubei"]}))
+
+gold("e193_central-soes-guizhou-47-contracts-2010", None,
+     ev("deal", True, "signed 47 contracts worth 292.9 billion yuan",
+        origin=["Guizhou"],
+        outcomes=[{"kind": "contract", "amount": {"value": 292900000000, "currency": "CNY"}, "count": {"value": 47, "unit": "contracts"}}],
+        also_ok={"destinations": ["Guizhou"],
+                 "organizer": ["State-Owned Assets Supervision and Administration Commission of the State Council", "Wang Yong",
+                               "authorities of southwest China's Guizhou Province"],
+                 "outcomes.amount": [{"value": 44380000000, "currency": "USD"}, {"value": 237600000000, "currency": "CNY"}],
+                 "outcomes.count": [{"value": 33, "unit": "projects"}, {"value": 14, "unit": "projects"}],
+                 "activities": ["investment_promotion"]}))
+
+gold("e194_guangdong-action-plan-high-quality-trade-2021", None,
+     ev("policy_measure", True, "an action plan for promoting high-quality development of trade was published recently",
+        origin=["Guangdong"], also_ok={"organizer": ["Guangdong", "Guangdong provincial government"],
+                                       "when.start": ["--05", "--05-08"]}),
+     ev("policy_measure", False, "Guangdong will launch ten key projects for high-quality trade development",
+        origin=["Guangdong"], also_ok={"organizer": ["Guangdong", "Guangdong provincial government"],
+                                       "activities": ["exhibition", "trade_promotion", "investment_promotion"]}))
+
 if __name__ == "__main__":
     write()
