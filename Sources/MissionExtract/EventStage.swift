@@ -241,6 +241,17 @@ struct EventStage: ExtractionStage {
             frame.reset(type: best, weight: strongest)
             frame.caption = captions[s.paragraph]
             reader.read(type: best, triggers: triggers, of: best, into: &frame)
+            // "40 enterprises from Guangdong are heading for the 7th China-Russia Expo in Yekaterinburg":
+            // companies of a Chinese place travelling to a fair abroad are a mission to it
+            if best == .tradeFair, triggers.contains(where: { $0.label.type == .tradeMission }),
+               frame.destinations.contains(where: { $0.code != "CN" }), !frame.origin.isEmpty,
+               frame.participants.contains(where: { $0.unit == "enterprises" }) {
+                best = .tradeMission
+                strongest = max(2, Self.strongest(of: best, triggers))
+                frame.reset(type: best, weight: strongest)
+                frame.caption = captions[s.paragraph]
+                reader.read(type: best, triggers: triggers, of: best, into: &frame)
+            }
             // "Foreign Minister Wang Yi visited Brazil and held talks with his counterpart": a
             // diplomatic visit, unless companies travel or a body organises it
             if best == .tradeMission, reader.has(.diplomacy), frame.participants.isEmpty, frame.organizer.isEmpty { continue }

@@ -58,7 +58,14 @@ struct FrameReader {
     func entity(at k0: Int) -> Int? {
         var k = k0
         while true {
-            if let e = entities.firstIndex(where: { $0.tokens.lowerBound == k }) { return e }
+            if let e = entities.firstIndex(where: { $0.tokens.lowerBound == k }) {
+                // "the Russian city of Yekaterinburg": the name after "of", not the adjective
+                let n = entities[e].tokens.upperBound
+                if case .place(_, true) = entities[e].value, n + 1 < sentence.tokens.upperBound,
+                   rules.lexicon.placeNounsBeforeOf.contains(tp[n].key), tp[n + 1].key == rules.lexicon.of,
+                   let named = entities.firstIndex(where: { $0.tokens.lowerBound == n + 2 }), place(named) != nil { return named }
+                return e
+            }
             guard k < sentence.tokens.upperBound else { return nil }
             // "the city of Yongkang", "the southwestern province of Yunnan": the name after "of"
             if k > k0, tp[k - 1].key == rules.lexicon.the {

@@ -811,3 +811,21 @@ final class FairWhichOpenedTests: XCTestCase {
         }
     }
 }
+
+final class CompaniesToAFairAbroadTests: XCTestCase {
+    /// Companies of a Chinese place heading for a fair abroad are a trade mission to it; the fair's
+    /// city after "the Russian city of" is its venue.
+    func testCompaniesHeadingForAFairAbroadAreAMission() throws {
+        for (sentence, venue) in [
+            ("A total of 40 enterprises from south China's Guangdong Province are heading for the 7th China-Russia Expo to be held in the Russian city of Yekaterinburg from July 10 to 13.", "Yekaterinburg"),
+            ("Some 25 companies from Ningbo travelled to the Big 5 Show held in Dubai from Dec 4 to 7.", "Dubai"),
+        ] {
+            let doc = try extract("Fairs\n\n" + sentence, published: "2023-07-08")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], sentence)
+            XCTAssertTrue(doc.events.first?.destinations.contains { $0.name == venue } ?? false, sentence)
+        }
+        // a fair at home stays a fair
+        let home = try extract("Fairs\n\nA total of 40 enterprises from Guangdong are heading for the Canton Fair to be held in Guangzhou from April 15.", published: "2023-04-08")
+        XCTAssertEqual(home.events.map(\.type), [.tradeFair])
+    }
+}
