@@ -107,6 +107,19 @@ struct FrameReader {
         Organizer(name: FrameReader.words(tokens, tp, bp), kind: .government)
     }
 
+    /// The province a governor heads, or the city a mayor heads (lexicon sets): the first of that
+    /// level named in the sentence, else the one the text is about.
+    func placeHeaded(by title: String) -> Int? {
+        let words = title.split(separator: " ").map { TokenKey.of(String($0)) }
+        let province = words.contains { rules.lexicon.provinceHeadTitles.contains($0) }
+        guard province || words.contains(where: { rules.lexicon.cityHeadTitles.contains($0) }) else { return nil }
+        for e in entities.indices {
+            guard let (p, adj) = place(e), !adj, rules.places[p].isChinese else { continue }
+            if province ? rules.places[p].kind == .province : rules.places[p].kind == .city { return p }
+        }
+        return province ? sentence.province : sentence.city
+    }
+
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
         // "Wuxi municipal government": the level named, as the city's own releases write it (as
@@ -360,6 +373,11 @@ struct FrameReader {
                     d.addOrganizer(o2, home: home2, rule: c.label.rawValue + " (joined)", words: span(c.start..<entities[n].tokens.upperBound))
                     last = n
                 }
+            // "led by Governor Xu Dazhe" of a delegation from Hunan: the head of a province's or city's
+            // government leads for it
+            case .person(_, let title?) where c.label == .organizerBy && placeHeaded(by: title) != nil:
+                let p = placeHeaded(by: title)!
+                d.addOrganizer(governmentOf(p), home: p, rule: "organizer_by: head of a place's government", words: span(c.start..<end))
             case .person(let name, _) where c.label == .organizerBy:
                 d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:

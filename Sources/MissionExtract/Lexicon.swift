@@ -37,6 +37,8 @@ struct Lexicon: Sendable {
         case notTripLength = "words before a duration that make it no trip's length"
         case placeNounsBeforeOf = "place nouns before 'of' a name"
         case bodyNouns = "body nouns that point back after 'the'"
+        case provinceHeadTitles = "titles of a province's head"
+        case cityHeadTitles = "titles of a city's head"
         // Sets (DateFinder, DateReader)
         case dateRangeJoiners = "date range joiners"
         case monthLead = "words before a month that keep it a date"
@@ -73,7 +75,7 @@ struct Lexicon: Sendable {
     let the, inKey, to, of, by, city, province, leaving, based, flights: UInt64
     let this, next, last, year, month, week: UInt64
     let determiners, agentSuffixes, notSubjectAfter, listJoiners, tripNouns, signingVerbs, audienceVerbs,
-        venueBeforeIn, groupNouns, receivingVerbs, notTripLength, placeNounsBeforeOf, bodyNouns: KeySet
+        venueBeforeIn, groupNouns, receivingVerbs, notTripLength, placeNounsBeforeOf, bodyNouns, provinceHeadTitles, cityHeadTitles: KeySet
     let dateRangeJoiners, monthLead, yearLead, dateFillers, nthLead, notPastWeekday, ordinalSuffixes: KeySet
     /// Weekday names, Monday = 0.
     let weekdays: KeyMap
@@ -112,6 +114,7 @@ struct Lexicon: Sendable {
         audienceVerbs = set(.audienceVerbs); venueBeforeIn = set(.venueBeforeIn); groupNouns = set(.groupNouns)
         receivingVerbs = set(.receivingVerbs)
         notTripLength = set(.notTripLength); placeNounsBeforeOf = set(.placeNounsBeforeOf); bodyNouns = set(.bodyNouns)
+        provinceHeadTitles = set(.provinceHeadTitles); cityHeadTitles = set(.cityHeadTitles)
         dateRangeJoiners = set(.dateRangeJoiners); monthLead = set(.monthLead); yearLead = set(.yearLead)
         dateFillers = set(.dateFillers); nthLead = set(.nthLead); notPastWeekday = set(.notPastWeekday)
         ordinalSuffixes = set(.ordinalSuffixes)

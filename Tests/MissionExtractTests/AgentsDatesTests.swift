@@ -1024,3 +1024,18 @@ final class StoryDateTests: XCTestCase {
         XCTAssertNil(two.events.first?.when.start)
     }
 }
+
+final class PlaceHeadTests: XCTestCase {
+    /// "led by Governor Xu Dazhe": a governor leads for the province's government, a mayor for the
+    /// city's, the place named in the sentence or the one the text is about.
+    func testAGovernorOrMayorLeadsForTheGovernment() throws {
+        for (text, name) in [
+            ("A Hunan business delegation led by Governor Xu Dazhe arrived in Nairobi on Monday to promote trade.", "Hunan provincial government"),
+            ("A business delegation from Wuxi led by Mayor Du Xiaogang visited Dubai on Monday.", "Wuxi municipal government"),
+            ("Jiangsu firms are going abroad for orders. A trade mission of 40 companies headed by Vice Governor Hu Guangjie left for Japan on Monday.", "Jiangsu provincial government"),
+        ] {
+            let doc = try extract("Trips\n\n" + text, published: "2023-07-08")
+            XCTAssertEqual(doc.events.last?.organizer.map(\.name), [name], text)
+        }
+    }
+}
