@@ -67,6 +67,7 @@ struct DateFinder {
     @inline(__always) private func mayStart(_ i: Int) -> Bool {
         let t = ctx.tokens[i]
         return t.key == theKey || t.capitalized || t.kind == .number || i + 1 < ctx.limit && nextMarksDate(ctx.tokens[i + 1].key)
+            || t.key == rules.lexicon.today || t.key == rules.lexicon.yesterday
     }
 
     @inline(__always) private func nextMarksDate(_ key: UInt64) -> Bool { key == monthKey || key == weekKey || key == yearKey }
@@ -128,6 +129,12 @@ struct DateFinder {
             // "on Wednesday", "last Friday"
             if let date = weekday(at: i, prev: prevKey) {
                 add(date, nil, i..<(i + 1), "date: weekday", &lastDate, &used, &found)
+                i += 1; continue
+            }
+            // "today", "yesterday": counted from the publication day
+            if t.key == rules.lexicon.today || t.key == rules.lexicon.yesterday, let p = published, let y = p.year, let m = p.month, let d = p.day {
+                let r = CivilDay(year: y, month: m, day: d).adding(t.key == rules.lexicon.today ? 0 : -1)
+                add(DateParts(year: r.year, month: r.month, day: r.day), nil, i..<(i + 1), "date: today/yesterday", &lastDate, &used, &found)
                 i += 1; continue
             }
             // "last month", "this week"

@@ -20,6 +20,8 @@ struct Lexicon: Sendable {
         case relativeThis = "relative this"
         case relativeNext = "relative next"
         case relativeLast = "relative last"
+        case today = "the day of publication"
+        case yesterday = "the day before publication"
         case yearNoun = "year noun"
         case monthNoun = "month noun"
         case weekNoun = "week noun"
@@ -66,14 +68,14 @@ struct Lexicon: Sendable {
             switch self {
             case .definiteArticle, .prepositionIn, .prepositionTo, .prepositionOf, .prepositionBy, .cityNoun, .provinceNoun,
                  .departureBeforeTo, .originSuffix, .bareFlights, .relativeThis, .relativeNext, .relativeLast,
-                 .yearNoun, .monthNoun, .weekNoun: true
+                 .today, .yesterday, .yearNoun, .monthNoun, .weekNoun: true
             default: false
             }
         }
     }
 
     let the, inKey, to, of, by, city, province, leaving, based, flights: UInt64
-    let this, next, last, year, month, week: UInt64
+    let this, next, last, year, month, week, today, yesterday: UInt64
     let determiners, agentSuffixes, notSubjectAfter, listJoiners, tripNouns, signingVerbs, audienceVerbs,
         venueBeforeIn, groupNouns, receivingVerbs, notTripLength, placeNounsBeforeOf, bodyNouns, provinceHeadTitles, cityHeadTitles: KeySet
     let dateRangeJoiners, monthLead, yearLead, dateFillers, nthLead, notPastWeekday, ordinalSuffixes: KeySet
@@ -108,6 +110,7 @@ struct Lexicon: Sendable {
         by = word(.prepositionBy); city = word(.cityNoun); province = word(.provinceNoun); leaving = word(.departureBeforeTo)
         based = word(.originSuffix); flights = word(.bareFlights)
         this = word(.relativeThis); next = word(.relativeNext); last = word(.relativeLast)
+        today = word(.today); yesterday = word(.yesterday)
         year = word(.yearNoun); month = word(.monthNoun); week = word(.weekNoun)
         determiners = set(.determiners); agentSuffixes = set(.agentSuffixes); notSubjectAfter = set(.notSubjectAfter)
         listJoiners = set(.listJoiners); tripNouns = set(.tripNouns); signingVerbs = set(.signingVerbs)

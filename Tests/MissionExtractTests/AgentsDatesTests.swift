@@ -1039,3 +1039,13 @@ final class PlaceHeadTests: XCTestCase {
         }
     }
 }
+
+final class TodayYesterdayTests: XCTestCase {
+    /// "today" is the publication day and "yesterday" the day before.
+    func testTodayAndYesterdayAreDates() throws {
+        let signed = try extract(" date 2018-09-03 Invest Hong Kong and the Chongqing Municipal Commission of Commerce today signed an agreement to boost investment promotion.\n\nMore follows.\n")
+        XCTAssertEqual(signed.events.first?.when.start, "2018-09-03")
+        let closed = try extract("Fair\n\nThe East China Fair closed yesterday in Shanghai with deals worth US$2 billion.", published: "2008-03-06")
+        XCTAssertEqual(closed.events.first?.when.end, "2008-03-05")
+    }
+}
