@@ -17,12 +17,7 @@ extension Document {
     /// writers (`--dump`): why a sentence did or did not become an event.
     public func debugTriggers(rules: RuleSet) -> String {
         let store = rules.store
-        var places = [Int32](repeating: 0, count: tokens.count)
-        for e in entities {
-            if case .place(let p, _) = e.value {
-                places[e.tokens.lowerBound] = Int32(e.tokens.upperBound) * (store.places[Int(p)].isChinese ? 1 : -1)
-            }
-        }
+        let places = EventStage.placeStarts(self, store)
         var out = ""
         tokens.withUnsafeBufferPointer { tp in
             bytes.withUnsafeBufferPointer { bp in

@@ -22,13 +22,7 @@ struct EventStage: ExtractionStage {
         let document = doc
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
-                var places = [Int32](repeating: 0, count: tp.count)
-                for e in document.entities.indices {
-                    if case .place(let p, _) = document.entities[e].value {
-                        let et = document.entities[e].tokens
-                        places[et.lowerBound] = Int32(et.upperBound) * (rules.places[Int(p)].isChinese ? 1 : -1)
-                    }
-                }
+                let places = Self.placeStarts(document, rules)
                 let speakers = document.quotes.map { QuoteSpeaker.find(quote: $0, doc: document, rules: rules, tp: tp, bp: bp) }
                 captions = photoCaption.paragraphs(document, tp)
                 places.withUnsafeBufferPointer { pp in
@@ -46,7 +40,8 @@ struct EventStage: ExtractionStage {
         events.reserveCapacity(drafts.count)
         // Without a publication date, "December 17" takes the year the text named last before it.
         let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
-        let storyDate = Self.onlyStoryDate(document)
+        // the story's only date, read at the first undated event
+        var storyDateRead = false, storyDate: (String, String)?
         for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
             // (none named yet: the year the next sentence names, "… held on Sept 24. The 2020 Promotion Conference …")
             let first = drafts[i].sentences[0]
@@ -59,7 +54,10 @@ struct EventStage: ExtractionStage {
             }
             // An event whose sentences name no date happened on the one day the story names
             // ("The ministry held a press conference on Monday. … the ministry will take measures …")
-            if !drafts[i].hasDate, let (iso, words) = storyDate { drafts[i].setWhen(start: iso, end: nil, text: words, rule: "the story's only date") }
+            if !drafts[i].hasDate {
+                if !storyDateRead { storyDate = Self.onlyStoryDate(document); storyDateRead = true }
+                if let (iso, words) = storyDate { drafts[i].setWhen(start: iso, end: nil, text: words, rule: "the story's only date") }
+            }
             events.append(finish(&drafts[i], document))
         }
         doc.events = events
@@ -509,6 +507,18 @@ struct EventStage: ExtractionStage {
             let c = drafts[i]
             drafts[j].absorb(c); drafts[i].alive = false
         }
+    }
+
+    /// For each token: the end token of a place starting there, negated for places abroad; 0 when
+    /// none (MatchContext.places).
+    static func placeStarts(_ doc: Document, _ rules: RuleStore) -> [Int32] {
+        var places = [Int32](repeating: 0, count: doc.tokens.count)
+        for e in doc.entities {
+            if case .place(let p, _) = e.value {
+                places[e.tokens.lowerBound] = Int32(e.tokens.upperBound) * (rules.places[Int(p)].isChinese ? 1 : -1)
+            }
+        }
+        return places
     }
 
     /// The one full date (year, month and day) the article's text names besides its publication

@@ -101,12 +101,6 @@ struct FrameReader {
         return key == cityKey ? (sentence.city ?? sentence.province) : sentence.province
     }
 
-    /// A place acting ("Guangxi launched", "organized by Wuxi city") is its government, named as the
-    /// text names it, as analysts write it.
-    func placeActing(_ tokens: Range<Int>) -> Organizer {
-        Organizer(name: FrameReader.words(tokens, tp, bp), kind: .government)
-    }
-
     /// The province a governor heads, or the city a mayor heads (lexicon sets): the first of that
     /// level named in the sentence, else the one the text is about.
     func placeHeaded(by title: String) -> Int? {
@@ -120,6 +114,7 @@ struct FrameReader {
         return province ? sentence.province : sentence.city
     }
 
+    /// A place acting ("Guangxi launched", "organized by Wuxi city") is its government, named with its level.
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
         // "Wuxi municipal government": the level named, as the city's own releases write it (as
@@ -373,13 +368,14 @@ struct FrameReader {
                     d.addOrganizer(o2, home: home2, rule: c.label.rawValue + " (joined)", words: span(c.start..<entities[n].tokens.upperBound))
                     last = n
                 }
-            // "led by Governor Xu Dazhe" of a delegation from Hunan: the head of a province's or city's
-            // government leads for it
-            case .person(_, let title?) where c.label == .organizerBy && placeHeaded(by: title) != nil:
-                let p = placeHeaded(by: title)!
-                d.addOrganizer(governmentOf(p), home: p, rule: "organizer_by: head of a place's government", words: span(c.start..<end))
-            case .person(let name, _) where c.label == .organizerBy:
-                d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
+            case .person(let name, let title) where c.label == .organizerBy:
+                // "led by Governor Xu Dazhe" of a delegation from Hunan: the head of a province's or
+                // city's government leads for it
+                if let title, let p = placeHeaded(by: title) {
+                    d.addOrganizer(governmentOf(p), home: p, rule: "organizer_by: head of a place's government", words: span(c.start..<end))
+                } else {
+                    d.addOrganizer(Organizer(name: name, kind: .person), home: nil, rule: c.label.rawValue, words: span(c.start..<end))
+                }
             case .place(let p, false) where c.label == .memberOf && rules.places[Int(p)].isChinese:
                 d.addOrigin(Int(p), name: rules.places[Int(p)].name, rule: "member_of", words: span(c.start..<end))
             // "the first charter flight launched by Wuxi city": the city's government

@@ -129,13 +129,10 @@ final class PolicyPhrasingTests: XCTestCase {
 final class PassiveReleaseTests: XCTestCase {
     /// A policy document released in the passive with its auxiliary, and one that was formulated.
     func testAPolicyReleasedOrFormulated() throws {
-        for sentence in [
+        try assertEventTypes([
             "To help foreign trade navigate the trough, a guideline was released by the State Council on Monday, specifying 13 targeted measures.",
             "New measures have been issued by the Zhejiang Provincial Department of Commerce to help exporters attend overseas fairs.",
             "The Shenzhen Municipal Bureau of Commerce has formulated a unified insurance policy for foreign trade enterprises on Monday.",
-        ] {
-            let doc = try extract("Policy\n\n" + sentence, published: "2022-06-10")
-            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], sentence)
-        }
+        ], heading: "Policy", published: "2022-06-10", are: [.policyMeasure])
     }
 }
