@@ -196,7 +196,7 @@ struct DateFinder {
         }
     }
 
-    private func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String, _ lastDate: inout DateParts?,
+    func add(_ start: DateParts, _ end: DateParts?, _ tokens: Range<Int>, _ rule: String, _ lastDate: inout DateParts?,
                      _ used: inout [Bool], _ found: inout [Entity], relativeDay: Bool = false) {
         found.append(Entity(value: .date(start: start.iso, end: end?.iso), tokens: tokens, rule: rule, relativeDay: relativeDay))
         for k in tokens { used[k] = true }

@@ -9,6 +9,8 @@ public struct Document: Sendable {
     public var title: String?
     /// ISO date at known precision: "2022-12-26", "2022-12", "--12-07", or nil.
     public var published: String?
+    /// "zh" or "en", found from the text (MetadataStage): nobody says which language an article is in.
+    public var language: String = "en"
     public var events: [MissionEvent] = []
     /// When the stages must be done with this article; nil: no limit.
     public var budget: ExtractionBudget?
@@ -37,6 +39,7 @@ public struct Document: Sendable {
         j.field("name", input.name)
         j.field("title", title)
         j.field("published", published)
+        j.field("language", language)
         j.field("source", input.source.rawValue)
         j.endObject()
         return j.string

@@ -19,6 +19,7 @@ struct EntityStage: ExtractionStage {
             for (i, t) in doc.tokens.enumerated() where d.contains(Int(t.start)) { used[i] = true }
         }
         let budget = doc.budget
+        let chinese = doc.language == "zh"
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?
@@ -41,7 +42,9 @@ struct EntityStage: ExtractionStage {
                         findBodyMentions(range, ctx, &used, &entities, from: base, bodies: &bodies, names: &bodyNames)
                         findPeople(range, ctx, &used, &entities, from: base)
                         let numbers = NumberReader(rules: rules, ctx: ctx)
-                        DateFinder(rules: rules, ctx: ctx, published: published).find(range, lastDate: &lastDate, &used, &entities)
+                        let dates = DateFinder(rules: rules, ctx: ctx, published: published)
+                        if chinese { ChineseDateFinder(finder: dates).find(range, lastDate: &lastDate, &used, &entities) }
+                        dates.find(range, lastDate: &lastDate, &used, &entities)
                         numbers.find(range, &used, &entities)
                     }
                     entities.withUnsafeMutableBufferPointer { all in

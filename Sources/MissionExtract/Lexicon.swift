@@ -61,6 +61,7 @@ struct Lexicon: Sendable {
         case weekNouns = "duration: week nouns"
         case countNounStops = "words that end a count's noun"
         case gluedMagnitudes = "magnitudes only glued to the number"
+        case qualifiersAfterNumber = "Chinese qualifiers after a number"
         // Sets (SentenceStage)
         case sentenceStarters = "sentence starters after an abbreviation"
 
@@ -82,7 +83,7 @@ struct Lexicon: Sendable {
     /// Weekday names, Monday = 0.
     let weekdays: KeyMap
     let timeBeforeAnaphor, settingBeforeAnaphor, fairOccasions: KeySet
-    let percentWords, countNounStops, gluedMagnitudes: KeySet
+    let percentWords, countNounStops, gluedMagnitudes, qualifiersAfterNumber: KeySet
     /// "day", "weeks" → days in one.
     let durationDays: KeyMap
     let sentenceStarters: KeySet
@@ -95,7 +96,9 @@ struct Lexicon: Sendable {
             }
             let list = row.variants(1)
             guard !list.isEmpty else { throw f.error(row, "set \"\(row[0])\" without words") }
-            for w in list where w.contains(" ") { throw f.error(row, "'\(w)': one token per word (no spaces)") }
+            for w in list where w.contains(" ") || Tokenizer.tokenize(Array(w.utf8)).count > 1 {
+                throw f.error(row, "'\(w)': one token per word (no spaces; a Chinese word is one character)")
+            }
             words[role, default: []] += list
             if role.isSingleWord, words[role, default: []].count != 1 {
                 throw f.error(row, "set \"\(row[0])\" takes exactly one word, found \(words[role, default: []].count)")
@@ -129,6 +132,7 @@ struct Lexicon: Sendable {
         timeBeforeAnaphor = set(.timeBeforeAnaphor); settingBeforeAnaphor = set(.settingBeforeAnaphor)
         fairOccasions = set(.fairOccasions)
         percentWords = set(.percentWords); countNounStops = set(.countNounStops); gluedMagnitudes = set(.gluedMagnitudes)
+        qualifiersAfterNumber = set(.qualifiersAfterNumber)
         var durationDays = KeyMap()
         for w in words[.dayNouns]! { durationDays.set(TokenKey.of(w), 1) }
         for w in words[.weekNouns]! { durationDays.set(TokenKey.of(w), 7) }

@@ -15,6 +15,7 @@ struct MetadataStage: ExtractionStage {
     func run(_ doc: inout Document) throws(ArticleRejection) {
         doc.tokens = Tokenizer.tokenize(doc.bytes, tables: rules.tokenTables, budget: doc.budget)
         try doc.budget?.check(stage: name)
+        doc.language = Self.language(doc.tokens)
         let fromInput = [doc.input.published, doc.envelopePublished].compactMap { $0 }.compactMap { DateParts(iso: $0)?.iso }.first
         let (labelled, dateline, sourceLine) = scanText(doc.tokens, doc.bytes)
         // A date on a byline or source line that the clean stage removed
@@ -30,6 +31,14 @@ struct MetadataStage: ExtractionStage {
         // A stored page's leading " date 2023-08-20 " is no date of the story that may run on after it
         // on the same line: skipped like a dateline.
         doc.dateline = dateline?.range ?? Self.storedDateLabel(doc.bytes.prefix(24).map(TokenKey.lower)).map { 0..<($0 - 1) }
+    }
+
+    /// Chinese when Chinese characters outnumber the other words: a character carries about as much
+    /// as an English word, and a Chinese page with English names ("AFF", "CIIE") stays Chinese.
+    static func language(_ tokens: [Token]) -> String {
+        var chinese = 0, other = 0
+        for t in tokens where t.kind == .word { if t.isIdeograph { chinese += 1 } else { other += 1 } }
+        return chinese > other ? "zh" : "en"
     }
 
     /// A dateline's "--09-07" in the year of a dated line near it (a December date above a January

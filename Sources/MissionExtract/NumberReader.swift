@@ -19,6 +19,7 @@ struct NumberReader {
     func number(at i: Int) -> (value: Double, end: Int)? {
         let t = ctx.tokens[i]
         if t.kind == .number { return numberFrom(i) }
+        if t.isIdeograph { return ChineseNumerals.read(ctx.tokens, at: i, limit: ctx.limit) }
         guard t.kind == .word, numberWordStarts.mayStart(at: i, ctx), let m = rules.numberWords.longest(at: i, ctx) else { return nil }
         // "Eighty-three": tens and units joined by a glued hyphen are one number
         if m.label >= 20, m.label < 100, m.label.truncatingRemainder(dividingBy: 10) == 0, m.end + 1 < ctx.limit,
@@ -87,7 +88,8 @@ struct NumberReader {
         while i < range.upperBound {
             // Most tokens are neither a number nor a word that may start a number word: number(at:)
             // would turn them away, a tight loop passes them first.
-            while i < range.upperBound, tokens[i].kind != .number, tokens[i].kind != .word || !starts.mayStart(at: i, ctx) { i += 1 }
+            while i < range.upperBound, tokens[i].kind != .number,
+                  tokens[i].kind != .word || !starts.mayStart(at: i, ctx) && !ChineseNumerals.isNumeral(tokens[i]) { i += 1 }
             guard i < range.upperBound else { break }
             guard !used[i], let (value, numEnd) = number(at: i) else { i += 1; continue }
             var start = i, end = numEnd
@@ -117,6 +119,8 @@ struct NumberReader {
             }
             var qual = Qualifier.exact
             if let (q, qs) = qualifier(before: start, from: range.lowerBound) { qual = q; start = qs }
+            // "50多家", "160余名": Chinese says "more than" after the number
+            if numEnd < range.upperBound, rules.lexicon.qualifiersAfterNumber.contains(ctx.tokens[numEnd].key) { qual = .moreThan }
             if let currency {
                 // "39.3 billion yuan (RM24bil)": the bracketed conversion is the same amount.
                 let conversion = lastMoneyEnd >= 0 && start - lastMoneyEnd == 1 && ctx.tokens[lastMoneyEnd].key == Self.open
@@ -135,7 +139,8 @@ struct NumberReader {
             // "Fortune 500 companies", "the world's top 500 enterprises": a ranking, not a count
             if i > range.lowerBound, (max(range.lowerBound, i - 4)..<i).contains(where: { rules.cue(.notCount, at: $0, ctx) == i }) { i = numEnd; continue }
             // Flight, train and model codes ("MF8492", "D2811"): digits glued to letters count nothing.
-            if t.kind == .number, i > range.lowerBound, !t.spaceBefore, ctx.tokens[i - 1].kind == .word { i = numEnd; continue }
+            // (Chinese glues every number to the character before it: "率6家企业")
+            if t.kind == .number, i > range.lowerBound, !t.spaceBefore, ctx.tokens[i - 1].kind == .word, !ctx.tokens[i - 1].isIdeograph { i = numEnd; continue }
             // Counts: the unit noun within five tokens ("eight Wenzhou-based auto parts manufacturers").
             var unit: String?
             var j = numEnd

@@ -8,10 +8,11 @@
 ///   {place}     any gazetteer place;  {abroad} a place outside China
 ///   {cap}       1…6 capitalised words ("Ningbo Federation Changyun International Trade")
 ///   {num}       a number token
+///   {han}       1…12 Chinese characters, the middle of a Chinese name ("{cn} {han} 有限公司"); never first
 /// A chunk such as `Co.,` that tokenizes into several tokens becomes that sequence of tokens.
 /// Multi-word alternatives are written as separate rows.
 struct Pattern: Sendable {
-    enum Slot: UInt8, Sendable { case cn, place, abroad, cap, num }
+    enum Slot: UInt8, Sendable { case cn, place, abroad, cap, num, han }
     /// How strictly a word's case must agree: gazetteer names are case-sensitive ("US" is not "us").
     enum LetterCase: UInt8, Sendable { case any, capital, upper }
 
@@ -35,6 +36,28 @@ struct Pattern: Sendable {
     var payload: Int
     var source: String
 
+    /// The rows one pattern text stands for: an alternative of several tokens ("组织|率领|带领", Chinese
+    /// words being sequences of characters) becomes a row of its own; single-token alternatives stay together.
+    static func expand(_ text: String) -> [String] {
+        var rows = [""]
+        for chunk in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var forms: [String] = [String(chunk)]
+            if chunk.contains("|"), !chunk.hasPrefix("{") {
+                let capital = chunk.hasSuffix("!") && chunk.count > 1
+                let body = capital ? chunk.dropLast() : chunk[...]
+                let alternatives = body.split(separator: "|").map(String.init)
+                let long = alternatives.filter { Tokenizer.tokenize(Array($0.utf8)).count > 1 }
+                if !long.isEmpty {
+                    let short = alternatives.filter { !long.contains($0) }
+                    let bang = capital ? "!" : ""
+                    forms = (short.isEmpty ? [] : [short.joined(separator: "|") + bang]) + long.map { $0 + bang }
+                }
+            }
+            rows = rows.flatMap { r in forms.map { r.isEmpty ? $0 : r + " " + $0 } }
+        }
+        return rows
+    }
+
     static func compile(_ text: String, payload: Int) throws(RuleError) -> Pattern {
         var elements: [(kind: Element.Kind, keys: [UInt64], letterCase: LetterCase, gap: Int, slot: Slot)] = []
         for chunk in text.split(separator: " ", omittingEmptySubsequences: true) {
@@ -44,7 +67,7 @@ struct Pattern: Sendable {
             }
             if chunk.hasPrefix("{") && chunk.hasSuffix("}") {
                 let name = chunk.dropFirst().dropLast()
-                let slots: [String: Slot] = ["cn": .cn, "place": .place, "abroad": .abroad, "cap": .cap, "num": .num]
+                let slots: [String: Slot] = ["cn": .cn, "place": .place, "abroad": .abroad, "cap": .cap, "num": .num, "han": .han]
                 guard let slot = slots[String(name)] else { throw RuleError("unknown slot \(chunk) in pattern '\(text)'") }
                 elements.append((.slot, [], .any, 0, slot)); continue
             }
@@ -67,6 +90,7 @@ struct Pattern: Sendable {
         }
         guard let first = elements.first else { throw RuleError("empty pattern") }
         if first.kind == .gap { throw RuleError("pattern '\(text)' may not start with ~") }
+        if first.kind == .slot && first.slot == .han { throw RuleError("pattern '\(text)' may not start with {han}: Chinese has no word boundary to start it at") }
         return Pattern(elements: elements, payload: payload, source: text)
     }
 

@@ -241,6 +241,7 @@ struct PatternSet: @unchecked Sendable {
             case .cn, .place, .abroad: s.placeFirst.append(index)
             case .cap: s.capFirst.append(index)
             case .num: s.numFirst.append(index)
+            case .han: break        // refused by Pattern.compile
             }
         case .gap: break
         }
@@ -464,6 +465,15 @@ struct PatternSet: @unchecked Sendable {
                 case .num:
                     guard ctx.tokens[i].kind == .number else { return nil }
                     i += 1
+                case .han:
+                    // longest run first (the name's end is the word after it: "…实业有限公司")
+                    var j = i
+                    while j < ctx.limit, j - i < 12, ctx.tokens[j].isIdeograph, !PatternSet.nameBreaks.contains(ctx.tokens[j].key) { j += 1 }
+                    while j > i {
+                        if wordMayMatch(s, e + 1, last, j, ctx), let r = matchElements(s, e + 1, last, j, ctx) { return r }
+                        j -= 1
+                    }
+                    return nil
                 case .cap:
                     guard ctx.tokens[i].capitalized else { return nil }
                     var j = i
@@ -483,6 +493,8 @@ struct PatternSet: @unchecked Sendable {
         return i
     }
 
+    /// Chinese conjunctions and particles no name holds: "义乌政府和商城集团" is two names, not one.
+    static let nameBreaks = KeySet(["和", "与", "及", "的", "在", "赴", "到", "是", "将", "了", "为", "对", "向", "由", "等"])
     static let andKey = TokenKey.of("and")
     static let hyphenKey = TokenKey.of("-")
 

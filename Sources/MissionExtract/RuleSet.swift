@@ -239,7 +239,7 @@ final class RuleStore: @unchecked Sendable {
         for row in try cueFile.rows(min: 2, max: 2) {
             guard let c = Cue(rawValue: row[0]) else { throw cueFile.unknown(row, "cue kind", row[0], allowed: Cue.allCases.map(\.rawValue)) }
             try cues.add(row[1], c, file: cueFile, row: row)
-            do { cuesByKind[c.ordinal].add(try Pattern.compile(row[1], payload: 0)) } catch { throw cueFile.error(row, error.description) }
+            do { for r in Pattern.expand(row[1]) { cuesByKind[c.ordinal].add(try Pattern.compile(r, payload: 0)) } } catch { throw cueFile.error(row, error.description) }
         }
         let ana = try file("anaphors.tsv")
         for row in try ana.rows(min: 2, max: 2) {

@@ -5,7 +5,7 @@ struct RuleTable<Label: Sendable>: Sendable {
 
     mutating func add(_ pattern: String, _ label: Label, file: RuleFile, row: RuleFile.Row) throws(RuleError) {
         do {
-            patterns.add(try Pattern.compile(pattern, payload: labels.count))
+            for row in Pattern.expand(pattern) { patterns.add(try Pattern.compile(row, payload: labels.count)) }
         } catch {
             throw file.error(row, error.description)
         }

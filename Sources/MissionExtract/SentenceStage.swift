@@ -13,7 +13,7 @@ struct SentenceStage: ExtractionStage {
     // The word lists are stage properties, not statics: they are read per token, and every read
     // of a static goes through its lazy initialiser.
     let period = TokenKey.of("."), comma = TokenKey.of(",")
-    let terminal = KeySet([".", "!", "?", "…"])
+    let terminal = KeySet([".", "!", "?", "…", "。"])
     let closers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of(")"), TokenKey.of("]")])
     let openers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of("("), TokenKey.of("["), TokenKey.of("•")])
 
@@ -63,10 +63,12 @@ struct SentenceStage: ExtractionStage {
                 close(i, newParagraph: true)
                 continue
             }
-            if tp[i].kind == .punct, terminal.contains(tp[i].key), endsSentence(tp, i) {     // . ! ? … are punctuation
+            // (Chinese 。！？； end a sentence whatever follows: no space, no capital letter comes next)
+            let wide = tp[i].kind == .punct && isChineseTerminal(tp[i], bp)
+            if tp[i].kind == .punct, wide || terminal.contains(tp[i].key) && endsSentence(tp, i) {     // . ! ? … are punctuation
                 var j = i + 1
                 while j < tp.count, !tp[j].spaceBefore, closers.contains(tp[j].key) { j += 1 }
-                if j == tp.count || startsSentence(tp, j) {
+                if wide || j == tp.count || startsSentence(tp, j) {
                     let paragraphEnd = j < tp.count && tp[j].newlineBefore && lineBreakEnds(tp, bp, j)
                     close(j, newParagraph: paragraphEnd)
                     i = j
@@ -102,6 +104,13 @@ struct SentenceStage: ExtractionStage {
         let lineLength = prevEnd - Int(tp[lineStart].start)
         let lower = tp[i].kind == .word && !tp[i].capitalized
         return !(lineLength >= 60 && lower && !terminal.contains(tp[i - 1].key))
+    }
+
+    /// 。 (E3 80 82) and the full-width ！？； (EF BC 81, 9F, 9B).
+    private func isChineseTerminal(_ t: Token, _ bp: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.end - t.start == 3 else { return false }
+        let a = bp[Int(t.start)], b = bp[Int(t.start) + 1], c = bp[Int(t.start) + 2]
+        return a == 0xE3 && b == 0x80 && c == 0x82 || a == 0xEF && b == 0xBC && (c == 0x81 || c == 0x9F || c == 0x9B)
     }
 
     /// Is the period at i a sentence end, given the word before it?

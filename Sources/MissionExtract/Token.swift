@@ -12,12 +12,13 @@ struct Token: Sendable {
     var kind: Kind
     private var flags: UInt8
 
-    private static let capitalizedFlag: UInt8 = 1, allCapsFlag: UInt8 = 2, spaceFlag: UInt8 = 4, newlineFlag: UInt8 = 8
+    private static let capitalizedFlag: UInt8 = 1, allCapsFlag: UInt8 = 2, spaceFlag: UInt8 = 4, newlineFlag: UInt8 = 8, ideographFlag: UInt8 = 16
 
-    init(start: Int32, end: Int32, key: UInt64, kind: Kind, capitalized: Bool, allCaps: Bool, spaceBefore: Bool, newlineBefore: Bool) {
+    init(start: Int32, end: Int32, key: UInt64, kind: Kind, capitalized: Bool, allCaps: Bool, spaceBefore: Bool, newlineBefore: Bool,
+         ideograph: Bool = false) {
         self.start = start; self.end = end; self.key = key; self.kind = kind
         flags = (capitalized ? Self.capitalizedFlag : 0) | (allCaps ? Self.allCapsFlag : 0)
-            | (spaceBefore ? Self.spaceFlag : 0) | (newlineBefore ? Self.newlineFlag : 0)
+            | (spaceBefore ? Self.spaceFlag : 0) | (newlineBefore ? Self.newlineFlag : 0) | (ideograph ? Self.ideographFlag : 0)
     }
 
     /// First letter upper-case.
@@ -26,6 +27,8 @@ struct Token: Sendable {
     var allCaps: Bool { flags & Self.allCapsFlag != 0 }
     /// White space precedes it.
     var spaceBefore: Bool { flags & Self.spaceFlag != 0 }
+    /// One Chinese character (a word of its own: Chinese has no spaces).
+    var isIdeograph: Bool { flags & Self.ideographFlag != 0 }
     /// A line break precedes it.
     var newlineBefore: Bool { flags & Self.newlineFlag != 0 }
 

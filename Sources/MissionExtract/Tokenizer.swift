@@ -30,6 +30,7 @@ enum Tokenizer {
             let start = i
             var kind = Token.Kind.word
             var key = TokenKey.seed
+            var ideograph = false
             if isDigit(b) {
                 kind = .number
                 while i < to {
@@ -40,6 +41,13 @@ enum Tokenizer {
                     }
                     break
                 }
+            } else if b >= 0xE3 && isIdeograph(p, i, to) {
+                // Chinese has no spaces between words: each character is a token of its own, and rules
+                // written in Chinese ("商务厅", "赴 ~8 参展") are sequences of characters.
+                let end = min(i + seqLength(b), to)
+                for k in i..<end { key = TokenKey.mix(key, p[k]) }
+                i = end
+                ideograph = true
             } else if isLetter(b) || (b >= 0xC0 && isLetterScalar(p, i, to)) {
                 while i < to {
                     let c = p[i]
@@ -56,7 +64,7 @@ enum Tokenizer {
                         if i >= to || p[i] < 0xC0 { break }
                         continue
                     }
-                    if c >= 0xC0 && isLetterScalar(p, i, to) {
+                    if c >= 0xC0 && isLetterScalar(p, i, to) && !isIdeograph(p, i, to) {
                         let n = seqLength(c)
                         for k in 0..<n where i + k < to { key = TokenKey.mix(key, p[i + k]) }
                         i += n; continue
@@ -74,7 +82,7 @@ enum Tokenizer {
             var upper = cap
             if cap { for k in start..<i where p[k] >= 97 && p[k] <= 122 { upper = false; break } }
             // Offsets fit in Int32: articles are far below 2 GB.
-            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline))
+            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline, ideograph: ideograph))
             space = false; newline = false
             if budget.isOver(atStep: out.count) { break }
         }
@@ -90,6 +98,22 @@ enum Tokenizer {
 
     /// Punctuation keys fold typographic variants: ‘’ → ', “” → ", –— → -.
     static func punctKey(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        // Chinese full-width marks that work as the ASCII ones: ，、 → , ：→ : （）→ ( ) ！？→ ! ?
+        if to - from == 3, p[from] == 0xEF, p[from + 1] == 0xBC {
+            switch p[from + 2] {
+            case 0x8C: return TokenKey.mix(TokenKey.seed, UInt8(ascii: ","))
+            case 0x9A: return TokenKey.mix(TokenKey.seed, UInt8(ascii: ":"))
+            case 0x88: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "("))
+            case 0x89: return TokenKey.mix(TokenKey.seed, UInt8(ascii: ")"))
+            case 0x81: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "!"))
+            case 0x9F: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "?"))
+            case 0x9B: return TokenKey.mix(TokenKey.seed, UInt8(ascii: ";"))
+            default: break
+            }
+        }
+        if to - from == 3, p[from] == 0xE3, p[from + 1] == 0x80, p[from + 2] == 0x81 {
+            return TokenKey.mix(TokenKey.seed, UInt8(ascii: ","))
+        }
         if to - from == 3, p[from] == 0xE2, p[from + 1] == 0x80 {
             switch p[from + 2] {
             case 0x98, 0x99: return TokenKey.mix(TokenKey.seed, UInt8(ascii: "'"))
@@ -110,6 +134,15 @@ enum Tokenizer {
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 
     @inline(__always) static func seqLength(_ b: UInt8) -> Int { b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1 }
+
+    /// A CJK ideograph: U+3400–U+9FFF (lead bytes E3 90… to E9) and the supplementary planes' U+20000–U+2FFFF.
+    @inline(__always) static func isIdeograph(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ to: Int) -> Bool {
+        let b = p[i]
+        if b >= 0xE4 && b <= 0xE9 { return true }
+        if b == 0xE3 { return i + 1 < to && p[i + 1] >= 0x90 }
+        if b == 0xF0 { return i + 1 < to && p[i + 1] >= 0xA0 && p[i + 1] <= 0xAF }
+        return false
+    }
 
     /// Non-ASCII letters: Latin-1 letters and beyond, but not the punctuation and symbol blocks.
     static func isLetterScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ to: Int) -> Bool {
