@@ -487,6 +487,19 @@ struct EventStage: ExtractionStage {
                 drafts[j].absorb(drafts[i]); drafts[i].alive = false
             }
         }
+        // A Chinese report tells one trip, fair or drive over many sentences, each with trigger words of
+        // its own ("开行农民工返岗专车", "搭乘专车", "专车从宣汉到广东"): a later mention of the same type
+        // whose dates, organizer and origin agree with the first is that action.
+        if doc.language == "zh" {
+            for i in drafts.indices where drafts[i].alive && drafts[i].type != .deal && drafts[i].type != .policyMeasure {
+                for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
+                    let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || Self.overlaps(drafts[i].start, drafts[j].start) || Self.sameTime(drafts[i], drafts[j])
+                    let organizerAgrees = drafts[i].organizer.isEmpty || drafts[j].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer)
+                    let originAgrees = drafts[i].origin.isEmpty || drafts[j].origin.isEmpty || drafts[j].origin.contains { drafts[i].origin.contains($0) }
+                    if datesAgree, organizerAgrees, originAgrees { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
+                }
+            }
+        }
         // Without any agent, an event is about the place the text is discussing.
         for i in drafts.indices where drafts[i].alive && drafts[i].organizer.isEmpty && drafts[i].origin.isEmpty {
             let s = doc.sentences[drafts[i].sentences[0]]

@@ -117,6 +117,10 @@ struct FrameReader {
     /// A place acting ("Guangxi launched", "organized by Wuxi city") is its government, named with its level.
     func governmentOf(_ p: Int) -> Organizer {
         let place = rules.places[p]
+        // "嘉兴市政府": a Chinese sentence names it in Chinese, as the organizer names stay as written
+        if let zh = place.chineseName, sentence.tokens.contains(where: { tp[$0].isIdeograph }) {
+            return Organizer(name: zh + "政府", kind: .government)
+        }
         // "Wuxi municipal government": the level named, as the city's own releases write it (as
         // "Shanghai municipal government", "Guangxi Zhuang Autonomous Region government")
         if let formal = place.formalName {
@@ -304,6 +308,15 @@ struct FrameReader {
         let from = max(sentence.tokens.lowerBound, k - 10)
         guard let close = (from..<k).last(where: { rules.cue(.fairClose, at: $0, ctx).map { $0 <= k } ?? false }) else { return false }
         return cue(.fairOpen, in: (close + 1)..<k) == nil
+    }
+
+    /// Chinese puts the close after its date: "广交会5日落下帷幕", "12日在海口闭幕" (a close within eight
+    /// tokens after a date written in Chinese, no opening between).
+    func closesAfter(_ et: Range<Int>) -> Bool {
+        guard tp[et.upperBound - 1].isIdeograph else { return false }
+        let to = min(sentence.tokens.upperBound, et.upperBound + 8)
+        guard let close = (et.upperBound..<to).first(where: { rules.cue(.fairClose, at: $0, ctx) != nil }) else { return false }
+        return cue(.fairOpen, in: et.upperBound..<close) == nil
     }
 
     /// A signing cue ("signed", "inked", "signing of") within eight tokens before the tokens r, or
@@ -615,7 +628,7 @@ struct FrameReader {
             let text = words(et)
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].relativeDay { d.relativeDate = true }
-            if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) { closeDate = (s ?? "", text) }
+            if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) || closesAfter(et) { closeDate = (s ?? "", text) }
             // "opened on Thursday … until Dec 20": the later "until" date ends the one before
             if cue == .dateEnd, let c = chosen, c.end == nil, let cs = c.start, let until = s, cs.hasPrefix("--") == until.hasPrefix("--"), until > cs {
                 chosen = (cs, until, c.text + " … " + text); continue

@@ -12,6 +12,9 @@ struct Place: Sendable {
     /// A Chinese province-level place's formal name when it is no province (china.tsv's first name
     /// ending in "Autonomous Region" or "Municipality"): its government is named after it.
     var formalName: String?
+    /// Its Chinese name with the level ("嘉兴市", "浙江省", "广西壮族自治区"): a Chinese article names
+    /// the place's government with it.
+    var chineseName: String?
 
     init(name: String, kind: Kind, code: String, province: String? = nil) {
         self.name = name; self.kind = kind; self.code = code; self.province = province
