@@ -54,6 +54,24 @@ struct ChineseDateFinder {
         return (parts, k, offset)
     }
 
+    static let dispatch = TokenKey.of("电")
+
+    /// A wire dateline among the first tokens: "中新社义乌三月六日电", "新华社北京12月7日电" (a date then 电).
+    /// Its date and the token range from the start of its line to 电.
+    func dateline(within first: Int) -> (DateParts, Range<Int>)? {
+        let limit = min(first, finder.ctx.limit)
+        var i = 0
+        while i < limit {
+            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == Self.dispatch {
+                var lineStart = i
+                while lineStart > 0, !tokens[lineStart].newlineBefore { lineStart -= 1 }
+                return (d, lineStart..<(after + 1))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     func find(_ range: Range<Int>, lastDate: inout DateParts?, _ used: inout [Bool], _ found: inout [Entity]) {
         let limit = range.upperBound
         let published = finder.published

@@ -211,7 +211,7 @@ struct EntityStage: ExtractionStage {
                 let p = template.usesCity ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
                 guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province
                 home = p
-                name = template.filled(with: rules.places[p].name)
+                name = template.filled(with: template.chinese ? rules.places[p].chineseName ?? rules.places[p].name : rules.places[p].name)
             }
             let kind = OrganizerKind(rawValue: m.label.kind) ?? .other
             found.append(Entity(value: .organization(Organizer(name: name, kind: kind), place: home, media: m.label.kind == "media"),

@@ -30,7 +30,19 @@ struct MetadataStage: ExtractionStage {
             ?? sourceLine ?? dateline?.date.map { withYear($0, from: yearNear(doc.tokens, doc.bytes)) }
         // A stored page's leading " date 2023-08-20 " is no date of the story that may run on after it
         // on the same line: skipped like a dateline.
+        // "中新社义乌三月六日电": a Chinese wire dateline, its day of the publication's year when one is known
+        // (only its date: the dateline runs on into the story's first sentence, whose places are the story's)
+        if doc.language == "zh", doc.published == nil, dateline == nil, let (d, _) = chineseDateline(doc) { doc.published = d.iso }
         doc.dateline = dateline?.range ?? Self.storedDateLabel(doc.bytes.prefix(24).map(TokenKey.lower)).map { 0..<($0 - 1) }
+    }
+
+    private func chineseDateline(_ doc: Document) -> (DateParts, Range<Int>)? {
+        doc.tokens.withUnsafeBufferPointer { tp in
+            doc.bytes.withUnsafeBufferPointer { bp in
+                let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
+                return ChineseDateFinder(finder: DateFinder(rules: rules, ctx: ctx, published: nil)).dateline(within: 80)
+            }
+        }
     }
 
     /// Chinese when Chinese characters outnumber the other words: a character carries about as much

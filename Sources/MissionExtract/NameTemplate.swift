@@ -7,8 +7,11 @@ struct NameTemplate: Sendable {
     let usesCity: Bool
     /// A fixed display name ("commerce ministry" → "Ministry of Commerce") names no place.
     let hasPlace: Bool
+    /// A Chinese name ("{city}商务局") takes the place's Chinese name ("镇江市").
+    let chinese: Bool
 
     init(_ template: String) {
+        chinese = template.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
         usesCity = template.contains("{city}")
         hasPlace = usesCity || template.contains("{province}")
         var rest = Substring(template)
