@@ -23,7 +23,10 @@ enum RawBytes {
 
         let (invalid, firstInvalid, multibyte) = scan(out)
         if invalid > 0 {
-            if multibyte == 0, let latin = windows1252(out) {
+            // GBK / GB18030 (a page that says so, or bytes that decode to Chinese) before the Latin guesses
+            if let gb = GB18030.decode(out), GB18030.declared(out) || GB18030.looksChinese(gb) {
+                out = gb
+            } else if multibyte == 0, let latin = windows1252(out) {
                 out = latin                      // a Windows-1252 file: every byte has a meaning
             } else if invalid * 100 <= out.count {
                 out = dropInvalid(out)           // a few stray bytes: drop them

@@ -1,0 +1,197 @@
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import MissionExtract
+
+/// UTF-8 → GB18030 by iconv: the GBK bytes a portal would serve.
+private func gb18030(_ text: String) -> [UInt8]? {
+    let cd = iconv_open("GB18030", "UTF-8")
+    guard cd != iconv_t(bitPattern: -1) else { return nil }
+    defer { iconv_close(cd) }
+    var input = Array(text.utf8), out = [UInt8](repeating: 0, count: input.count * 2 + 8)
+    let n: Int? = input.withUnsafeMutableBytes { i in
+        out.withUnsafeMutableBytes { o in
+            var ip = i.baseAddress?.assumingMemoryBound(to: CChar.self), il = i.count
+            var op = o.baseAddress?.assumingMemoryBound(to: CChar.self), ol = o.count
+            return iconv(cd, &ip, &il, &op, &ol) == -1 ? nil : o.count - ol
+        }
+    }
+    return n.map { Array(out[0..<$0]) }
+}
+
+/// Chinese articles through the same stages: characters as tokens, Chinese sentence ends, numerals,
+/// dates, counts and amounts, and events from families of phrasings (each with paraphrases).
+final class ChineseTests: XCTestCase {
+    func testEachChineseCharacterIsATokenAndLatinRunsStayWords() {
+        let tokens = Tokenizer.tokenize(Array("嘉兴市商务局赴AFF亚洲展".utf8))
+        XCTAssertEqual(tokens.count, 11)                        // 7 characters, "AFF", 3 characters
+        XCTAssertTrue(tokens[0].isIdeograph)
+        XCTAssertFalse(tokens[7].isIdeograph)
+        XCTAssertEqual(tokens[7].end - tokens[7].start, 3)
+        // full-width marks fold to the ASCII ones the stages test: ，、 → ","
+        let marks = Tokenizer.tokenize(Array("日本，韩国、泰国".utf8))
+        XCTAssertEqual(marks[2].key, TokenKey.of(","))
+        XCTAssertEqual(marks[5].key, TokenKey.of(","))
+    }
+
+    func testSentencesEndAtChineseTerminalsWithoutSpaces() throws {
+        let doc = try runStages("浙江启动行动。企业赴日本参展！订单多吗？措施已出台；效果明显。", through: "sentences")
+        XCTAssertEqual(doc.sentenceTexts, ["浙江启动行动。", "企业赴日本参展！", "订单多吗？", "措施已出台；", "效果明显。"])
+    }
+
+    func testLanguageIsFoundFromTheText() throws {
+        XCTAssertEqual(try runStages("嘉兴市商务局组织企业赴东京参加AFF展会。", through: "metadata").language, "zh")
+        XCTAssertEqual(try runStages("Jiaxing (嘉兴) sent 50 firms to the AFF fair in Tokyo.", through: "metadata").language, "en")
+        let doc = try extract("嘉兴市商务局组织50家企业赴日本东京参展。", published: "2022-12-01")
+        XCTAssertTrue(doc.articleJSON().contains(#""language":"zh""#))
+    }
+
+    func testChineseNumerals() {
+        for (text, value) in [("一百", 100.0), ("两千", 2000), ("三十五", 35), ("十四", 14), ("一千二百", 1200), ("三万", 30000), ("二十八", 28)] {
+            let tokens = Tokenizer.tokenize(Array((text + "人").utf8))
+            let r = tokens.withUnsafeBufferPointer { ChineseNumerals.read($0, at: 0, limit: $0.count) }
+            XCTAssertEqual(r?.value, value, text)
+            XCTAssertEqual(r?.end, tokens.count - 1, text)
+        }
+    }
+
+    private func dates(_ text: String, published: String?) throws -> [(String?, String?)] {
+        try runStages(text, through: "entities", published: published).entities.compactMap {
+            if case .date(let s, let e) = $0.value { return (s, e) } else { return nil }
+        }
+    }
+
+    func testDatesResolvedAgainstThePublicationDate() throws {
+        let cases: [(String, String?, String?)] = [
+            ("代表团于12月4日出发。", "2022-12-04", nil),
+            ("展会12月9日至18日举行。", "2022-12-09", "2022-12-18"),
+            ("展会将于12月28日至1月3日举行。", "2022-12-28", "2023-01-03"),
+            ("企业将于明年1月中旬出发。", "2023-01", nil),
+            ("今年6月企业赴迪拜参展。", "2022-06", nil),
+            ("2023年贸易促进计划已制定。", "2023", nil),
+            ("义乌决定六月十四日至十六日举办展会。", "2022-06-14", "2022-06-16"),
+            ("展会于2022年12月5日开幕。", "2022-12-05", nil),
+            ("广交会5日落下帷幕。", "2022-12-05", nil),
+        ]
+        for (text, start, end) in cases {
+            let found = try dates(text, published: "2022-12-28")
+            XCTAssertEqual(found.first?.0, start, text)
+            XCTAssertEqual(found.first?.1, end, text)
+        }
+        // without a publication date the year stays unknown
+        XCTAssertEqual(try dates("代表团于12月4日出发。", published: nil).first?.0, "--12-04")
+    }
+
+    func testCountsAndAmountsWithChineseQualifiersAndMagnitudes() throws {
+        let doc = try runStages("消息一出,50多家企业近百人报名,160余名代表参加,签约金额3.93亿元,意向订单1.2亿美元。", through: "entities")
+        var counts: [String: (Double, Qualifier)] = [:], money: [(Double, String)] = []
+        for e in doc.entities {
+            if case .count(let v, let q, let u?) = e.value, counts[u] == nil { counts[u] = (v, q) }
+            if case .money(let a) = e.value { money.append((a.value, a.currency)) }
+        }
+        XCTAssertEqual(counts["enterprises"]?.0, 50); XCTAssertEqual(counts["enterprises"]?.1, .moreThan)
+        XCTAssertEqual(counts["people"]?.0, 100); XCTAssertEqual(counts["people"]?.1, .about)
+        XCTAssertEqual(money.map(\.0), [393_000_000, 120_000_000])
+        XCTAssertEqual(money.map(\.1), ["CNY", "USD"])
+    }
+
+    /// One trip, however it is phrased: the type, the origin under its English name, the destination's code.
+    func testTradeMissionFamily() throws {
+        let sentences = [
+            "嘉兴市商务局组织30家企业赴日本东京参展。",
+            "嘉兴市贸促会率20家外贸企业赴日本参加纺织展。",
+            "嘉兴市商务局包机送40家企业前往日本大阪拜访客户。",
+            "12月4日,嘉兴组团带企业出国参展,首站日本东京。",
+        ]
+        for s in sentences {
+            let doc = try extract(s, published: "2022-12-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], s)
+            XCTAssertEqual(doc.events.first?.origin.map(\.name), ["Jiaxing"], s)
+            XCTAssertEqual(doc.events.first?.destinations.map(\.code), ["JP"], s)
+        }
+    }
+
+    func testOrganizerNamesStayAsWritten() throws {
+        let doc = try extract("嘉兴市商务局组织30家企业赴日本东京参展。", published: "2022-12-01")
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["嘉兴市商务局"])
+        // a place acting is its government, named in Chinese
+        let place = try extract("12月4日,嘉兴组团带企业出国参展,首站日本东京。", published: "2022-12-01")
+        XCTAssertEqual(place.events.first?.organizer.map(\.name), ["嘉兴市政府"])
+    }
+
+    func testTradeFairFamily() throws {
+        let sentences = [
+            "第134届广交会15日在广州开幕。",
+            "第二十届中国-东盟博览会在南宁闭幕。",
+            "第二届中国—非洲经贸博览会9月26日在长沙举行。",
+        ]
+        for s in sentences {
+            XCTAssertEqual(try extract(s, published: "2023-10-20").events.map(\.type), [.tradeFair], s)
+        }
+        let close = try extract("广交会5日落下帷幕。", published: "2023-05-07")
+        XCTAssertEqual(close.events.first?.when.end, "2023-05-05")
+    }
+
+    func testDealFamily() throws {
+        let sentences = [
+            "当天,海南现场共签约投资项目32个,协议总金额达436.97亿元。",
+            "推介会上,珠海市与香港企业签署合作协议,总投资18.5亿元。",
+            "洽谈会期间,甘肃企业达成意向成交额25.8亿元。",
+        ]
+        for s in sentences {
+            let doc = try extract(s, published: "2023-10-20")
+            XCTAssertEqual(doc.events.map(\.type), [.deal], s)
+            XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "CNY", s)
+        }
+    }
+
+    func testPolicyMeasureFamily() throws {
+        let sentences = [
+            "镇江市商务局印发《关于当前稳外贸重点举措的通知》,支持企业参加境外展会。",
+            "浙江省商务厅出台稳外贸若干措施,对企业赴境外参展给予补贴。",
+            "深圳市商务局发布2025年度境外展会资金申报指南,支持企业开拓市场。",
+        ]
+        for s in sentences {
+            XCTAssertEqual(try extract(s, published: "2024-11-20").events.map(\.type), [.policyMeasure], s)
+        }
+    }
+
+    func testRecruitmentDriveFamily() throws {
+        let sentences = [
+            "2月21日,宣汉县开行农民工返岗专车,将52名农民工送往广东。",
+            "合江县首批100名农民工搭乘返岗专车前往东莞复工。",
+            "石家庄市举办春季大型招聘会,800余家企业提供1.5万个岗位。",
+        ]
+        for s in sentences {
+            XCTAssertEqual(try extract(s, published: "2022-02-22").events.map(\.type), [.recruitmentDrive], s)
+        }
+    }
+
+    /// Statistics, company results and forecasts report no action.
+    func testNearMissesGiveNoEvents() throws {
+        let sentences = [
+            "海关总署13日发布数据,前三季度我国进出口总值同比增长0.7%。",
+            "长园集团上半年营业收入同比增长23.93%,净利润同比下降6.56%。",
+            "专家预测明年外贸增速将进一步放缓。",
+        ]
+        for s in sentences {
+            XCTAssertEqual(try extract(s, published: "2020-10-13").events.map(\.type), [], s)
+        }
+    }
+
+    /// A GBK page (as many portals serve) gives the events of its UTF-8 copy, declared or not.
+    func testGBKTextGivesTheSameEventsAsUTF8() throws {
+        let text = "嘉兴市商务局组织30家企业赴日本东京参展。消息一出,50多家企业近百人报名参加。"
+        guard let gbk = gb18030(text) else { return XCTFail("iconv cannot encode GB18030 here") }
+        XCTAssertNotEqual(gbk, Array(text.utf8))
+        let utf8 = try extract(text, published: "2022-12-01")
+        let fromGBK = try TestRules.extractor.extract(ArticleInput(name: "test.txt", body: gbk, source: .cli, published: "2022-12-01"))
+        XCTAssertEqual(fromGBK.text, utf8.text)
+        XCTAssertEqual(fromGBK.events.map(\.type), utf8.events.map(\.type))
+        XCTAssertEqual(fromGBK.events.map(\.id), utf8.events.map(\.id))
+        let html = Array(#"<html><head><meta charset="gbk"><title>t</title></head><body><p>"#.utf8) + gbk + Array("</p></body></html>".utf8)
+        let page = try TestRules.extractor.extract(ArticleInput(name: "test.html", body: html, source: .cli, published: "2022-12-01"))
+        XCTAssertEqual(page.events.map(\.type), [.tradeMission])
+    }
+}
