@@ -5,18 +5,24 @@
 /// The marks 年 月 日 号 and the range joiners are the syntax of a Chinese date, kept here.
 struct ChineseDateFinder {
     let finder: DateFinder
+    private let numerals = ChineseNumerals.shared
+    private let words = Words.shared
 
-    static let year = TokenKey.of("年"), month = TokenKey.of("月"), day = TokenKey.of("日"), dayAlt = TokenKey.of("号")
-    static let joiners = KeySet(["至", "到", "-", "~", "～", "—", "－"])
-    /// 今年, 去年, 明年, 前年, 次年: the year counted from publication, by the character before 年.
-    static let relativeYear: [UInt64: Int] = [TokenKey.of("今"): 0, TokenKey.of("去"): -1, TokenKey.of("明"): 1,
-                                              TokenKey.of("前"): -2, TokenKey.of("次"): 1, TokenKey.of("本"): 0]
-    /// 今天/今日 (the day of publication), 昨天/昨日 (the day before), by their first character.
-    static let relativeDay: [UInt64: Int] = [TokenKey.of("今"): 0, TokenKey.of("昨"): -1]
-    static let dayNouns = KeySet(["天", "日"])
-    /// after 月: parts of the month, read as the month ("12月初", "1月中旬")
-    static let monthParts = KeySet(["初", "上", "中", "下", "底", "末"])
-    static let xun = TokenKey.of("旬")
+    /// The words below in tables by token key, read through one instance (no static per token).
+    struct Words: Sendable {
+        static let shared = Words()
+        let year = TokenKey.of("年"), month = TokenKey.of("月"), day = TokenKey.of("日"), dayAlt = TokenKey.of("号")
+        let xun = TokenKey.of("旬"), dispatch = TokenKey.of("电")
+        let joiners = KeySet(["至", "到", "-", "~", "～", "—", "－"])
+        /// 今天, 昨日: after 今 / 昨
+        let dayNouns = KeySet(["天", "日"])
+        /// after 月: parts of the month, read as the month ("12月初", "1月中旬")
+        let monthParts = KeySet(["初", "上", "中", "下", "底", "末"])
+        /// 今年, 去年, 明年, 前年, 次年, 本年: the year counted from publication, by the character before 年
+        let relativeYear = KeyMap(["今": 0, "去": -1, "明": 1, "前": -2, "次": 1, "本": 0])
+        /// 今天/今日 (the day of publication), 昨天/昨日 (the day before), by their first character
+        let relativeDay = KeyMap(["今": 0, "昨": -1])
+    }
 
     private var tokens: UnsafeBufferPointer<Token> { finder.ctx.tokens }
 
@@ -29,32 +35,31 @@ struct ChineseDateFinder {
             guard text.count <= 4, let v = Int(String(decoding: text, as: UTF8.self)) else { return nil }
             return (v, i + 1)
         }
-        guard let (v, e) = ChineseNumerals.read(tokens, at: i, limit: limit), v == v.rounded(), v < 10_000 else { return nil }
+        guard let (v, e) = numerals.read(tokens, at: i, limit: limit), v == v.rounded(), v < 10_000 else { return nil }
         return (Int(v), e)
     }
 
     /// [year 年] month 月 [day 日|号] at i: the parts, the token after, and the year offset of a relative year.
     private func date(at i: Int, _ limit: Int) -> (DateParts, Int, Int?)? {
         var parts = DateParts(), k = i, offset: Int?
-        if k + 1 < limit, tokens[k + 1].key == Self.year, let o = Self.relativeYear[tokens[k].key] {
+        if k + 1 < limit, tokens[k + 1].key == words.year, let o = words.relativeYear.get(tokens[k].key).map(Int.init) {
             offset = o; k += 2
-        } else if let (y, e) = number(k, limit), e < limit, tokens[e].key == Self.year, y >= 1900, y <= 2100, tokens[k].kind == .number {
+        } else if let (y, e) = number(k, limit), e < limit, tokens[e].key == words.year, y >= 1900, y <= 2100, tokens[k].kind == .number {
             parts.year = y; k = e + 1
         }
-        if let (m, e) = number(k, limit), e < limit, tokens[e].key == Self.month, (1...12).contains(m) {
+        if let (m, e) = number(k, limit), e < limit, tokens[e].key == words.month, (1...12).contains(m) {
             parts.month = m; k = e + 1
-            if let (d, e2) = number(k, limit), e2 < limit, tokens[e2].key == Self.day || tokens[e2].key == Self.dayAlt, (1...31).contains(d) {
+            if let (d, e2) = number(k, limit), e2 < limit, tokens[e2].key == words.day || tokens[e2].key == words.dayAlt, (1...31).contains(d) {
                 parts.day = d; k = e2 + 1
-            } else if k < limit, Self.monthParts.contains(tokens[k].key) {
+            } else if k < limit, words.monthParts.contains(tokens[k].key) {
                 k += 1
-                if k < limit, tokens[k].key == Self.xun { k += 1 }
+                if k < limit, tokens[k].key == words.xun { k += 1 }
             }
         }
         guard parts.month != nil || parts.year != nil || offset != nil else { return nil }
         return (parts, k, offset)
     }
 
-    static let dispatch = TokenKey.of("电")
 
     /// A wire dateline among the first tokens: "中新社义乌三月六日电", "新华社北京12月7日电" (a date then 电).
     /// Its date and the token range from the start of its line to 电.
@@ -62,7 +67,7 @@ struct ChineseDateFinder {
         let limit = min(first, finder.ctx.limit)
         var i = 0
         while i < limit {
-            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == Self.dispatch {
+            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == words.dispatch {
                 var lineStart = i
                 while lineStart > 0, !tokens[lineStart].newlineBefore { lineStart -= 1 }
                 return (d, lineStart..<(after + 1))
@@ -80,7 +85,7 @@ struct ChineseDateFinder {
             let t = tokens[i]
             guard !used[i], t.kind == .number || t.isIdeograph else { i += 1; continue }
             // 今天, 昨日
-            if let back = Self.relativeDay[t.key], i + 1 < limit, Self.dayNouns.contains(tokens[i + 1].key),
+            if let back = words.relativeDay.get(t.key).map(Int.init), i + 1 < limit, words.dayNouns.contains(tokens[i + 1].key),
                let p = published, let y = p.year, let m = p.month, let d = p.day {
                 let r = CivilDay(year: y, month: m, day: d).adding(back)
                 finder.add(DateParts(year: r.year, month: r.month, day: r.day), nil, i..<(i + 2), "date: 今天/昨天", &lastDate, &used, &found)
@@ -88,8 +93,8 @@ struct ChineseDateFinder {
             }
             guard let (start, after, offset) = date(at: i, limit) else {
                 // 5日: a day of the month last named (or of publication)
-                if let (d, e) = number(i, limit), e < limit, tokens[e].key == Self.day, (1...31).contains(d),
-                   i == range.lowerBound || tokens[i - 1].key != Self.month, let m = finder.nthMonth(d, lastDate: lastDate) {
+                if let (d, e) = number(i, limit), e < limit, tokens[e].key == words.day, (1...31).contains(d),
+                   i == range.lowerBound || tokens[i - 1].key != words.month, let m = finder.nthMonth(d, lastDate: lastDate) {
                     finder.add(DateParts(year: m.year, month: m.month, day: d), nil, i..<(e + 1), "date: 日", &lastDate, &used, &found, relativeDay: true)
                     i = e + 1; continue
                 }
@@ -98,14 +103,14 @@ struct ChineseDateFinder {
             var end = after
             var endDate: DateParts?
             // 12月9日至18日, 12月28日至1月3日, 2022年12月至2023年1月
-            if end < limit, Self.joiners.contains(tokens[end].key) {
+            if end < limit, words.joiners.contains(tokens[end].key) {
                 if let (e2, after2, o2) = date(at: end + 1, limit), e2.month != nil {
                     var e = e2
                     if e.year == nil, o2 == nil { e.year = start.year }
                     endDate = finder.resolve(e, offset: o2 ?? offset)
                     end = after2
                 } else if start.day != nil, let (d, e) = number(end + 1, limit), e < limit,
-                          tokens[e].key == Self.day || tokens[e].key == Self.dayAlt, (1...31).contains(d) {
+                          tokens[e].key == words.day || tokens[e].key == words.dayAlt, (1...31).contains(d) {
                     endDate = finder.resolve(DateParts(year: start.year, month: start.month, day: d), offset: offset)
                     end = e + 1
                 }

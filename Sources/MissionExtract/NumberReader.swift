@@ -5,6 +5,8 @@ struct NumberReader {
     let ctx: MatchContext
     /// Number words are looked for at every token: their table's start test, kept at hand.
     let numberWordStarts: PatternSet.StartTest
+    /// Asked at every Chinese character: kept at hand, not read through a static each time.
+    let numerals = ChineseNumerals.shared
 
     init(rules: RuleStore, ctx: MatchContext) {
         self.rules = rules; self.ctx = ctx; numberWordStarts = rules.numberWords.startTest
@@ -19,7 +21,7 @@ struct NumberReader {
     func number(at i: Int) -> (value: Double, end: Int)? {
         let t = ctx.tokens[i]
         if t.kind == .number { return numberFrom(i) }
-        if t.isIdeograph { return ChineseNumerals.read(ctx.tokens, at: i, limit: ctx.limit) }
+        if t.isIdeograph { return numerals.read(ctx.tokens, at: i, limit: ctx.limit) }
         guard t.kind == .word, numberWordStarts.mayStart(at: i, ctx), let m = rules.numberWords.longest(at: i, ctx) else { return nil }
         // "Eighty-three": tens and units joined by a glued hyphen are one number
         if m.label >= 20, m.label < 100, m.label.truncatingRemainder(dividingBy: 10) == 0, m.end + 1 < ctx.limit,
@@ -84,12 +86,12 @@ struct NumberReader {
     func find(_ range: Range<Int>, _ used: inout [Bool], _ found: inout [Entity]) {
         var lastMoneyEnd = -1
         var i = range.lowerBound
-        let tokens = ctx.tokens, starts = numberWordStarts
+        let tokens = ctx.tokens, starts = numberWordStarts, numerals = self.numerals
         while i < range.upperBound {
             // Most tokens are neither a number nor a word that may start a number word: number(at:)
             // would turn them away, a tight loop passes them first.
             while i < range.upperBound, tokens[i].kind != .number,
-                  tokens[i].kind != .word || !starts.mayStart(at: i, ctx) && !ChineseNumerals.isNumeral(tokens[i]) { i += 1 }
+                  tokens[i].kind != .word || !starts.mayStart(at: i, ctx) && !numerals.isNumeral(tokens[i]) { i += 1 }
             guard i < range.upperBound else { break }
             guard !used[i], let (value, numEnd) = number(at: i) else { i += 1; continue }
             var start = i, end = numEnd
