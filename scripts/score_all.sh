@@ -30,7 +30,7 @@ score() {
   # The test split is only measured: its details are never printed, only its kinds of error.
   if [ -n "${KINDS:-}" ]; then
     python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" -v | python3 scripts/error_kinds.py --top "$KINDS" | sed 's/^/    /'
-  elif [ -n "${VERBOSE:-}" ] && [ "$name" != real-corpus-test ]; then
+  elif [ -n "${VERBOSE:-}" ] && [ "$name" != real-corpus-test ] && [ "$name" != zh-corpus-test ]; then
     python3 "$SHARED/score.py" --gold "$g" --pred "$TMP/$name.jsonl" -v
   fi
 }
@@ -46,3 +46,4 @@ score holdout2-dev   eval/holdout2/dev-gold      eval/holdout2/dev
 score holdout2-test  eval/holdout2/test-gold     eval/holdout2/test
 score real-zh        "$SHARED/real-zh/gold"      "$SHARED/real-zh/articles"
 score zh-corpus-dev  eval/real-corpus-zh/gold    eval/real-corpus-zh/articles eval/real-corpus-zh/split.tsv dev
+score zh-corpus-test eval/real-corpus-zh/gold    eval/real-corpus-zh/articles eval/real-corpus-zh/split.tsv test
