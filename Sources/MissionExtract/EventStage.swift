@@ -42,7 +42,7 @@ struct EventStage: ExtractionStage {
         let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
         // the story's only date, read at the first undated event
         var storyDateRead = false, storyDate: (String, String)?
-        for i in drafts.indices where drafts[i].alive && emit(drafts[i]) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
+        for i in drafts.indices where drafts[i].alive && emit(drafts[i], chinese: doc.language == "zh") && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
             // (none named yet: the year the next sentence names, "… held on Sept 24. The 2020 Promotion Conference …")
             let first = drafts[i].sentences[0]
             if !textYears.isEmpty, let y = textYears[first] ?? (first + 1 < textYears.count ? textYears[first + 1] : nil) {
@@ -159,7 +159,8 @@ struct EventStage: ExtractionStage {
                     // A sentence with its own action of another type mentions the event as its setting
                     // ("on the sidelines of the fair", "at the event"; "this train", "during the campaign" still point back).
                     if strongest >= 2, let t = a.label, t != best, a.start > s.tokens.lowerBound,
-                       rules.lexicon.settingBeforeAnaphor.contains(tp[a.start - 1].key), tp[a.start].key == rules.lexicon.the { return }
+                       rules.lexicon.settingBeforeAnaphor.contains(tp[a.start - 1].key),
+                       tp[a.start].key == rules.lexicon.the || tp[a.start].isIdeograph { return }       // (参加此次博览会: attending it)
                     anaphors.append(a.label)
                 }
             }
@@ -552,7 +553,7 @@ struct EventStage: ExtractionStage {
     /// someone (organizer, origin or destination); a policy needs its author. A trip is a trade
     /// mission only when its sentences name business (a minister's visit or a worker's trip home is
     /// not) and someone goes out (buyers from abroad at a fair in China are the fair's).
-    private func emit(_ d: EventDraft) -> Bool {
+    private func emit(_ d: EventDraft, chinese: Bool) -> Bool {
         switch d.type {
         // Visitors from abroad who go nowhere abroad came to China (buyers at a fair): no mission of theirs is reported.
         case .tradeMission:
@@ -563,7 +564,9 @@ struct EventStage: ExtractionStage {
             return d.business && !inbound && !stateVisit && d.isConcrete && d.hasAgent
         // (a measure of this news is for trade, business or jobs: "plans to curb sintering at mills" is none)
         case .policyMeasure: return d.business && (!d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate))
-        case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty))
+        // (a Chinese report names the two parties that signed and the agreement, often with no date:
+        // "A公司与B集团签订…框架协议")
+        case .deal: return !d.outcomes.isEmpty || (d.hasAgent && (d.hasDate || !d.participants.isEmpty)) || chinese && d.organizer.count >= 2
         // a named fair is known by its name ("The CIIE ended on Sunday with $60 billion in deals")
         case .tradeFair:
             // (its tallies "since 2013" are its history)

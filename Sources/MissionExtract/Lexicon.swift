@@ -62,6 +62,7 @@ struct Lexicon: Sendable {
         case countNounStops = "words that end a count's noun"
         case gluedMagnitudes = "magnitudes only glued to the number"
         case qualifiersAfterNumber = "Chinese qualifiers after a number"
+        case measureWords = "Chinese measure words after a count"
         // Sets (SentenceStage)
         case sentenceStarters = "sentence starters after an abbreviation"
 
@@ -83,7 +84,7 @@ struct Lexicon: Sendable {
     /// Weekday names, Monday = 0.
     let weekdays: KeyMap
     let timeBeforeAnaphor, settingBeforeAnaphor, fairOccasions: KeySet
-    let percentWords, countNounStops, gluedMagnitudes, qualifiersAfterNumber: KeySet
+    let percentWords, countNounStops, gluedMagnitudes, qualifiersAfterNumber, measureWords: KeySet
     /// "day", "weeks" → days in one.
     let durationDays: KeyMap
     let sentenceStarters: KeySet
@@ -132,7 +133,7 @@ struct Lexicon: Sendable {
         timeBeforeAnaphor = set(.timeBeforeAnaphor); settingBeforeAnaphor = set(.settingBeforeAnaphor)
         fairOccasions = set(.fairOccasions)
         percentWords = set(.percentWords); countNounStops = set(.countNounStops); gluedMagnitudes = set(.gluedMagnitudes)
-        qualifiersAfterNumber = set(.qualifiersAfterNumber)
+        qualifiersAfterNumber = set(.qualifiersAfterNumber); measureWords = set(.measureWords)
         var durationDays = KeyMap()
         for w in words[.dayNouns]! { durationDays.set(TokenKey.of(w), 1) }
         for w in words[.weekNouns]! { durationDays.set(TokenKey.of(w), 7) }

@@ -21,7 +21,11 @@ struct NumberReader {
     func number(at i: Int) -> (value: Double, end: Int)? {
         let t = ctx.tokens[i]
         if t.kind == .number { return numberFrom(i) }
-        if t.isIdeograph { return numerals.read(ctx.tokens, at: i, limit: ctx.limit) }
+        // (a lone 一 is "a", "one" of 一行, 一批, 一项: no count)
+        if t.isIdeograph {
+            guard let r = numerals.read(ctx.tokens, at: i, limit: ctx.limit), r.end > i + 1 || r.value != 1 else { return nil }
+            return r
+        }
         guard t.kind == .word, numberWordStarts.mayStart(at: i, ctx), let m = rules.numberWords.longest(at: i, ctx) else { return nil }
         // "Eighty-three": tens and units joined by a glued hyphen are one number
         if m.label >= 20, m.label < 100, m.label.truncatingRemainder(dividingBy: 10) == 0, m.end + 1 < ctx.limit,
@@ -154,6 +158,16 @@ struct NumberReader {
                 if tk.kind == .number || rules.lexicon.countNounStops.contains(tk.key) { break }
                 if tk.kind == .punct && tk.key != Self.dash { break }
                 j += 1
+            }
+            // "签约投资项目32个", "参展企业800余家": Chinese may name the noun before the count and its measure word
+            if unit == nil, numEnd < range.upperBound, ctx.tokens[numEnd].isIdeograph {
+                var m = numEnd
+                if rules.lexicon.qualifiersAfterNumber.contains(ctx.tokens[m].key) { m += 1 }
+                if m < range.upperBound, rules.lexicon.measureWords.contains(ctx.tokens[m].key) {
+                    for k in max(range.lowerBound, i - 4)..<i {
+                        if let u = rules.units.longest(at: k, ctx), u.end == i { unit = u.label; end = m + 1; break }
+                    }
+                }
             }
             found.append(Entity(value: .count(value: value, qualifier: qual, unit: unit), tokens: start..<(unit == nil ? numEnd : end),
                                 rule: unit == nil ? "number" : "count"))
