@@ -50,7 +50,7 @@ final class ChineseTests: XCTestCase {
     func testChineseNumerals() {
         for (text, value) in [("一百", 100.0), ("两千", 2000), ("三十五", 35), ("十四", 14), ("一千二百", 1200), ("三万", 30000), ("二十八", 28)] {
             let tokens = Tokenizer.tokenize(Array((text + "人").utf8))
-            let r = tokens.withUnsafeBufferPointer { ChineseNumerals.read($0, at: 0, limit: $0.count) }
+            let r = tokens.withUnsafeBufferPointer { ChineseNumerals.shared.read($0, at: 0, limit: $0.count) }
             XCTAssertEqual(r?.value, value, text)
             XCTAssertEqual(r?.end, tokens.count - 1, text)
         }
@@ -94,6 +94,19 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(counts["people"]?.0, 100); XCTAssertEqual(counts["people"]?.1, .about)
         XCTAssertEqual(money.map(\.0), [393_000_000, 120_000_000])
         XCTAssertEqual(money.map(\.1), ["CNY", "USD"])
+    }
+
+    func testTheNounMayComeBeforeTheCountAndALoneYiCountsNothing() throws {
+        for text in ["现场还签约投资项目32个。", "现场共签约项目32个。", "大会现场签约32个项目。"] {
+            let units = try runStages(text, through: "entities").entities.compactMap { e -> String? in
+                if case .count(32, _, let u) = e.value { return u } else { return nil }
+            }
+            XCTAssertEqual(units, ["projects"], text)
+        }
+        let counts = try runStages("李卫东一行来港考察,签订一项协议。", through: "entities").entities.filter {
+            if case .count = $0.value { return true } else { return false }
+        }
+        XCTAssertEqual(counts.count, 0)
     }
 
     /// One trip, however it is phrased: the type, the origin under its English name, the destination's code.
@@ -144,6 +157,9 @@ final class ChineseTests: XCTestCase {
             XCTAssertEqual(doc.events.map(\.type), [.deal], s)
             XCTAssertEqual(doc.events.first?.outcomes.first?.amount?.currency, "CNY", s)
         }
+        // two named parties and their agreement, no date or amount
+        let parties = try extract("此外,益阳市湖南天下洞庭粮油实业有限公司与湖南省海外经贸发展集团有限责任公司签订战略合作框架协议。", published: "2021-09-30")
+        XCTAssertEqual(parties.events.map(\.type), [.deal])
     }
 
     func testPolicyMeasureFamily() throws {
