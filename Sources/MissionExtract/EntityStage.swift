@@ -130,9 +130,28 @@ struct EntityStage: ExtractionStage {
             // "US$25.65 billion", "HK$2 billion": a currency before its number, not a place
             if let c = rules.currencyBefore.longest(at: i, ctx), c.end > m.end || c.end == m.end + 1,
                c.end < range.upperBound, tp[c.end].kind == .number { i = c.end; continue }
-            placeEnds[i] = Int32(m.end) * (rules.places[m.label.place].isChinese ? 1 : -1)
-            found.append(Entity(value: .place(Int32(m.label.place), adjective: m.label.adjective), tokens: i..<m.end, rule: "gazetteer"))
-            i = m.end
+            // "广东东莞", "四川省遂宁市船山区": Chinese writes a place after the one it lies in; the
+            // innermost is the place meant, the whole run its name
+            var place = m.label.place, end = m.end
+            while end < range.upperBound, tp[end].isIdeograph, tp[end - 1].isIdeograph, !used[end],
+                  let inner = rules.placeNames.longest(at: end, ctx), !inner.label.adjective, liesIn(inner.label.place, place) {
+                place = inner.label.place; end = inner.end
+            }
+            placeEnds[i] = Int32(end) * (rules.places[place].isChinese ? 1 : -1)
+            found.append(Entity(value: .place(Int32(place), adjective: m.label.adjective), tokens: i..<end, rule: "gazetteer"))
+            i = end
+        }
+    }
+
+    /// Place `inner` lies in `outer`: a city or county of a province, a county or district of a
+    /// city's province (china.tsv names only the province a place belongs to).
+    private func liesIn(_ inner: Int, _ outer: Int) -> Bool {
+        let i = rules.places[inner], o = rules.places[outer]
+        guard i.isChinese, o.isChinese, inner != outer else { return false }
+        switch o.kind {
+        case .province: return i.kind != .province && i.province == o.name
+        case .city: return i.kind == .district && i.province == o.province
+        default: return false
         }
     }
 
