@@ -185,6 +185,27 @@ final class ChineseTests: XCTestCase {
     }
 
     /// Statistics, company results and forecasts report no action.
+    /// "广东东莞", "四川省遂宁市船山区": a place written after the one it lies in is the innermost.
+    func testAPlaceAfterTheOneItLiesInIsTheInnermost() throws {
+        let cases = [("农民工搭乘专车开往广东东莞。", "Dongguan"), ("来自四川省遂宁市船山区的务工人员。", "Chuanshan District"),
+                     ("企业分别前往福建泉州。", "Quanzhou"), ("四川宣汉县开行专车。", "Xuanhan County")]
+        for (text, name) in cases {
+            let places = try runStages(text, through: "entities").entities.compactMap { e -> String? in
+                if case .place(let p, _) = e.value { return TestRules.rules.store.places[Int(p)].name } else { return nil }
+            }
+            XCTAssertEqual(places, [name], text)
+        }
+    }
+
+    /// A campaign a province launches is a measure of its government.
+    func testACampaignLaunchIsAPolicyMeasure() throws {
+        for s in ["不久前,浙江在全国率先启动“千团万企拓市场抢订单行动”。", "江苏省日前启动“百展万企”外贸专项行动。"] {
+            let doc = try extract(s, published: "2022-12-18")
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], s)
+            XCTAssertEqual(doc.events.first?.origin.first?.name, s.contains("浙江") ? "Zhejiang" : "Jiangsu", s)
+        }
+    }
+
     func testNearMissesGiveNoEvents() throws {
         let sentences = [
             "海关总署13日发布数据,前三季度我国进出口总值同比增长0.7%。",
