@@ -12,7 +12,8 @@ struct SentenceStage: ExtractionStage {
 
     // The word lists are stage properties, not statics: they are read per token, and every read
     // of a static goes through its lazy initialiser.
-    let period = TokenKey.of("."), comma = TokenKey.of(",")
+    let period = TokenKey.of("."), comma = TokenKey.of(","), colon = TokenKey.of(":")
+    let asciiTerminals = KeySet(["!", "?", ";"])
     let terminal = KeySet([".", "!", "?", "…", "。"])
     let closers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of(")"), TokenKey.of("]")])
     let openers = KeySet(keys: [Tokenizer.quoteKey, Tokenizer.apostropheKey, TokenKey.of("("), TokenKey.of("["), TokenKey.of("•")])
@@ -48,7 +49,11 @@ struct SentenceStage: ExtractionStage {
             let lineStart = tp[start].newlineBefore || start == 0
             let lineEnd = end == tp.count || tp[end].newlineBefore
             let last = tp[end - 1].key
-            if lineStart, lineEnd, s.end - s.start < (start == 0 ? 300 : 150), !terminal.contains(last), last != Tokenizer.quoteKey {
+            // (a Chinese line ending in a full-width colon introduces what follows: "这次出台的…政策,主要是:")
+            // (many pages write Chinese with ASCII marks: a ":" after a Chinese character too)
+            let wideColon = end - 1 > start && tp[end - 2].isIdeograph && (tp[end - 1].key == colon
+                || tp[end - 1].end - tp[end - 1].start == 3 && bp[Int(tp[end - 1].start)] == 0xEF && bp[Int(tp[end - 1].start) + 2] == 0x9A)
+            if lineStart, lineEnd, s.end - s.start < (start == 0 ? 300 : 150), !terminal.contains(last), last != Tokenizer.quoteKey, !wideColon {
                 s.isHeading = true
             }
             sentences.append(s)
@@ -64,7 +69,9 @@ struct SentenceStage: ExtractionStage {
                 continue
             }
             // (Chinese 。！？； end a sentence whatever follows: no space, no capital letter comes next)
-            let wide = tp[i].kind == .punct && isChineseTerminal(tp[i], bp)
+            // (and ASCII ! ? ; between Chinese characters, as many pages write them)
+            let wide = tp[i].kind == .punct && (isChineseTerminal(tp[i], bp)
+                || i > 0 && i + 1 < tp.count && tp[i - 1].isIdeograph && tp[i + 1].isIdeograph && asciiTerminals.contains(tp[i].key))
             if tp[i].kind == .punct, wide || terminal.contains(tp[i].key) && endsSentence(tp, i) {     // . ! ? … are punctuation
                 var j = i + 1
                 while j < tp.count, !tp[j].spaceBefore, closers.contains(tp[j].key) { j += 1 }

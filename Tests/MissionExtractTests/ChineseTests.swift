@@ -173,6 +173,25 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    func testNoticesAndDelegationsNamedAsSuch() throws {
+        for s in ["衢州市商务局印发《关于做好2007年中国食品博览会组展工作的通知》。", "浙江省商务厅下发关于进一步支持企业开拓国际市场的若干措施。"] {
+            XCTAssertEqual(try extract(s, published: "2007-03-01").events.map(\.type), [.policyMeasure], s)
+        }
+        for s in ["苏州市工商联企业家代表团一行十人赴日本考察。", "南宁市政府经贸代表团赴冈比亚访问,推介投资项目。"] {
+            let doc = try extract(s, published: "2019-05-01")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], s)
+            XCTAssertFalse(doc.events.first?.destinations.isEmpty ?? true, s)
+        }
+        // a line ending in a full-width colon introduces what follows: no heading
+        let intro = try runStages("标题\n\n商务部发言人指出,这次出台的出口信用保险政策,主要是：\n\n第一,扩大承保规模。", through: "sentences")
+        XCTAssertEqual(intro.sentences.map(\.isHeading), [true, false, false])
+        let ascii = try runStages("标题\n\n商务部发言人指出,这次出台的政策,主要是:\n\n第一,扩大规模。", through: "sentences")
+        XCTAssertEqual(ascii.sentences.map(\.isHeading), [true, false, false])
+        // ASCII ! ? ; between Chinese characters end sentences as 。 does
+        XCTAssertEqual(try runStages("企业赴日本参展!订单多吗?措施已出台;效果明显。", through: "sentences").sentenceTexts,
+                       ["企业赴日本参展!", "订单多吗?", "措施已出台;", "效果明显。"])
+    }
+
     func testRecruitmentDriveFamily() throws {
         let sentences = [
             "2月21日,宣汉县开行农民工返岗专车,将52名农民工送往广东。",
