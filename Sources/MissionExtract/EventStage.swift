@@ -77,12 +77,14 @@ struct EventStage: ExtractionStage {
         // The frame each sentence is read into, reset (its arrays' storage kept) for the next one;
         // a frame that becomes a new draft is swapped out for an empty one.
         var frame = EventDraft(type: .tradeMission, sentences: [], weight: 0, anchor: "")
+        let chinese = doc.language == "zh"
         for (si, s) in doc.sentences.enumerated() {
             // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
             if doc.budget?.isOver == true { break }
-            guard !s.isHeading, tp[s.tokens.upperBound - 1].key != Self.question else { continue }
-            if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
             let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
+            // (a Chinese notice's title names the measure: "关于做好…组展工作的通知", "…年度资金申报指南")
+            guard !s.isHeading || chinese && namesMeasure(s, ctx), tp[s.tokens.upperBound - 1].key != Self.question else { continue }
+            if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
             triggerBuffer.removeAll(keepingCapacity: true)
             rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
             // named fairs, kept in start order among the triggers; the bare capitalised "Fair" of the
@@ -297,6 +299,15 @@ struct EventStage: ExtractionStage {
             draftOf[si] = drafts.count - 1
         }
         return drafts
+    }
+
+    /// A heading with a strong policy trigger.
+    private func namesMeasure(_ s: Sentence, _ ctx: MatchContext) -> Bool {
+        var found = false
+        rules.triggers.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
+            if m.label.type == .policyMeasure && m.label.weight >= 3 { found = true }
+        }
+        return found
     }
 
     /// Sentence si is a photo caption: the next sentence is a credit ("[Photo by …]", "(Photo/…)").
