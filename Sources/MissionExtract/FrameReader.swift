@@ -191,7 +191,7 @@ struct FrameReader {
             if j > first { k = j }
         }
         while k < sentence.tokens.upperBound, skipped <= 4 {
-            if rules.cue(.agentVerb, at: k, ctx) != nil { return true }
+            if rules.cue(.agentVerb, at: k, ctx) != nil || rules.cue(.cityHead, at: k, ctx) != nil || rules.cue(.provinceHead, at: k, ctx) != nil { return true }
             if let e = rules.cue(.aux, at: k, ctx) { k = e; skipped += 1; continue }
             if rules.lexicon.agentSuffixes.contains(tp[k].key) { k += 1; skipped += 1; continue }
             if tp[k].kind == .word, isAdverb(k) { k += 1; skipped += 1; continue }
@@ -459,6 +459,13 @@ struct FrameReader {
             let before = k >= lo + 2 ? tp[k - 2].key : 0
             guard !rules.lexicon.notSubjectAfter.contains(before) else { continue }
             d.addOrganizer(governmentOf(p), home: p, rule: "the city/province as subject", words: span((k - 1)..<min(hi, k + 2)))
+        }
+        // "市长曹新平…率经贸代表团": a Chinese head's title with no body before it is the head of the
+        // city (province) the text is about, acting for its government (the cue ends at the verb of leading)
+        if d.organizer.isEmpty, let c = cues.first(where: { c in (c.label == .cityHead || c.label == .provinceHead)
+                && tp[c.start].isIdeograph && !entities.contains { e in e.tokens.upperBound == c.start } }),
+           let p = c.label == .cityHead ? (sentence.city ?? sentence.province) : sentence.province {
+            d.addOrganizer(governmentOf(p), home: p, rule: "a head's title: the government of the place under discussion", words: span(c.start..<c.end))
         }
         // The body a measure is announced through is its author; a province's or city's body reporting
         // trips organises them ("According to the Anhui provincial department of commerce, 119 people

@@ -36,6 +36,9 @@ public struct RuleSet: Sendable {
         /// A goal before a signing ("aiming to sign contracts worth …"): a target, not a deal.
         case goal
         case notCount = "not_count", diplomacy
+        /// A Chinese title of a city's or a province's head ("市长", "副省长") with no body before it:
+        /// the head of the place under discussion, acting for its government.
+        case cityHead = "city_head", provinceHead = "province_head"
 
         /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
         /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
@@ -74,6 +77,8 @@ public struct RuleSet: Sendable {
             case .goal: 25
             case .notCount: 26
             case .diplomacy: 27
+            case .cityHead: 28
+            case .provinceHead: 29
             }
         }
     }

@@ -133,6 +133,16 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(place.events.first?.organizer.map(\.name), ["嘉兴市政府"])
     }
 
+    /// A city's head leads for its government: named with the city, or alone in an article about it.
+    func testAHeadLeadsForTheGovernment() throws {
+        let alone = try extract("徐州市经贸代表团访问俄罗斯\n\n市长曹新平于6月4日至5日率经贸代表团对俄罗斯梁赞市进行了友好访问,洽谈合作项目。", published: "2010-06-08")
+        XCTAssertEqual(alone.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(alone.events.first?.organizer.map(\.name), ["徐州市政府"])
+        XCTAssertEqual(alone.events.first?.destinations.map(\.code), ["RU"])
+        let named = try extract("嘉兴市副市长王某率20家企业赴日本参展。", published: "2022-12-01")
+        XCTAssertEqual(named.events.first?.organizer.map(\.name), ["嘉兴市政府"])
+    }
+
     func testTradeFairFamily() throws {
         let sentences = [
             "第134届广交会15日在广州开幕。",
