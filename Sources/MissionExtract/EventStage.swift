@@ -572,7 +572,8 @@ struct EventStage: ExtractionStage {
             // A state visit or ministers' talks without companies, people or groups counted is diplomacy
             // ("the two countries" are its parties).
             let stateVisit = d.diplomatic && !d.businessGroup && !d.participants.contains { $0.unit == "enterprises" || $0.unit == "people" || $0.unit == "groups" }
-            return d.business && !inbound && !stateVisit && d.isConcrete && d.hasAgent
+            // (a Chinese report of a body sending firms "赴境外参展" often names no country, date or count)
+            return d.business && !inbound && !stateVisit && (d.isConcrete || chinese && !d.organizer.isEmpty && d.weight >= 3) && d.hasAgent
         // (a measure of this news is for trade, business or jobs: "plans to curb sintering at mills" is none)
         case .policyMeasure: return d.business && (!d.organizer.isEmpty || (!d.origin.isEmpty && d.hasDate))
         // (a Chinese report names the two parties that signed and the agreement, often with no date:

@@ -125,6 +125,15 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// A body sending firms abroad is a mission even when no country, date or count is named.
+    func testABodySendingFirmsAbroadWithoutACountry() throws {
+        for s in ["福建省商务厅组织企业赴境外参展。", "泉州市商务局组织外贸企业出海抢订单。"] {
+            XCTAssertEqual(try extract(s, published: "2022-12-20").events.map(\.type), [.tradeMission], s)
+        }
+        // (without a body that sends them, firms' wish to go is no action)
+        XCTAssertEqual(try extract("企业赴境外参展的意愿明显增强。", published: "2022-12-20").events.map(\.type), [])
+    }
+
     func testOrganizerNamesStayAsWritten() throws {
         let doc = try extract("嘉兴市商务局组织30家企业赴日本东京参展。", published: "2022-12-01")
         XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["嘉兴市商务局"])
