@@ -5,8 +5,12 @@
 /// The marks 年 月 日 号 and the range joiners are the syntax of a Chinese date, kept here.
 struct ChineseDateFinder {
     let finder: DateFinder
+    /// Digit tokens are read as the English dates read them.
+    private let reader: DateReader
     private let numerals = ChineseNumerals.shared
     private let words = Words.shared
+
+    init(finder: DateFinder) { self.finder = finder; reader = finder.reader }
 
     /// The words below in tables by token key, read through one instance (no static per token).
     struct Words: Sendable {
@@ -29,12 +33,7 @@ struct ChineseDateFinder {
     /// A number of digits or numeral characters at i, and the token after it.
     private func number(_ i: Int, _ limit: Int) -> (Int, Int)? {
         guard i < limit else { return nil }
-        let t = tokens[i]
-        if t.kind == .number {
-            let text = finder.ctx.bytes[Int(t.start)..<Int(t.end)]
-            guard text.count <= 4, let v = Int(String(decoding: text, as: UTF8.self)) else { return nil }
-            return (v, i + 1)
-        }
+        if tokens[i].kind == .number { return reader.number(i).map { ($0, i + 1) } }
         guard let (v, e) = numerals.read(tokens, at: i, limit: limit), v == v.rounded(), v < 10_000 else { return nil }
         return (Int(v), e)
     }
@@ -60,19 +59,11 @@ struct ChineseDateFinder {
         return (parts, k, offset)
     }
 
-
-    /// A wire dateline among the first tokens: "中新社义乌三月六日电", "新华社北京12月7日电" (a date then 电).
-    /// Its date and the token range from the start of its line to 电.
-    func dateline(within first: Int) -> (DateParts, Range<Int>)? {
+    /// The date of a wire dateline among the first tokens: "中新社义乌三月六日电", "新华社北京12月7日电" (a date then 电).
+    func dateline(within first: Int) -> DateParts? {
         let limit = min(first, finder.ctx.limit)
-        var i = 0
-        while i < limit {
-            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == words.dispatch {
-                var lineStart = i
-                while lineStart > 0, !tokens[lineStart].newlineBefore { lineStart -= 1 }
-                return (d, lineStart..<(after + 1))
-            }
-            i += 1
+        for i in 0..<max(limit, 0) {
+            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == words.dispatch { return d }
         }
         return nil
     }

@@ -11,6 +11,7 @@ public struct Document: Sendable {
     public var published: String?
     /// "zh" or "en", found from the text (MetadataStage): nobody says which language an article is in.
     public var language: String = "en"
+    var isChinese: Bool { language == "zh" }
     public var events: [MissionEvent] = []
     /// When the stages must be done with this article; nil: no limit.
     public var budget: ExtractionBudget?

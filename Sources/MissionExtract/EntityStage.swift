@@ -19,7 +19,7 @@ struct EntityStage: ExtractionStage {
             for (i, t) in doc.tokens.enumerated() where d.contains(Int(t.start)) { used[i] = true }
         }
         let budget = doc.budget
-        let chinese = doc.language == "zh"
+        let chinese = doc.isChinese
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
                 var province: Int?, city: Int?

@@ -42,7 +42,7 @@ struct EventStage: ExtractionStage {
         let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
         // the story's only date, read at the first undated event
         var storyDateRead = false, storyDate: (String, String)?
-        for i in drafts.indices where drafts[i].alive && emit(drafts[i], chinese: doc.language == "zh") && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
+        for i in drafts.indices where drafts[i].alive && emit(drafts[i], chinese: doc.isChinese) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
             // (none named yet: the year the next sentence names, "… held on Sept 24. The 2020 Promotion Conference …")
             let first = drafts[i].sentences[0]
             if !textYears.isEmpty, let y = textYears[first] ?? (first + 1 < textYears.count ? textYears[first + 1] : nil) {
@@ -77,7 +77,7 @@ struct EventStage: ExtractionStage {
         // The frame each sentence is read into, reset (its arrays' storage kept) for the next one;
         // a frame that becomes a new draft is swapped out for an empty one.
         var frame = EventDraft(type: .tradeMission, sentences: [], weight: 0, anchor: "")
-        let chinese = doc.language == "zh"
+        let chinese = doc.isChinese
         for (si, s) in doc.sentences.enumerated() {
             // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
             if doc.budget?.isOver == true { break }
@@ -502,7 +502,7 @@ struct EventStage: ExtractionStage {
         // A Chinese report tells one trip, fair or drive over many sentences, each with trigger words of
         // its own ("开行农民工返岗专车", "搭乘专车", "专车从宣汉到广东"): a later mention of the same type
         // whose dates, organizer and origin agree with the first is that action.
-        if doc.language == "zh" {
+        if doc.isChinese {
             for i in drafts.indices where drafts[i].alive && drafts[i].type != .deal && drafts[i].type != .policyMeasure {
                 for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                     let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || Self.overlaps(drafts[i].start, drafts[j].start) || Self.sameTime(drafts[i], drafts[j])

@@ -32,7 +32,7 @@ enum GB18030 {
     static func looksChinese(_ utf8: [UInt8]) -> Bool {
         var ideographs = 0, other = 0
         for s in String(decoding: utf8, as: UTF8.self).unicodeScalars where s.value >= 0x80 {
-            if (0x4E00...0x9FFF).contains(s.value) || (0x3000...0x303F).contains(s.value) || (0xFF00...0xFFEF).contains(s.value) { ideographs += 1 } else { other += 1 }
+            if Tokenizer.isIdeograph(s) || (0x3000...0x303F).contains(s.value) || (0xFF00...0xFFEF).contains(s.value) { ideographs += 1 } else { other += 1 }
         }
         return ideographs >= 10 && ideographs * 3 >= (ideographs + other) * 2
     }

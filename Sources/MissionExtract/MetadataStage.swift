@@ -32,11 +32,11 @@ struct MetadataStage: ExtractionStage {
         // on the same line: skipped like a dateline.
         // "中新社义乌三月六日电": a Chinese wire dateline, its day of the publication's year when one is known
         // (only its date: the dateline runs on into the story's first sentence, whose places are the story's)
-        if doc.language == "zh", doc.published == nil, dateline == nil, let (d, _) = chineseDateline(doc) { doc.published = d.iso }
+        if doc.isChinese, doc.published == nil, dateline == nil, let d = chineseDateline(doc) { doc.published = d.iso }
         doc.dateline = dateline?.range ?? Self.storedDateLabel(doc.bytes.prefix(24).map(TokenKey.lower)).map { 0..<($0 - 1) }
     }
 
-    private func chineseDateline(_ doc: Document) -> (DateParts, Range<Int>)? {
+    private func chineseDateline(_ doc: Document) -> DateParts? {
         doc.tokens.withUnsafeBufferPointer { tp in
             doc.bytes.withUnsafeBufferPointer { bp in
                 let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)

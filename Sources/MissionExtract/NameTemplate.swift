@@ -11,7 +11,7 @@ struct NameTemplate: Sendable {
     let chinese: Bool
 
     init(_ template: String) {
-        chinese = template.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        chinese = template.unicodeScalars.contains(where: Tokenizer.isIdeograph)
         usesCity = template.contains("{city}")
         hasPlace = usesCity || template.contains("{province}")
         var rest = Substring(template)

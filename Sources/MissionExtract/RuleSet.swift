@@ -409,7 +409,7 @@ final class RuleStore: @unchecked Sendable {
             var place = Place(name: row[0], kind: kind, code: "CN", province: row[2])
             // "Guangxi Zhuang Autonomous Region", "Shanghai Municipality": the formal name its government goes by
             place.formalName = row.variants(3).first { $0.hasSuffix("Autonomous Region") || $0.hasSuffix("Municipality") }
-            let chinese = row.variants(3).filter { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+            let chinese = row.variants(3).filter { $0.unicodeScalars.contains(where: Tokenizer.isIdeograph) }
             place.chineseName = chinese.first { ["市", "省", "自治区", "县", "区"].contains(where: $0.hasSuffix) } ?? chinese.first
             try addNames(place, [row[0]] + row.variants(3), adjectives: [], file: china, row: row)
         }

@@ -144,6 +144,9 @@ enum Tokenizer {
         return false
     }
 
+    /// The same test on a scalar, for rule text read as Strings ("嘉兴市", "{city}商务局").
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(s.value) || (0x20000...0x2FFFF).contains(s.value) }
+
     /// Non-ASCII letters: Latin-1 letters and beyond, but not the punctuation and symbol blocks.
     static func isLetterScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ to: Int) -> Bool {
         let b = p[i]

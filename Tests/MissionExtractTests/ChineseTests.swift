@@ -127,9 +127,7 @@ final class ChineseTests: XCTestCase {
 
     /// A body sending firms abroad is a mission even when no country, date or count is named.
     func testABodySendingFirmsAbroadWithoutACountry() throws {
-        for s in ["福建省商务厅组织企业赴境外参展。", "泉州市商务局组织外贸企业出海抢订单。"] {
-            XCTAssertEqual(try extract(s, published: "2022-12-20").events.map(\.type), [.tradeMission], s)
-        }
+        try assertEventTypes(["福建省商务厅组织企业赴境外参展。", "泉州市商务局组织外贸企业出海抢订单。"], published: "2022-12-20", are: [.tradeMission])
         // (without a body that sends them, firms' wish to go is no action)
         XCTAssertEqual(try extract("企业赴境外参展的意愿明显增强。", published: "2022-12-20").events.map(\.type), [])
     }
@@ -153,14 +151,11 @@ final class ChineseTests: XCTestCase {
     }
 
     func testTradeFairFamily() throws {
-        let sentences = [
+        try assertEventTypes([
             "第134届广交会15日在广州开幕。",
             "第二十届中国-东盟博览会在南宁闭幕。",
             "第二届中国—非洲经贸博览会9月26日在长沙举行。",
-        ]
-        for s in sentences {
-            XCTAssertEqual(try extract(s, published: "2023-10-20").events.map(\.type), [.tradeFair], s)
-        }
+        ], published: "2023-10-20", are: [.tradeFair])
         let close = try extract("广交会5日落下帷幕。", published: "2023-05-07")
         XCTAssertEqual(close.events.first?.when.end, "2023-05-05")
     }
@@ -182,20 +177,16 @@ final class ChineseTests: XCTestCase {
     }
 
     func testPolicyMeasureFamily() throws {
-        let sentences = [
+        try assertEventTypes([
             "镇江市商务局印发《关于当前稳外贸重点举措的通知》,支持企业参加境外展会。",
             "浙江省商务厅出台稳外贸若干措施,对企业赴境外参展给予补贴。",
             "深圳市商务局发布2025年度境外展会资金申报指南,支持企业开拓市场。",
-        ]
-        for s in sentences {
-            XCTAssertEqual(try extract(s, published: "2024-11-20").events.map(\.type), [.policyMeasure], s)
-        }
+        ], published: "2024-11-20", are: [.policyMeasure])
     }
 
     func testNoticesAndDelegationsNamedAsSuch() throws {
-        for s in ["衢州市商务局印发《关于做好2007年中国食品博览会组展工作的通知》。", "浙江省商务厅下发关于进一步支持企业开拓国际市场的若干措施。"] {
-            XCTAssertEqual(try extract(s, published: "2007-03-01").events.map(\.type), [.policyMeasure], s)
-        }
+        try assertEventTypes(["衢州市商务局印发《关于做好2007年中国食品博览会组展工作的通知》。", "浙江省商务厅下发关于进一步支持企业开拓国际市场的若干措施。"],
+                             published: "2007-03-01", are: [.policyMeasure])
         for s in ["苏州市工商联企业家代表团一行十人赴日本考察。", "南宁市政府经贸代表团赴冈比亚访问,推介投资项目。"] {
             let doc = try extract(s, published: "2019-05-01")
             XCTAssertEqual(doc.events.map(\.type), [.tradeMission], s)
@@ -212,17 +203,13 @@ final class ChineseTests: XCTestCase {
     }
 
     func testRecruitmentDriveFamily() throws {
-        let sentences = [
+        try assertEventTypes([
             "2月21日,宣汉县开行农民工返岗专车,将52名农民工送往广东。",
             "合江县首批100名农民工搭乘返岗专车前往东莞复工。",
             "石家庄市举办春季大型招聘会,800余家企业提供1.5万个岗位。",
-        ]
-        for s in sentences {
-            XCTAssertEqual(try extract(s, published: "2022-02-22").events.map(\.type), [.recruitmentDrive], s)
-        }
+        ], published: "2022-02-22", are: [.recruitmentDrive])
     }
 
-    /// Statistics, company results and forecasts report no action.
     /// "广东东莞", "四川省遂宁市船山区": a place written after the one it lies in is the innermost.
     func testAPlaceAfterTheOneItLiesInIsTheInnermost() throws {
         let cases = [("农民工搭乘专车开往广东东莞。", "Dongguan"), ("来自四川省遂宁市船山区的务工人员。", "Chuanshan District"),
@@ -244,15 +231,13 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
-        let sentences = [
+        try assertEventTypes([
             "海关总署13日发布数据,前三季度我国进出口总值同比增长0.7%。",
             "长园集团上半年营业收入同比增长23.93%,净利润同比下降6.56%。",
             "专家预测明年外贸增速将进一步放缓。",
-        ]
-        for s in sentences {
-            XCTAssertEqual(try extract(s, published: "2020-10-13").events.map(\.type), [], s)
-        }
+        ], published: "2020-10-13", are: [])
     }
 
     /// A GBK page (as many portals serve) gives the events of its UTF-8 copy, declared or not.

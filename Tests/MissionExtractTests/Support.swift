@@ -41,11 +41,11 @@ extension Document {
     var sentenceTexts: [String] { sentences.map { slice($0.start..<$0.end) } }
 }
 
-/// Extracts each sentence under a heading and asserts the types of the events it gives.
-func assertEventTypes(_ sentences: [String], heading: String, published: String?, are types: [EventType],
+/// Extracts each sentence (under a heading, when one is given) and asserts the types of the events it gives.
+func assertEventTypes(_ sentences: [String], heading: String? = nil, published: String?, are types: [EventType],
                       file: StaticString = #filePath, line: UInt = #line) throws {
     for sentence in sentences {
-        let doc = try extract(heading + "\n\n" + sentence, published: published)
+        let doc = try extract(heading.map { $0 + "\n\n" + sentence } ?? sentence, published: published)
         XCTAssertEqual(doc.events.map(\.type), types, sentence, file: file, line: line)
     }
 }
