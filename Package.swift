@@ -33,8 +33,10 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
+        // `missiond bench`: corpus, a real daemon child, the storage figures. Not in the daemon's libraries.
+        .target(name: "MissionBench", dependencies: ["MissionDaemon", "MissionExtract", "MissionStore", "ZMQ"]),
         .executableTarget(name: "missiond", dependencies: [
-            "MissionDaemon", "MissionExtract", "MissionStore", "ZMQ",
+            "MissionDaemon", "MissionExtract", "MissionStore", "MissionBench", "ZMQ",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ZMQTests", dependencies: ["ZMQ"]),

@@ -4,9 +4,9 @@ import Glibc
 
 /// The directory calls the stores need: create (0700), fsync (so a created, renamed or removed
 /// file survives power loss), list, and an exclusive lock against a second process.
-enum Directory {
+package enum Directory {
     /// mkdir -p with mode 0700 for the components it creates.
-    static func create(_ path: String) throws(StoreError) {
+    package static func create(_ path: String) throws(StoreError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             let parent = current.isEmpty ? "/" : current
@@ -29,7 +29,7 @@ enum Directory {
         if retryingEINTR({ fsync(fd) }) != 0 { throw .sys("fsync directory", path) }
     }
 
-    static func list(_ path: String) throws(StoreError) -> [String] {
+    package static func list(_ path: String) throws(StoreError) -> [String] {
         guard let dir = opendir(path) else { throw .sys("opendir", path) }
         defer { closedir(dir) }
         var names: [String] = []
@@ -42,7 +42,7 @@ enum Directory {
         return names
     }
 
-    static func remove(_ path: String) throws(StoreError) {
+    package static func remove(_ path: String) throws(StoreError) {
         if unlink(path) != 0 && errno != ENOENT { throw .sys("unlink", path) }
     }
 

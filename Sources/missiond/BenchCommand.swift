@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import MissionDaemon
-import MissionExtract
+import MissionBench
+import MissionStore
 
 /// `missiond bench`: the speed and memory figures of issue 5, measured in one run.
 struct BenchCommand: ParsableCommand {
@@ -45,116 +45,25 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the extraction figures (no daemon).")
     var extractionOnly = false
 
+    @Flag(help: "Only the storage figures: journal and event-log appends and reads on real files in the temporary directory.")
+    var storage = false
+
     func run() throws {
-        let ruleSet = try RuleLoader.load(directory: rules)
-        let corpus = try BenchCorpus(seedDirectory: seeds, count: articles, targetBytes: articleBytes, tag: "x")
-        let megabytes = Double(corpus.totalBytes) / 1_000_000
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuModel())")
-        print("corpus: \(corpus.articles.count) articles, \(String(format: "%.1f", megabytes)) MB")
-
-        // 1. Extraction, one thread: CPU seconds are the per-core figure. A short untimed pass
-        // first, as a long-running daemon would be: lazy tables, libcrypto and the heap warmed.
-        let extractor = Extractor(rules: ruleSet)
-        for article in corpus.articles.prefix(200) {
-            _ = try? extractor.extract(ArticleInput(name: article.name, body: article.body, source: .cli))
+        if storage {
+            print(StoreBenchmark.run(directory: NSTemporaryDirectory(), articles: articles))
+            return
         }
-        var events = 0, rejected = 0
-        let cpuStart = Self.cpuSeconds(), wallStart = Date()
-        for article in corpus.articles {
-            do {
-                events += try extractor.extract(ArticleInput(name: article.name, body: article.body, source: .cli)).events.count
-            } catch {
-                rejected += 1
-            }
-        }
-        let cpu = Self.cpuSeconds() - cpuStart, wall = Date().timeIntervalSince(wallStart)
-        let offlineRate = Double(corpus.articles.count) / cpu
-        print(String(format: "extraction: %.1f MB/s per core, %.0f articles/s per CPU-second (%.2f s CPU, %.2f s wall, %d events, %d rejected)",
-                     megabytes / cpu, offlineRate, cpu, wall, events, rejected))
-        let grepSeconds = try Self.timeGrep(corpus)
-        print(String(format: "grep -c -E over the same bytes: %.1f MB/s (%.3f s)", megabytes / grepSeconds, grepSeconds))
-        if extractionOnly { return }
-
-        // 2. End to end through a real daemon, default fsync policy.
-        let state = NSTemporaryDirectory() + "missiond-bench-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let daemon = try BenchDaemon(executable: Self.selfPath(), rules: rules, state: state,
-                                     portBase: portBase, extraArguments: daemonConfig.map { ["--config", $0] } ?? [])
-        var stopped = false
-        defer { if !stopped { _ = daemon.stop() } }
-        try daemon.warmUp(corpus.articles[0])
-        let e2eStart = Date(), daemonCPUStart = daemon.cpuSeconds(), clientCPUStart = Self.cpuSeconds()
-        try daemon.pump(corpus.articles, window: 512)
-        let e2eSeconds = Date().timeIntervalSince(e2eStart)
-        let daemonCPU = daemon.cpuSeconds() - daemonCPUStart, clientCPU = Self.cpuSeconds() - clientCPUStart
-        let e2eRate = Double(corpus.articles.count) / e2eSeconds
-        print(String(format: "end to end: %.0f articles/s (%d articles in %.2f s, acknowledged durably and published), %.0f %% of the offline rate",
-                     e2eRate, corpus.articles.count, e2eSeconds, 100 * e2eRate / offlineRate))
-        print(String(format: "  CPU per article: daemon %.0f µs (offline extraction %.0f µs), this client %.0f µs; %.2f of %d cores used",
-                     1e6 * daemonCPU / Double(corpus.articles.count), 1e6 / offlineRate,
-                     1e6 * clientCPU / Double(corpus.articles.count), (daemonCPU + clientCPU) / e2eSeconds,
-                     ProcessInfo.processInfo.activeProcessorCount))
-
-        // 3. Latency at a steady rate, on articles the daemon has not seen.
-        let steady = try BenchCorpus(seedDirectory: seeds, count: rate * latencySeconds, targetBytes: articleBytes, tag: "l")
-        var sentAt: [String: UInt64] = [:]
-        var latencies: [Double] = []
-        latencies.reserveCapacity(steady.articles.count)
-        try daemon.pump(steady.articles, window: 100_000, pace: 1 / Double(rate),
-                        onSend: { sentAt[$0] = DispatchTime.now().uptimeNanoseconds },
-                        onDone: { name in
-                            if let start = sentAt[name] {
-                                latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-                            }
-                        })
-        latencies.sort()
-        var inside = daemon.daemonMilliseconds.suffix(steady.articles.count).sorted()
-        if inside.isEmpty { inside = [0] }
-        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        print(String(format: "latency at %d articles/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d articles)",
-                     rate, percentile(0.5), percentile(0.99), latencies.last ?? 0, latencies.count))
-        print(String(format: "  of which inside the daemon (article.done ms): p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                     inside[inside.count / 2], inside[min(inside.count - 1, Int(Double(inside.count) * 0.99))], inside.last ?? 0))
-
-        // 4. Memory.
-        let peak = daemon.peakResidentBytes()
-        stopped = true
-        let status = daemon.stop()
-        print(String(format: "daemon peak resident memory: %.1f MiB (exit status %d)", Double(peak) / 1_048_576, status))
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
-
-    static func selfPath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    static func cpuModel() -> String {
-        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
-        return line.map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
-    }
-
-    /// One `grep -c -E` pass over the corpus written to a file: a floor for "reading the bytes".
-    static func timeGrep(_ corpus: BenchCorpus) throws -> Double {
-        let path = NSTemporaryDirectory() + "missiond-bench-corpus-\(getpid()).txt"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(corpus.totalBytes)
-        for article in corpus.articles { bytes.append(contentsOf: article.body) }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let grep = Process()
-        grep.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        grep.arguments = ["grep", "-c", "-E", "delegation|charter flights?|trade (fair|show)s?|signed [0-9]+", path]
-        grep.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        let start = Date()
-        try grep.run()
-        grep.waitUntilExit()
-        return Date().timeIntervalSince(start)
+        var benchmark = Benchmark(sampleFiles: { [seeds] in try InputFiles.expand([seeds]) })
+        benchmark.articles = articles
+        benchmark.articleBytes = articleBytes
+        benchmark.seeds = seeds
+        benchmark.rules = rules
+        benchmark.rate = rate
+        benchmark.latencySeconds = latencySeconds
+        benchmark.portBase = portBase
+        benchmark.daemonConfig = daemonConfig
+        benchmark.extractionOnly = extractionOnly
+        try benchmark.run()
     }
 }
+

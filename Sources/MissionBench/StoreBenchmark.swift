@@ -1,10 +1,11 @@
 import Foundation
+import MissionStore
 import Synchronization
 
-/// `missiond bench`'s storage part: appends and reads against real files in `directory`
+/// `missiond bench --storage`: appends and reads against real files in `directory`
 /// (a fresh sub-directory is used and removed afterwards). Returns a readable report.
-public enum StoreBenchmark {
-    public static func run(directory: String, articles: Int) -> String {
+package enum StoreBenchmark {
+    package static func run(directory: String, articles: Int) -> String {
         let n = max(1, articles)
         let root = directory + "/store-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var lines = ["storage benchmark: \(n) articles of 5 KB, directory \(directory)"]

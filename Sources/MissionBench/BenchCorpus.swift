@@ -3,17 +3,17 @@ import Foundation
 /// A generated corpus of distinct news articles of about `targetBytes` each, made from the
 /// paragraphs of the sample articles, shuffled and given a unique closing line, so that
 /// every article has its own id and the extractor sees realistic text.
-struct BenchCorpus {
-    struct Article {
-        let name: String
-        let body: [UInt8]
+package struct BenchCorpus {
+    package struct Article {
+        package let name: String
+        package let body: [UInt8]
     }
 
-    let articles: [Article]
-    var totalBytes: Int { articles.reduce(0) { $0 + $1.body.count } }
+    package let articles: [Article]
+    package var totalBytes: Int { articles.reduce(0) { $0 + $1.body.count } }
 
-    init(seedDirectory: String, count: Int, targetBytes: Int, tag: String) throws {
-        let files = try InputFiles.expand([seedDirectory])
+    /// `files`: the sample articles (`seedDirectory` names them in errors).
+    package init(files: [String], seedDirectory: String, count: Int, targetBytes: Int, tag: String) throws {
         var paragraphs: [String] = []
         var titles: [String] = []
         for file in files {
@@ -52,7 +52,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+package struct BenchError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
