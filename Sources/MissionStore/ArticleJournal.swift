@@ -2,15 +2,15 @@ import Foundation
 import Synchronization
 
 /// An accepted article as the journal keeps it: enough to process it again after a crash.
-public struct JournaledArticle: Sendable, Equatable {
-    public var articleID: String   // "sha256:<hex>" of the normalised text
-    public var name: String
-    public var source: String      // "dir" | "socket" | "cli"
-    public var published: String?
-    public var sourceURL: String?
-    public var text: String        // the normalised article text
+package struct JournaledArticle: Sendable, Equatable {
+    package var articleID: String   // "sha256:<hex>" of the normalised text
+    package var name: String
+    package var source: String      // "dir" | "socket" | "cli"
+    package var published: String?
+    package var sourceURL: String?
+    package var text: String        // the normalised article text
 
-    public init(articleID: String, name: String, source: String, published: String? = nil,
+    package init(articleID: String, name: String, source: String, published: String? = nil,
                 sourceURL: String? = nil, text: String) {
         self.articleID = articleID
         self.name = name
@@ -23,22 +23,22 @@ public struct JournaledArticle: Sendable, Equatable {
 
 /// A finished article for `markDone`, with the seqs of the events it added to the event log
 /// (consecutive: one batch appends an article's new events back to back), nil if none.
-public struct FinishedArticle: Sendable, Equatable {
-    public var articleID: String
-    public var seqs: ClosedRange<UInt64>?
-    public init(articleID: String, seqs: ClosedRange<UInt64>?) {
+package struct FinishedArticle: Sendable, Equatable {
+    package var articleID: String
+    package var seqs: ClosedRange<UInt64>?
+    package init(articleID: String, seqs: ClosedRange<UInt64>?) {
         self.articleID = articleID
         self.seqs = seqs
     }
 }
 
-public enum JournalAppend: Sendable, Equatable {
+package enum JournalAppend: Sendable, Equatable {
     case accepted
     case duplicate(originalName: String)
 }
 
 /// Where a remembered article stands.
-public enum ArticleStatus: Sendable, Equatable {
+package enum ArticleStatus: Sendable, Equatable {
     case pending
     case done
     case rejected(reason: String)
@@ -57,20 +57,20 @@ public enum ArticleStatus: Sendable, Equatable {
 ///
 /// After a failed fdatasync the journal refuses appends (the kernel may have dropped the data,
 /// see RecordFile.sync); restart the daemon, which re-reads what is really on disk.
-public final class ArticleJournal: Sendable {
-    public static let defaultMaxRememberedIDs = 1_000_000
-    public static let defaultCompactionMinBytes = 64 << 20
+package final class ArticleJournal: Sendable {
+    package static let defaultMaxRememberedIDs = 1_000_000
+    package static let defaultCompactionMinBytes = 64 << 20
 
-    public let directory: String
-    public let fsync: FsyncPolicy
+    package let directory: String
+    package let fsync: FsyncPolicy
     /// Finished articles whose ids are kept for duplicate detection; the oldest are forgotten first.
-    public let maxRememberedIDs: Int
+    package let maxRememberedIDs: Int
     /// No compaction below this size.
-    public let compactionMinBytes: Int
+    package let compactionMinBytes: Int
     /// Group commit only: a group's fdatasync starts at least this long after the previous one
     /// ended. An idle journal syncs at once; a busy one gathers more appends per fdatasync,
     /// which on a virtual disk costs as much CPU for one record as for fifty.
-    public let minSyncSpacing: Duration
+    package let minSyncSpacing: Duration
 
     private var path: String { directory + "/journal.log" }
     private var compactPath: String { directory + "/journal.log.compact" }
@@ -132,12 +132,12 @@ public final class ArticleJournal: Sendable {
     private let syncs = Atomic<Int>(0)
     private let flushQueue = DispatchQueue(label: "missiond.journal.groupcommit")
 
-    public convenience init(directory: String, fsync: FsyncPolicy) throws(StoreError) {
+    package convenience init(directory: String, fsync: FsyncPolicy) throws(StoreError) {
         try self.init(directory: directory, fsync: fsync, maxRememberedIDs: ArticleJournal.defaultMaxRememberedIDs)
     }
 
     /// Opens or creates the journal (directory mode 0700), replaying it to rebuild the index.
-    public init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int,
+    package init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int,
                 compactionMinBytes: Int = ArticleJournal.defaultCompactionMinBytes,
                 minSyncSpacing: Duration = .zero) throws(StoreError) {
         self.directory = directory
@@ -184,7 +184,7 @@ public final class ArticleJournal: Sendable {
     /// durable), or nil if it could not be written (the completion then has the error), so that
     /// a caller can go on working on the article while the fdatasync runs.
     @discardableResult
-    public func append(_ article: JournaledArticle,
+    package func append(_ article: JournaledArticle,
                        completion: @escaping @Sendable (Result<JournalAppend, StoreError>) -> Void) -> JournalAppend? {
         var rec = RecordBuffer(reserving: article.text.utf8.count + article.name.utf8.count + 160)
         rec.begin(kind: Kind.accepted)
@@ -254,7 +254,7 @@ public final class ArticleJournal: Sendable {
     }
 
     /// Synchronous convenience used by tests and the directory intake.
-    public func append(_ article: JournaledArticle) throws(StoreError) -> JournalAppend {
+    package func append(_ article: JournaledArticle) throws(StoreError) -> JournalAppend {
         let box = Mutex<Result<JournalAppend, StoreError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         append(article) { r in
@@ -307,19 +307,19 @@ public final class ArticleJournal: Sendable {
 
     /// The article's events are logged and published: it needs no re-processing. Not fsynced on
     /// its own (re-processing is idempotent); the next fdatasync, or close, makes it durable.
-    public func markDone(_ articleID: String) throws(StoreError) {
+    package func markDone(_ articleID: String) throws(StoreError) {
         try markDone([FinishedArticle(articleID: articleID, seqs: nil)])
     }
 
     /// `markDone` for several articles, without seqs.
-    public func markDone(_ articleIDs: [String]) throws(StoreError) {
+    package func markDone(_ articleIDs: [String]) throws(StoreError) {
         try markDone(articleIDs.map { FinishedArticle(articleID: $0, seqs: nil) })
     }
 
     /// `markDone` for several articles, each with the seqs of the events it logged: one write(2)
     /// and one lock round for the lot. The seqs let a later start tell which articles lost
     /// events, and keep the highest seq known even if the event log loses its tail.
-    public func markDone(_ finished: [FinishedArticle]) throws(StoreError) {
+    package func markDone(_ finished: [FinishedArticle]) throws(StoreError) {
         guard !finished.isEmpty else { return }
         try state.withLock { (s: inout State) throws(StoreError) in
             guard let file = s.file else { throw .store("journal is closed", path) }
@@ -355,7 +355,7 @@ public final class ArticleJournal: Sendable {
     }
 
     /// The article was rejected in processing; the reason is kept. Durability as for markDone.
-    public func markRejected(_ articleID: String, reason: String) throws(StoreError) {
+    package func markRejected(_ articleID: String, reason: String) throws(StoreError) {
         try finish(articleID, as: .rejected(reason))
     }
 
@@ -392,7 +392,7 @@ public final class ArticleJournal: Sendable {
     /// the article starts now; returns how many have started, this one included. An article
     /// that kills the process leaves these behind: see `attempts`.
     @discardableResult
-    public func recordAttempt(_ articleID: String) throws(StoreError) -> Int {
+    package func recordAttempt(_ articleID: String) throws(StoreError) -> Int {
         var rec = RecordBuffer()
         rec.begin(kind: Kind.attempt)
         rec.append(articleID)
@@ -415,15 +415,15 @@ public final class ArticleJournal: Sendable {
     }
 
     /// Recovery runs started for an unfinished article without it finishing (0 if unknown).
-    public func attempts(_ articleID: String) -> Int {
+    package func attempts(_ articleID: String) -> Int {
         state.withLock { $0.entries[articleID]?.attempts ?? 0 }
     }
 
     /// The highest seq recorded by any done mark, ever: the event log's seq never goes below it.
-    public var highestSeq: UInt64 { state.withLock { $0.highestSeq } }
+    package var highestSeq: UInt64 { state.withLock { $0.highestSeq } }
 
     /// Done articles whose recorded seqs meet one of `ranges` (their events are lost).
-    public func articles(withEventsIn ranges: [ClosedRange<UInt64>]) -> [String] {
+    package func articles(withEventsIn ranges: [ClosedRange<UInt64>]) -> [String] {
         guard !ranges.isEmpty else { return [] }
         return state.withLock { s in
             s.entries.compactMap { id, e -> String? in
@@ -436,7 +436,7 @@ public final class ArticleJournal: Sendable {
     /// Makes done articles unfinished again, durably, so that `unfinished()` returns them and
     /// the next run re-processes them (their events were lost). Returns the ids it could not
     /// reopen because their text is no longer in the journal (compacted away).
-    public func reopen(_ articleIDs: [String]) throws(StoreError) -> [String] {
+    package func reopen(_ articleIDs: [String]) throws(StoreError) -> [String] {
         guard !articleIDs.isEmpty else { return [] }
         let written = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int)? in
             guard let file = s.file else { throw .store("journal is closed", path) }
@@ -475,7 +475,7 @@ public final class ArticleJournal: Sendable {
     /// Accepted but neither done nor rejected, in acceptance order. Call it after init, before the
     /// intake opens, to re-process what a crash interrupted. Read from disk; a read failure is
     /// added to `recoveryNotes` (see `loadUnfinished` to get the error instead).
-    public func unfinished() -> [JournaledArticle] {
+    package func unfinished() -> [JournaledArticle] {
         do throws(StoreError) {
             return try loadUnfinished()
         } catch {
@@ -485,7 +485,7 @@ public final class ArticleJournal: Sendable {
     }
 
     /// `unfinished()`, throwing a read error instead of noting it.
-    public func loadUnfinished() throws(StoreError) -> [JournaledArticle] {
+    package func loadUnfinished() throws(StoreError) -> [JournaledArticle] {
         let (file, spans) = state.withLock { s -> (RecordFile?, [(Int, Int)]) in
             var spans: [(Int, Int)] = []
             for e in s.entries.values { if case let .pending(o, l) = e.status { spans.append((o, l)) } }
@@ -506,7 +506,7 @@ public final class ArticleJournal: Sendable {
     }
 
     /// Where an article stands, if the journal remembers it.
-    public func status(_ articleID: String) -> ArticleStatus? {
+    package func status(_ articleID: String) -> ArticleStatus? {
         state.withLock { s in
             switch s.entries[articleID]?.status {
             case nil: return nil
@@ -517,22 +517,22 @@ public final class ArticleJournal: Sendable {
         }
     }
 
-    public var recoveryNotes: [String] { state.withLock { $0.notes } }
+    package var recoveryNotes: [String] { state.withLock { $0.notes } }
 
     /// Bytes on disk.
-    public var sizeBytes: Int { state.withLock { $0.file?.size ?? 0 } }
+    package var sizeBytes: Int { state.withLock { $0.file?.size ?? 0 } }
 
     /// fdatasyncs done so far (group commit makes this far smaller than the number of appends).
-    public var syncCount: Int { syncs.load(ordering: .relaxed) }
+    package var syncCount: Int { syncs.load(ordering: .relaxed) }
 
     /// Compactions done since open.
-    public var compactionCount: Int { state.withLock { $0.compactions } }
+    package var compactionCount: Int { state.withLock { $0.compactions } }
 
     /// Why the last compaction failed, if it did (the journal keeps working on the old file).
-    public var lastCompactionError: String? { state.withLock { $0.lastCompactionError } }
+    package var lastCompactionError: String? { state.withLock { $0.lastCompactionError } }
 
     /// Completes waiting appends, makes done/rejected marks durable, releases the directory.
-    public func close() {
+    package func close() {
         let (batch, file, end, lock) = state.withLock { s in
             let r = (s.waiters, s.file, s.file?.size ?? 0, s.lock)
             s.waiters = []

@@ -3,9 +3,9 @@
 // checksum far below the cost of the write(2) it protects.
 
 /// CRC-32C, reflected polynomial 0x82F63B78 (as in iSCSI, ext4, LevelDB).
-public enum CRC32C {
+package enum CRC32C {
     /// Checksum of `bytes`, continuing from `crc` (pass the previous result to chain pieces).
-    public static func checksum<C: Collection>(_ bytes: C, continuing crc: UInt32 = 0) -> UInt32 where C.Element == UInt8 {
+    package static func checksum<C: Collection>(_ bytes: C, continuing crc: UInt32 = 0) -> UInt32 where C.Element == UInt8 {
         if let r = bytes.withContiguousStorageIfAvailable({ update(crc, UnsafeRawBufferPointer($0)) }) {
             return r
         }
@@ -13,7 +13,7 @@ public enum CRC32C {
     }
 
     /// Checksum of raw memory, continuing from `crc`.
-    public static func update(_ crc: UInt32, _ buf: UnsafeRawBufferPointer) -> UInt32 {
+    package static func update(_ crc: UInt32, _ buf: UnsafeRawBufferPointer) -> UInt32 {
         var c = ~crc
         let n = buf.count
         var i = 0

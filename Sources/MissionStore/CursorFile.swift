@@ -5,13 +5,13 @@ import Glibc
 /// A subscriber's durable position (`missiond subscribe --durable NAME`): one decimal seq in a
 /// small file, replaced atomically (write tmp, fsync, rename, fsync dir) so a crash leaves the
 /// old value or the new one, never a mix.
-public struct CursorFile: Sendable {
-    public let path: String
+package struct CursorFile: Sendable {
+    package let path: String
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// The saved seq, or nil when there is none (or it is unreadable).
-    public func load() -> UInt64? {
+    package func load() -> UInt64? {
         let fd = retryingEINTR { open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -25,7 +25,7 @@ public struct CursorFile: Sendable {
         return UInt64(text)
     }
 
-    public func save(_ seq: UInt64) throws(StoreError) {
+    package func save(_ seq: UInt64) throws(StoreError) {
         let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let tmp = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = retryingEINTR { open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }

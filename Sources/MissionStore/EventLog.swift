@@ -26,40 +26,40 @@
 import Foundation
 import Synchronization
 
-public struct Retention: Sendable, Equatable {
+package struct Retention: Sendable, Equatable {
     /// Total bytes of all segments; 0 = unlimited.
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// Age of a segment's newest event; 0 = unlimited.
-    public var maxAgeSeconds: Int
-    public init(maxBytes: Int, maxAgeSeconds: Int) {
+    package var maxAgeSeconds: Int
+    package init(maxBytes: Int, maxAgeSeconds: Int) {
         self.maxBytes = maxBytes
         self.maxAgeSeconds = maxAgeSeconds
     }
-    public static let unlimited = Retention(maxBytes: 0, maxAgeSeconds: 0)
+    package static let unlimited = Retention(maxBytes: 0, maxAgeSeconds: 0)
 }
 
 /// An event to log: its content-derived id, and its JSON once it has a seq.
-public struct PendingEvent: Sendable {
-    public var id: String
-    public var render: @Sendable (UInt64) -> String  // JSON with the given seq
-    public init(id: String, render: @escaping @Sendable (UInt64) -> String) {
+package struct PendingEvent: Sendable {
+    package var id: String
+    package var render: @Sendable (UInt64) -> String  // JSON with the given seq
+    package init(id: String, render: @escaping @Sendable (UInt64) -> String) {
         self.id = id
         self.render = render
     }
 }
 
-public struct LoggedEvent: Sendable, Equatable {
-    public var seq: UInt64
-    public var id: String
-    public var json: String
-    public init(seq: UInt64, id: String, json: String) {
+package struct LoggedEvent: Sendable, Equatable {
+    package var seq: UInt64
+    package var id: String
+    package var json: String
+    package init(seq: UInt64, id: String, json: String) {
         self.seq = seq
         self.id = id
         self.json = json
     }
 }
 
-public enum EventRead: Sendable, Equatable {
+package enum EventRead: Sendable, Equatable {
     /// seq > `after`, in order, at most `max`; `more` when later events exist.
     case events([LoggedEvent], more: Bool)
     /// `after + 1` is older than what retention kept.
@@ -79,14 +79,14 @@ public enum EventRead: Sendable, Equatable {
 ///
 /// Idempotence: ids of *retained* events are remembered (rebuilt by scanning on open); an event
 /// whose earlier copy was dropped by retention would be appended again with a new seq.
-public final class EventLog: Sendable {
-    public static let defaultSegmentBytes = 64 << 20
+package final class EventLog: Sendable {
+    package static let defaultSegmentBytes = 64 << 20
 
-    public let directory: String
-    public let fsync: FsyncPolicy
-    public let retention: Retention
+    package let directory: String
+    package let fsync: FsyncPolicy
+    package let retention: Retention
     /// A segment is closed once it reaches this size (a batch never straddles two).
-    public let segmentBytes: Int
+    package let segmentBytes: Int
 
     private static let eventKind: UInt8 = 16
     /// One index entry per `stride` events: a read skips at most stride - 1 records.
@@ -122,7 +122,7 @@ public final class EventLog: Sendable {
     /// index; a torn record at the end of the newest segment is cut off and noted.
     /// `syncedThrough`: the highest seq the journal's done marks say was written (see the top of
     /// this file); seqs up to it that the log lacks are lost ranges, reported in `damage`.
-    public init(directory: String, fsync: FsyncPolicy, retention: Retention,
+    package init(directory: String, fsync: FsyncPolicy, retention: Retention,
                 segmentBytes: Int = EventLog.defaultSegmentBytes, syncedThrough: UInt64 = 0) throws(StoreError) {
         self.directory = directory
         self.fsync = fsync
@@ -190,7 +190,7 @@ public final class EventLog: Sendable {
     /// this batch), writes them in one write(2) and, unless the policy is `.never`, one fdatasync
     /// before returning. Returns what it appended. On failure nothing is appended and seqs are
     /// not consumed. `render` runs under the log's lock: it must not call back into the log.
-    public func append(_ events: [PendingEvent]) throws(StoreError) -> [LoggedEvent] {
+    package func append(_ events: [PendingEvent]) throws(StoreError) -> [LoggedEvent] {
         guard !events.isEmpty else { return [] }
         return try state.withLock { (s: inout State) throws(StoreError) -> [LoggedEvent] in
             guard !s.closed else { throw .store("event log is closed", directory) }
@@ -255,7 +255,7 @@ public final class EventLog: Sendable {
         try? retain(&s, nowMillis: Int64(Date().timeIntervalSince1970 * 1000))
     }
 
-    public static func segmentName(_ first: UInt64) -> String {
+    package static func segmentName(_ first: UInt64) -> String {
         let digits = String(first)
         return "events-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".log"
     }
@@ -267,20 +267,20 @@ public final class EventLog: Sendable {
     /// read. A read stops before a lost range or a damaged record, with `more` true, so the next
     /// read names the problem. Safe concurrently with `append`: the index is copied under the
     /// lock, the preads happen outside it.
-    public func read(after seq: UInt64, max: Int) -> EventRead {
+    package func read(after seq: UInt64, max: Int) -> EventRead {
         readWithHead(after: seq, max: max).read
     }
 
     /// `read`, and the newest seq at the moment of the read (what replay calls `last` when there
     /// is nothing newer than `after`, even if `after` is beyond it).
-    public func readWithHead(after seq: UInt64, max: Int) -> (read: EventRead, head: UInt64) {
+    package func readWithHead(after seq: UInt64, max: Int) -> (read: EventRead, head: UInt64) {
         let (answer, head) = readEvents(after: seq, max: max)
         if case .damaged = answer { state.withLock { $0.damagedReads += 1 } }
         return (answer, head)
     }
 
     /// `read`, throwing when the record of the next seq is damaged.
-    public func readChecked(after seq: UInt64, max: Int) throws(StoreError) -> EventRead {
+    package func readChecked(after seq: UInt64, max: Int) throws(StoreError) -> EventRead {
         let answer = read(after: seq, max: max)
         if case let .damaged(at, reason) = answer { throw .store("event seq \(at): \(reason)", directory) }
         return answer
@@ -368,7 +368,7 @@ public final class EventLog: Sendable {
     /// Drops whole segments, oldest first, while the log is over `maxBytes` or a segment's newest
     /// event is older than `maxAgeSeconds`. The newest segment is always kept. Also runs by itself
     /// whenever a new segment starts.
-    public func applyRetention(now: Date = Date()) throws(StoreError) {
+    package func applyRetention(now: Date = Date()) throws(StoreError) {
         try state.withLock { (s: inout State) throws(StoreError) in
             guard !s.closed else { return }
             try retain(&s, nowMillis: Int64(now.timeIntervalSince1970 * 1000))
@@ -404,34 +404,34 @@ public final class EventLog: Sendable {
     }
 
     /// 0 when empty; the first event gets seq 1; continues across restarts.
-    public var lastSeq: UInt64 { state.withLock { $0.lastSeq } }
+    package var lastSeq: UInt64 { state.withLock { $0.lastSeq } }
 
     /// The oldest seq still readable; `lastSeq + 1` when no event is retained (1 for a new log).
-    public var oldestSeq: UInt64 { state.withLock { Self.oldest($0) } }
+    package var oldestSeq: UInt64 { state.withLock { Self.oldest($0) } }
 
-    public var sizeBytes: Int { state.withLock { $0.segments.reduce(0) { $0 + $1.file.size } } }
+    package var sizeBytes: Int { state.withLock { $0.segments.reduce(0) { $0 + $1.file.size } } }
 
-    public var segmentCount: Int { state.withLock { $0.segments.count } }
+    package var segmentCount: Int { state.withLock { $0.segments.count } }
 
-    public var recoveryNotes: [String] { state.withLock { $0.notes } }
+    package var recoveryNotes: [String] { state.withLock { $0.notes } }
 
     /// What open found damaged or missing (each a sentence for an error log line).
-    public var damage: [String] { state.withLock { $0.damage } }
+    package var damage: [String] { state.withLock { $0.damage } }
 
     /// Seqs assigned once whose events are gone (see the top of this file).
-    public var lostRanges: [ClosedRange<UInt64>] { state.withLock { $0.lost } }
+    package var lostRanges: [ClosedRange<UInt64>] { state.withLock { $0.lost } }
 
     /// Damaged records met by reads since open.
-    public var damagedReadCount: Int { state.withLock { $0.damagedReads } }
+    package var damagedReadCount: Int { state.withLock { $0.damagedReads } }
 
     /// fdatasyncs done so far.
-    public var syncCount: Int { syncs.load(ordering: .relaxed) }
+    package var syncCount: Int { syncs.load(ordering: .relaxed) }
 
     /// Whether an event id is in the retained log.
-    public func contains(id: String) -> Bool { state.withLock { $0.known.contains(id) } }
+    package func contains(id: String) -> Bool { state.withLock { $0.known.contains(id) } }
 
     /// Releases files and the directory lock; later appends throw, reads return nothing.
-    public func close() {
+    package func close() {
         let lock = state.withLock { s -> DirectoryLock? in
             let l = s.lock
             s.closed = true

@@ -1,7 +1,7 @@
 import Foundation
 
 /// When appended records are forced to stable storage.
-public enum FsyncPolicy: Sendable, Equatable {
+package enum FsyncPolicy: Sendable, Equatable {
     /// fdatasync before every append returns / completes.
     case always
     /// Appends arriving within the window share one fdatasync (the journal); the event log,
@@ -12,7 +12,7 @@ public enum FsyncPolicy: Sendable, Equatable {
 
     /// Parses a config value: `always`, `never`, `group`, `group:5`, `group 5ms`, `group=5ms`.
     /// A bare `group` means 2 ms. Returns nil for anything else.
-    public init?(configValue: String) {
+    package init?(configValue: String) {
         let v = configValue.trimmingCharacters(in: .whitespaces).lowercased()
         switch v {
         case "always": self = .always; return

@@ -5,15 +5,17 @@ import Synchronization
 
 /// One append-only file of records (see RecordCodec.swift for the format).
 ///
-/// Thread-safety: `size` belongs to the owner (journal or event log) and is only touched under
-/// the owner's lock; the system calls themselves are safe from any thread, which lets the owner
-/// fdatasync or pread outside its lock. The fd is closed when the last reference goes away, so a
-/// reader holding a reference never reads from a recycled descriptor.
-final class RecordFile: @unchecked Sendable {
+/// Thread-safety: appends are serialised by the owner (journal or event log) under its lock;
+/// `size` is an atomic, so a reader outside that lock sees a whole value; the system calls
+/// themselves are safe from any thread, which lets the owner fdatasync or pread outside its
+/// lock. The fd is closed when the last reference goes away, so a reader holding a reference
+/// never reads from a recycled descriptor.
+final class RecordFile: Sendable {
     let path: String
     private let fd: Int32
-    /// End of the last good record = bytes a reader may trust. Owner's lock.
-    var size: Int
+    /// End of the last good record = bytes a reader may trust.
+    private let end = Atomic<Int>(0)
+    var size: Int { end.load(ordering: .acquiring) }
     /// Set when the file can no longer be trusted to hold what we wrote (a failed fdatasync, or a
     /// failed rollback after a failed write): every later append throws.
     private let poison = Mutex<StoreError?>(nil)
@@ -28,7 +30,6 @@ final class RecordFile: @unchecked Sendable {
         let fd = retryingEINTR { open(path, flags, 0o600) }
         guard fd >= 0 else { throw .sys("open", path) }
         self.fd = fd
-        self.size = 0
     }
 
     deinit { _ = Glibc.close(fd) }
@@ -60,7 +61,7 @@ final class RecordFile: @unchecked Sendable {
             }
             throw err
         }
-        size = start + bytes.count
+        end.store(start + bytes.count, ordering: .releasing)
     }
 
     /// Refuses every later append and sync with `error`.
@@ -84,7 +85,7 @@ final class RecordFile: @unchecked Sendable {
 
     func truncate(to length: Int) throws(StoreError) {
         if retryingEINTR({ ftruncate(fd, off_t(length)) }) != 0 { throw .sys("ftruncate", path) }
-        size = length
+        end.store(length, ordering: .releasing)
     }
 
     /// Bytes on disk, including any not yet validated by `scan`.
@@ -126,7 +127,7 @@ final class RecordFile: @unchecked Sendable {
         while true {
             switch try cursor.next() {
             case .end:
-                size = physical
+                end.store(physical, ordering: .releasing)
                 return nil
             case let .record(offset, kind, payload):
                 try visit(offset, kind, payload)

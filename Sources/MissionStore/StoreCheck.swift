@@ -10,30 +10,30 @@ import Foundation
 /// are gone are reopened in the journal, so the next start runs them again and their events
 /// are appended under new seqs. Both directories are locked for the duration: the daemon must
 /// not be running.
-public enum StoreCheck {
-    public struct Report: Sendable {
+package enum StoreCheck {
+    package struct Report: Sendable {
         /// Records that passed their checksum, journal and event log together.
-        public var recordsChecked = 0
+        package var recordsChecked = 0
         /// Damaged spans: file, offset, reason.
-        public var damaged: [String] = []
+        package var damaged: [String] = []
         /// Incomplete records at the very end, beyond what the journal says was written (a crash
         /// mid-write; the daemon cuts them by itself).
-        public var tornTails: [String] = []
+        package var tornTails: [String] = []
         /// Seq ranges assigned but absent from the event log (gaps between segments, or above the
         /// newest one up to the highest seq the journal's done marks record).
-        public var missingSeqs: [ClosedRange<UInt64>] = []
+        package var missingSeqs: [ClosedRange<UInt64>] = []
         /// Other findings about missing parts (segments, the range before the first segment).
-        public var notes: [String] = []
+        package var notes: [String] = []
         /// Done articles whose events are gone: "id (name)".
-        public var articlesWithoutEvents: [String] = []
+        package var articlesWithoutEvents: [String] = []
         /// What `repair` did.
-        public var repairs: [String] = []
+        package var repairs: [String] = []
 
         /// Damage that needs attention. A torn tail alone does not, nor a seq gap whose articles
         /// have run again (a lost range the daemon has dealt with: it stays visible, as history).
-        public var foundDamage: Bool { !damaged.isEmpty || !articlesWithoutEvents.isEmpty }
+        package var foundDamage: Bool { !damaged.isEmpty || !articlesWithoutEvents.isEmpty }
 
-        public var text: String {
+        package var text: String {
             var lines = ["records checked: \(recordsChecked)"]
             lines += damaged.map { "damaged: \($0)" }
             lines += tornTails.map { "torn tail: \($0)" }
@@ -49,7 +49,7 @@ public enum StoreCheck {
     }
 
     /// Checks (and with `repair`, repairs) `<state>/journal` and `<state>/events`.
-    public static func run(state: String, repair: Bool, now: Date = Date()) throws(StoreError) -> Report {
+    package static func run(state: String, repair: Bool, now: Date = Date()) throws(StoreError) -> Report {
         let journalDirectory = state + "/journal", eventsDirectory = state + "/events"
         for directory in [journalDirectory, eventsDirectory] {
             var st = stat()

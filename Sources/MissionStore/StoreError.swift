@@ -4,12 +4,12 @@ import Glibc
 
 /// A storage failure, described for an operator: what was being done, to which path, and why
 /// (the strerror text when the kernel said no).
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package var description: String
     /// The file or directory concerned.
-    public var path: String
+    package var path: String
     /// The errno value when a system call failed (EFBIG, ENOSPC, EIO…), otherwise 0.
-    public var code: Int32
+    package var code: Int32
 
     /// A failed system call: reads `errno` now, so call it right after the failing call.
     static func sys(_ operation: String, _ path: String, errno err: Int32 = errno) -> StoreError {

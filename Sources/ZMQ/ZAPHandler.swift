@@ -3,18 +3,18 @@ import Glibc
 import Synchronization
 
 /// One answer of the ZAP handler, for the owner to log (a refused client above all).
-public struct ZAPDecision: Sendable, Equatable {
+package struct ZAPDecision: Sendable, Equatable {
     /// `CURVE`, `NULL` or `PLAIN`, as the connecting peer used it.
-    public let mechanism: String
+    package let mechanism: String
     /// The client's public key in Z85 (CURVE only).
-    public let clientKey: String?
+    package let clientKey: String?
     /// The peer's IP address as libzmq saw it (empty for ipc/inproc).
-    public let address: String
+    package let address: String
     /// The ZAP domain of the socket it connected to.
-    public let domain: String
-    public let allowed: Bool
+    package let domain: String
+    package let allowed: Bool
     /// The ZAP status text sent back ("OK", or why not).
-    public let reason: String
+    package let reason: String
 }
 
 /// A ZAP handler (ZeroMQ RFC 27): libzmq asks it, over `inproc://zeromq.zap.01` of one
@@ -25,8 +25,8 @@ public struct ZAPDecision: Sendable, Equatable {
 /// It answers on its own thread. Start it before binding any CURVE socket of the context,
 /// stop it only after they are closed (or after `ZMQContext.shutdown`), since libzmq
 /// cannot ask a handler that is gone.
-public final class ZAPHandler: Sendable {
-    public static let endpoint = "inproc://zeromq.zap.01"
+package final class ZAPHandler: Sendable {
+    package static let endpoint = "inproc://zeromq.zap.01"
 
     private struct Policy: Sendable {
         var allowedClientKeys: Set<String>
@@ -47,7 +47,7 @@ public final class ZAPHandler: Sendable {
     /// Binds the handler's REP socket on `context` (so it answers from the moment this
     /// returns) and starts its thread. `onDecision` runs on that thread for every answer:
     /// keep it short (a log line). Fails with EADDRINUSE if the context has a handler already.
-    public init(
+    package init(
         context: ZMQContext,
         allowedClientKeys: Set<String>,
         allowNull: Bool = false,
@@ -68,23 +68,23 @@ public final class ZAPHandler: Sendable {
     deinit { stop() }
 
     /// The public keys (Z85) let in from now on; for a config reload.
-    public var allowedClientKeys: Set<String> {
+    package var allowedClientKeys: Set<String> {
         get { state.policy.withLock { $0.allowedClientKeys } }
         set { state.policy.withLock { $0.allowedClientKeys = newValue } }
     }
 
     /// Whether peers without CURVE are let in, on sockets with a ZAP domain.
-    public var allowNull: Bool {
+    package var allowNull: Bool {
         get { state.policy.withLock { $0.allowNull } }
         set { state.policy.withLock { $0.allowNull = newValue } }
     }
 
     /// Whether the thread still answers (it ends on `stop` or when the context shuts down).
-    public var isRunning: Bool { !state.stopping.load(ordering: .acquiring) }
+    package var isRunning: Bool { !state.stopping.load(ordering: .acquiring) }
 
     /// Stops answering, closes the REP socket and waits for the thread (at most one poll
     /// interval). Idempotent. Do not call it from `onDecision`.
-    public func stop() {
+    package func stop() {
         state.stopping.store(true, ordering: .releasing)
         guard let running = thread.withLock({ value -> pthread_t? in defer { value = nil }; return value }) else { return }
         pthread_join(running, nil)

@@ -1,12 +1,12 @@
 import CZMQ
 
 /// Z85 (ZeroMQ RFC 32), the text form of CurveZMQ keys: 4 bytes become 5 printable characters.
-public enum ZMQZ85 {
+package enum ZMQZ85 {
     /// The 85 characters of the encoding, in value order.
     static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#".utf8)
 
     /// `nil` unless `bytes.count` is a multiple of 4.
-    public static func encode(_ bytes: [UInt8]) -> String? {
+    package static func encode(_ bytes: [UInt8]) -> String? {
         guard bytes.count % 4 == 0 else { return nil }
         var text = [CChar](repeating: 0, count: bytes.count / 4 * 5 + 1)
         guard zmq_z85_encode(&text, bytes, bytes.count) != nil else { return nil }
@@ -15,7 +15,7 @@ public enum ZMQZ85 {
 
     /// `nil` unless `text` is Z85: a multiple of 5 characters from the alphabet, each group
     /// standing for a 32-bit value.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         // libzmq checks the characters too, but an empty or odd-length string must not reach it.
         guard !utf8.isEmpty, utf8.count % 5 == 0, utf8.allSatisfy(alphabet.contains) else { return nil }
@@ -25,24 +25,24 @@ public enum ZMQZ85 {
     }
 
     /// A 40-character Z85 string that decodes to a 32-byte CurveZMQ key.
-    public static func isCurveKey(_ text: String) -> Bool {
+    package static func isCurveKey(_ text: String) -> Bool {
         text.utf8.count == 40 && decode(text)?.count == 32
     }
 }
 
 /// A CurveZMQ key pair as Z85 text (40 characters each), the form key files and configs use.
-public struct ZMQCurveKeyPair: Sendable, Equatable {
-    public let publicKey: String
-    public let secretKey: String
+package struct ZMQCurveKeyPair: Sendable, Equatable {
+    package let publicKey: String
+    package let secretKey: String
 
     /// A pair from its secret key alone: the public key follows from it.
-    public init(secretKey: String) throws(ZMQCurveError) {
+    package init(secretKey: String) throws(ZMQCurveError) {
         self.publicKey = try Self.publicKey(fromSecret: secretKey)
         self.secretKey = secretKey
     }
 
     /// A pair from both keys, refused if they do not belong together (a key file edited by hand).
-    public init(publicKey: String, secretKey: String) throws(ZMQCurveError) {
+    package init(publicKey: String, secretKey: String) throws(ZMQCurveError) {
         let derived = try Self.publicKey(fromSecret: secretKey)
         guard derived == publicKey else {
             throw ZMQCurveError("the public key \(publicKey) does not belong to the secret key (its public key is \(derived))")
@@ -52,7 +52,7 @@ public struct ZMQCurveKeyPair: Sendable, Equatable {
     }
 
     /// A fresh random pair from libsodium (`zmq_curve_keypair`).
-    public static func generate() throws(ZMQCurveError) -> ZMQCurveKeyPair {
+    package static func generate() throws(ZMQCurveError) -> ZMQCurveKeyPair {
         var publicText = [CChar](repeating: 0, count: 41)
         var secretText = [CChar](repeating: 0, count: 41)
         guard zmq_curve_keypair(&publicText, &secretText) == 0 else {
@@ -65,7 +65,7 @@ public struct ZMQCurveKeyPair: Sendable, Equatable {
     }
 
     /// The public key belonging to a Z85 secret key (`zmq_curve_public`).
-    public static func publicKey(fromSecret secretKey: String) throws(ZMQCurveError) -> String {
+    package static func publicKey(fromSecret secretKey: String) throws(ZMQCurveError) -> String {
         guard ZMQZ85.isCurveKey(secretKey) else {
             throw ZMQCurveError("not a CURVE secret key: expected 40 Z85 characters")
         }

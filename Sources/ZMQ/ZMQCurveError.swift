@@ -1,6 +1,6 @@
 /// A CurveZMQ key or key file that cannot be used, in plain words.
-public struct ZMQCurveError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
+package struct ZMQCurveError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }

@@ -10,14 +10,14 @@ import Glibc
 /// certificates (`curve` section, indented, quoted values) read too: lines without `=`
 /// and unknown names are ignored. Z85 may contain `=` and `#`, so a value is everything
 /// after the first `=`, and only lines starting with `#` are comments.
-public enum ZMQCurveKeyFile {
+package enum ZMQCurveKeyFile {
     /// The keys a file holds.
-    public struct Contents: Sendable, Equatable {
-        public var publicKey: String?
-        public var secretKey: String?
+    package struct Contents: Sendable, Equatable {
+        package var publicKey: String?
+        package var secretKey: String?
     }
 
-    public static func secretFileText(_ pair: ZMQCurveKeyPair) -> String {
+    package static func secretFileText(_ pair: ZMQCurveKeyPair) -> String {
         """
         # missiond CurveZMQ secret key: keep this file private (mode 0600)
         public-key = \(pair.publicKey)
@@ -26,7 +26,7 @@ public enum ZMQCurveKeyFile {
         """
     }
 
-    public static func publicFileText(publicKey: String) -> String {
+    package static func publicFileText(publicKey: String) -> String {
         """
         # missiond CurveZMQ public key: give it to the other side of the connection
         public-key = \(publicKey)
@@ -34,7 +34,7 @@ public enum ZMQCurveKeyFile {
         """
     }
 
-    public static func parse(_ text: String, source: String = "key file") throws(ZMQCurveError) -> Contents {
+    package static func parse(_ text: String, source: String = "key file") throws(ZMQCurveError) -> Contents {
         var contents = Contents()
         // By scalars: in a CRLF file "\r\n" is one Character and would not split at "\n".
         let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
@@ -61,7 +61,7 @@ public enum ZMQCurveKeyFile {
 
     /// The key pair of a secret key file. With `requirePrivate`, a file that others may read
     /// is refused, as ssh does: a secret that leaked is no secret.
-    public static func readKeyPair(path: String, requirePrivate: Bool = true) throws(ZMQCurveError) -> ZMQCurveKeyPair {
+    package static func readKeyPair(path: String, requirePrivate: Bool = true) throws(ZMQCurveError) -> ZMQCurveKeyPair {
         let (text, mode) = try read(path)
         if requirePrivate, mode & 0o077 != 0 {
             throw ZMQCurveError("\(path): a secret key file must not be readable by others (mode \(String(mode & 0o777, radix: 8)); chmod 600 it)")
@@ -79,7 +79,7 @@ public enum ZMQCurveKeyFile {
     }
 
     /// The public key of a public or secret key file, or of a file holding only the bare key.
-    public static func readPublicKey(path: String) throws(ZMQCurveError) -> String {
+    package static func readPublicKey(path: String) throws(ZMQCurveError) -> String {
         let (text, _) = try read(path)
         let contents = try parse(text, source: path)
         if let publicKey = contents.publicKey { return publicKey }
@@ -91,12 +91,12 @@ public enum ZMQCurveKeyFile {
 
     /// Writes the secret key file with mode 0600 (set before the secret is written, whatever
     /// the umask or an older file's mode). Without `overwrite`, an existing file is refused.
-    public static func writeSecret(_ pair: ZMQCurveKeyPair, to path: String, overwrite: Bool = false) throws(ZMQCurveError) {
+    package static func writeSecret(_ pair: ZMQCurveKeyPair, to path: String, overwrite: Bool = false) throws(ZMQCurveError) {
         try write(secretFileText(pair), to: path, mode: 0o600, overwrite: overwrite)
     }
 
     /// Writes the public key file with mode 0644.
-    public static func writePublic(publicKey: String, to path: String, overwrite: Bool = false) throws(ZMQCurveError) {
+    package static func writePublic(publicKey: String, to path: String, overwrite: Bool = false) throws(ZMQCurveError) {
         try write(publicFileText(publicKey: publicKey), to: path, mode: 0o644, overwrite: overwrite)
     }
 

@@ -1,13 +1,13 @@
 import CZMQ
 
 /// A failed libzmq call: the `errno` it left and libzmq's own text for it.
-public struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let errno: Int32
-    public let message: String
+package struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let errno: Int32
+    package let message: String
     /// What was being attempted, e.g. `bind tcp://127.0.0.1:5560`.
-    public let operation: String
+    package let operation: String
 
-    public init(errno: Int32, operation: String) {
+    package init(errno: Int32, operation: String) {
         self.errno = errno
         self.message = String(cString: zmq_strerror(errno))
         self.operation = operation
@@ -19,9 +19,9 @@ public struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The call would have blocked (only with `.dontWait` or a timeout).
-    public var isWouldBlock: Bool { errno == EAGAIN }
+    package var isWouldBlock: Bool { errno == EAGAIN }
     /// The context was terminated while the call was under way.
-    public var isTerminated: Bool { errno == ETERM }
+    package var isTerminated: Bool { errno == ETERM }
 
-    public var description: String { "\(operation): \(message) (errno \(errno))" }
+    package var description: String { "\(operation): \(message) (errno \(errno))" }
 }

@@ -1,22 +1,28 @@
 import CZMQ
+import Synchronization
 
 /// Flags for a single send or receive.
-public struct ZMQFlags: OptionSet, Sendable {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+package struct ZMQFlags: OptionSet, Sendable {
+    package let rawValue: Int32
+    package init(rawValue: Int32) { self.rawValue = rawValue }
     /// Fail with EAGAIN (reported as `nil`/`false`) instead of blocking.
-    public static let dontWait = ZMQFlags(rawValue: ZMQ_DONTWAIT)
+    package static let dontWait = ZMQFlags(rawValue: ZMQ_DONTWAIT)
 }
 
 /// A libzmq socket. Not thread-safe: exactly one thread (or serial queue) owns it at a
-/// time; `@unchecked Sendable` only so that it can be handed to that owner.
-public final class ZMQSocket: @unchecked Sendable {
-    public let type: ZMQSocketType
+/// time; `@unchecked Sendable` so that it can be handed to that owner, and checked: every
+/// call claims the socket for its duration (`withHandle`), and a second thread using it
+/// meanwhile traps instead of corrupting libzmq's state. The claim's atomic exchange is
+/// also the full memory barrier libzmq asks for when a socket moves between threads.
+package final class ZMQSocket: @unchecked Sendable {
+    package let type: ZMQSocketType
     /// Keeps the context alive while this socket is open.
     private let context: ZMQContext
+    /// Read and written only inside `withHandle`'s claim.
     private var rawHandle: UnsafeMutableRawPointer?
+    private let inUse = Atomic<Bool>(false)
 
-    public init(context: ZMQContext, type: ZMQSocketType) throws(ZMQError) {
+    package init(context: ZMQContext, type: ZMQSocketType) throws(ZMQError) {
         guard !context.isTerminated else { throw ZMQError(errno: ETERM, operation: "zmq_socket") }
         guard let handle = zmq_socket(context.handle, type.rawValue) else {
             throw ZMQError.last("zmq_socket")
@@ -28,32 +34,52 @@ public final class ZMQSocket: @unchecked Sendable {
 
     deinit { close() }
 
-    /// The live handle, for `ZMQPoller` and options.
-    func handle() throws(ZMQError) -> UnsafeMutableRawPointer {
+    /// Runs `body` with the live handle while this thread holds the socket.
+    func withHandle<T>(_ body: (UnsafeMutableRawPointer) throws(ZMQError) -> T) throws(ZMQError) -> T {
+        claim()
+        defer { release() }
         guard let rawHandle else { throw ZMQError(errno: ENOTSOCK, operation: "socket already closed") }
-        return rawHandle
+        return try body(rawHandle)
     }
 
-    public var isClosed: Bool { rawHandle == nil }
-
-    public func bind(_ endpoint: String) throws(ZMQError) {
-        guard zmq_bind(try handle(), endpoint) == 0 else { throw ZMQError.last("bind \(endpoint)") }
+    private func claim() {
+        let (free, _) = inUse.compareExchange(expected: false, desired: true, ordering: .acquiring)
+        precondition(free, "a ZMQSocket (\(type)) was used by two threads at once")
     }
 
-    public func connect(_ endpoint: String) throws(ZMQError) {
-        guard zmq_connect(try handle(), endpoint) == 0 else { throw ZMQError.last("connect \(endpoint)") }
+    private func release() { inUse.store(false, ordering: .releasing) }
+
+    /// The live handle, for `ZMQPoller` (which runs on the owning thread).
+    func handle() throws(ZMQError) -> UnsafeMutableRawPointer {
+        try withHandle { $0 }
     }
 
-    public func unbind(_ endpoint: String) throws(ZMQError) {
-        guard zmq_unbind(try handle(), endpoint) == 0 else { throw ZMQError.last("unbind \(endpoint)") }
+    package var isClosed: Bool {
+        claim()
+        defer { release() }
+        return rawHandle == nil
     }
 
-    public func disconnect(_ endpoint: String) throws(ZMQError) {
-        guard zmq_disconnect(try handle(), endpoint) == 0 else { throw ZMQError.last("disconnect \(endpoint)") }
+    package func bind(_ endpoint: String) throws(ZMQError) {
+        guard try withHandle({ zmq_bind($0, endpoint) }) == 0 else { throw ZMQError.last("bind \(endpoint)") }
+    }
+
+    package func connect(_ endpoint: String) throws(ZMQError) {
+        guard try withHandle({ zmq_connect($0, endpoint) }) == 0 else { throw ZMQError.last("connect \(endpoint)") }
+    }
+
+    package func unbind(_ endpoint: String) throws(ZMQError) {
+        guard try withHandle({ zmq_unbind($0, endpoint) }) == 0 else { throw ZMQError.last("unbind \(endpoint)") }
+    }
+
+    package func disconnect(_ endpoint: String) throws(ZMQError) {
+        guard try withHandle({ zmq_disconnect($0, endpoint) }) == 0 else { throw ZMQError.last("disconnect \(endpoint)") }
     }
 
     /// Closes the socket (idempotent). Unsent messages stay for the linger period.
-    public func close() {
+    package func close() {
+        claim()
+        defer { release() }
         guard let rawHandle else { return }
         zmq_close(rawHandle)
         self.rawHandle = nil
@@ -65,7 +91,7 @@ public final class ZMQSocket: @unchecked Sendable {
     /// message could not be queued (high-water mark, no peer); libzmq delivers all
     /// frames or none.
     @discardableResult
-    public func send(_ frames: [[UInt8]], flags: ZMQFlags = []) throws(ZMQError) -> Bool {
+    package func send(_ frames: [[UInt8]], flags: ZMQFlags = []) throws(ZMQError) -> Bool {
         try send(count: frames.count, flags: flags) { index, body in
             frames[index].withUnsafeBytes { body($0) }
         }
@@ -73,7 +99,7 @@ public final class ZMQSocket: @unchecked Sendable {
 
     /// Sends one multipart message of UTF-8 strings without copying them to arrays first.
     @discardableResult
-    public func send(strings frames: [String], flags: ZMQFlags = []) throws(ZMQError) -> Bool {
+    package func send(strings frames: [String], flags: ZMQFlags = []) throws(ZMQError) -> Bool {
         try send(count: frames.count, flags: flags) { index, body in
             var frame = frames[index]
             return frame.withUTF8 { body(UnsafeRawBufferPointer($0)) }
@@ -86,7 +112,7 @@ public final class ZMQSocket: @unchecked Sendable {
         frame: (Int, (UnsafeRawBufferPointer) -> Int32) -> Int32
     ) throws(ZMQError) -> Bool {
         precondition(count > 0, "a ZeroMQ message has at least one frame")
-        let handle = try handle()
+        return try withHandle { (handle) throws(ZMQError) -> Bool in
         for index in 0..<count {
             let more = index < count - 1 ? ZMQ_SNDMORE : 0
             while true {
@@ -102,14 +128,15 @@ public final class ZMQSocket: @unchecked Sendable {
             }
         }
         return true
+        }
     }
 
     // MARK: Receiving
 
     /// Receives one multipart message. Returns `nil` if `.dontWait` was given (or a receive
     /// timeout passed) and no message was waiting.
-    public func receive(flags: ZMQFlags = []) throws(ZMQError) -> [[UInt8]]? {
-        let handle = try handle()
+    package func receive(flags: ZMQFlags = []) throws(ZMQError) -> [[UInt8]]? {
+        try withHandle { (handle) throws(ZMQError) -> [[UInt8]]? in
         var frames: [[UInt8]] = []
         var message = zmq_msg_t()
         zmq_msg_init(&message)
@@ -129,6 +156,7 @@ public final class ZMQSocket: @unchecked Sendable {
                 frames.append([])
             }
             if zmq_msg_more(&message) == 0 { return frames }
+        }
         }
     }
 }

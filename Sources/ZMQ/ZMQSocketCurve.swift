@@ -9,7 +9,7 @@ extension ZMQSocket {
     /// is put to the ZAP handler of this socket's context (see `ZAPHandler`) under
     /// `zapDomain`. Call before `bind`. Fails closed: with no ZAP handler bound, no client
     /// gets in.
-    public func makeCurveServer(secretKey: String, zapDomain: String = "global") throws(ZMQError) {
+    package func makeCurveServer(secretKey: String, zapDomain: String = "global") throws(ZMQError) {
         try set(.int(ZMQ_CURVE_SERVER, 1))
         try set(.bytes(ZMQ_CURVE_SECRETKEY, Array(secretKey.utf8)))
         try setZAPDomain(zapDomain)
@@ -18,7 +18,7 @@ extension ZMQSocket {
 
     /// Makes this socket a CurveZMQ client of the server whose public key is given,
     /// authenticating with `keyPair`. Call before `connect`.
-    public func makeCurveClient(serverPublicKey: String, keyPair: ZMQCurveKeyPair) throws(ZMQError) {
+    package func makeCurveClient(serverPublicKey: String, keyPair: ZMQCurveKeyPair) throws(ZMQError) {
         try set(.bytes(ZMQ_CURVE_SERVERKEY, Array(serverPublicKey.utf8)))
         try set(.bytes(ZMQ_CURVE_PUBLICKEY, Array(keyPair.publicKey.utf8)))
         try set(.bytes(ZMQ_CURVE_SECRETKEY, Array(keyPair.secretKey.utf8)))
@@ -26,12 +26,12 @@ extension ZMQSocket {
 
     /// Puts this socket's connections to the context's ZAP handler under `domain`. For a
     /// socket without CURVE (the NULL mechanism) ZAP is consulted only when this is set.
-    public func setZAPDomain(_ domain: String) throws(ZMQError) {
+    package func setZAPDomain(_ domain: String) throws(ZMQError) {
         try set(.bytes(ZMQ_ZAP_DOMAIN, Array(domain.utf8)))
     }
 
     /// Whether this socket is a CurveZMQ server.
-    public var isCurveServer: Bool {
+    package var isCurveServer: Bool {
         (try? intOption(ZMQ_CURVE_SERVER)) == 1
     }
 }

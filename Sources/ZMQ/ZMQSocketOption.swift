@@ -2,7 +2,7 @@ import CZMQ
 
 /// A socket option to set with `ZMQSocket.set(_:)`. The generic `.int`/`.bytes`
 /// cases reach any option of zmq.h (e.g. the CURVE keys) without a new case here.
-public enum ZMQSocketOption: Sendable {
+package enum ZMQSocketOption: Sendable {
     /// Messages queued per peer for sending before the socket drops (PUB) or blocks.
     case sendHighWaterMark(Int32)
     /// Messages queued per peer for receiving.
@@ -34,7 +34,7 @@ public enum ZMQSocketOption: Sendable {
 }
 
 extension ZMQSocket {
-    public func set(_ option: ZMQSocketOption) throws(ZMQError) {
+    package func set(_ option: ZMQSocketOption) throws(ZMQError) {
         switch option {
         case .sendHighWaterMark(let value): try setInt(ZMQ_SNDHWM, value, "sndhwm")
         case .receiveHighWaterMark(let value): try setInt(ZMQ_RCVHWM, value, "rcvhwm")
@@ -61,27 +61,27 @@ extension ZMQSocket {
     }
 
     /// An integer option's current value (`ZMQ_SNDHWM`, `ZMQ_EVENTS`, …).
-    public func intOption(_ option: Int32) throws(ZMQError) -> Int32 {
+    package func intOption(_ option: Int32) throws(ZMQError) -> Int32 {
         var value: Int32 = 0
         var size = MemoryLayout<Int32>.size
-        guard zmq_getsockopt(try handle(), option, &value, &size) == 0 else {
+        guard try withHandle({ zmq_getsockopt($0, option, &value, &size) }) == 0 else {
             throw ZMQError.last("getsockopt \(option)")
         }
         return value
     }
 
     /// A binary or string option's current value, at most `capacity` bytes.
-    public func bytesOption(_ option: Int32, capacity: Int = 256) throws(ZMQError) -> [UInt8] {
+    package func bytesOption(_ option: Int32, capacity: Int = 256) throws(ZMQError) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: capacity)
         var size = capacity
-        guard zmq_getsockopt(try handle(), option, &buffer, &size) == 0 else {
+        guard try withHandle({ zmq_getsockopt($0, option, &buffer, &size) }) == 0 else {
             throw ZMQError.last("getsockopt \(option)")
         }
         return Array(buffer.prefix(size))
     }
 
     /// The endpoint last bound, with the real port for `tcp://…:*` and the path for `ipc://*`.
-    public func lastEndpoint() throws(ZMQError) -> String {
+    package func lastEndpoint() throws(ZMQError) -> String {
         let bytes = try bytesOption(ZMQ_LAST_ENDPOINT, capacity: 1024)
         return String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
     }
@@ -92,13 +92,12 @@ extension ZMQSocket {
     }
 
     private func setBytes(_ option: Int32, _ value: [UInt8], _ name: String) throws(ZMQError) {
-        let handle = try handle()
-        let rc = value.withUnsafeBytes { zmq_setsockopt(handle, option, $0.baseAddress, $0.count) }
+        let rc = try withHandle { handle in value.withUnsafeBytes { zmq_setsockopt(handle, option, $0.baseAddress, $0.count) } }
         guard rc == 0 else { throw ZMQError.last("setsockopt \(name)") }
     }
 
     private func setRaw(_ option: Int32, _ value: UnsafeRawPointer, _ size: Int, _ name: String) throws(ZMQError) {
-        guard zmq_setsockopt(try handle(), option, value, size) == 0 else {
+        guard try withHandle({ zmq_setsockopt($0, option, value, size) }) == 0 else {
             throw ZMQError.last("setsockopt \(name)")
         }
     }

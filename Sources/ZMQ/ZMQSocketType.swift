@@ -1,7 +1,7 @@
 import CZMQ
 
 /// The socket patterns this project uses (libzmq's stable, non-draft types).
-public enum ZMQSocketType: Sendable, CaseIterable {
+package enum ZMQSocketType: Sendable, CaseIterable {
     case req, rep, dealer, router, pub, xpub, sub, push, pull, pair
 
     var rawValue: Int32 {

@@ -11,7 +11,7 @@ import CZMQ
 /// it misses meanwhile are invisible from here.
 extension ZMQSocket {
     /// Turns the overflow check on; call once on an XPUB socket before publishing.
-    public func makeOverflowReporting() throws(ZMQError) {
+    package func makeOverflowReporting() throws(ZMQError) {
         precondition(type == .xpub, "overflow reporting needs an XPUB socket")
         try set(.int(ZMQ_XPUB_NODROP, 1))
     }
@@ -19,7 +19,7 @@ extension ZMQSocket {
     /// Publishes one message without blocking. Returns `false` when a subscriber's queue was
     /// full (it misses this message); every subscriber with room got it either way.
     @discardableResult
-    public func publishNoticingOverflow(strings frames: [String]) throws(ZMQError) -> Bool {
+    package func publishNoticingOverflow(strings frames: [String]) throws(ZMQError) -> Bool {
         if try send(strings: frames, flags: .dontWait) { return true }
         try set(.int(ZMQ_XPUB_NODROP, 0))
         defer { try? set(.int(ZMQ_XPUB_NODROP, 1)) }
@@ -30,7 +30,7 @@ extension ZMQSocket {
     /// Reads and drops the (un)subscription messages an XPUB queues for its owner, which
     /// would otherwise pile up for as long as the socket lives. Returns how many there were.
     @discardableResult
-    public func discardSubscriptions() throws(ZMQError) -> Int {
+    package func discardSubscriptions() throws(ZMQError) -> Int {
         var count = 0
         while try receive(flags: .dontWait) != nil { count += 1 }
         return count

@@ -120,7 +120,7 @@ final class InboxTests: XCTestCase {
         try Data("new".utf8).write(to: URL(fileURLWithPath: directory + "/a"))
         try Data("old".utf8).write(to: URL(fileURLWithPath: directory + "/b"))
         XCTAssertThrowsError(try SafeFile.move(RawPath(directory + "/a"), to: directory + "/b")) { error in
-            XCTAssertEqual((error as? DaemonError)?.code, EEXIST, "\(error)")
+            XCTAssertEqual((error as? DaemonError)?.errno, EEXIST, "\(error)")
         }
         XCTAssertEqual(try String(contentsOfFile: directory + "/b", encoding: .utf8), "old")
         XCTAssertEqual(try String(contentsOfFile: directory + "/a", encoding: .utf8), "new")

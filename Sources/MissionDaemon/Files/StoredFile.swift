@@ -55,7 +55,7 @@ enum StoredFile {
                 return path
             } catch {
                 for file in written { unlink(file) }
-                guard error.code == EEXIST, attempt < attempts else { throw error }
+                guard error.errno == EEXIST, attempt < attempts else { throw error }
                 attempt += 1
             }
         }

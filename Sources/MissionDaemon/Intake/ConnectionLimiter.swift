@@ -8,7 +8,10 @@ import ZMQ
 /// the limit is shut down (`shutdown(2)`, never `close`: the descriptor stays libzmq's,
 /// which sees the end of the stream and cleans up). Clients already connected are not
 /// touched. One thread for every watched socket.
-final class ConnectionLimiter: @unchecked Sendable {
+///
+/// Checked confinement: `watched` is filled before the start, then is the thread's own.
+final class ConnectionLimiter: DaemonService, @unchecked Sendable {
+    let serviceName = "connection limiter"
     private struct Watched {
         let role: String
         let monitor: ZMQSocket
@@ -20,19 +23,17 @@ final class ConnectionLimiter: @unchecked Sendable {
     private let maxConnections: Int
     private let logger: Logger
     private var watched: [Watched] = []
-    private let wakeup: Wakeup
-    private let stopRequested = Atomic<Bool>(false)
-    private let stopped = DispatchSemaphore(value: 0)
-    private var started = false
+    private let thread: OwnerThread<ConnectionLimiter>
 
     init(maxConnections: Int, logger: Logger) throws(DaemonError) {
         self.maxConnections = maxConnections
         self.logger = logger
-        self.wakeup = try Wakeup()
+        self.thread = try OwnerThread(name: "missiond.connections")
     }
 
     /// Before `start()`, on the thread that owns `socket` (before it is handed over).
     func watch(_ socket: ZMQSocket, role: String, context: ZMQContext) throws(ZMQError) {
+        precondition(!thread.hasStarted, "connection limiter: watch() after start()")
         let endpoint = "inproc://missiond.monitor.\(role).\(ObjectIdentifier(self).hashValue)"
         try socket.monitor(endpoint, events: ZMQMonitorEvent.accepted | ZMQMonitorEvent.disconnected)
         let monitor = try ZMQSocket(context: context, type: .pair)
@@ -42,24 +43,30 @@ final class ConnectionLimiter: @unchecked Sendable {
     }
 
     func start() {
-        started = true
-        let thread = Thread { [self] in run() }
-        thread.name = "missiond.connections"
-        thread.start()
+        thread.start { [self] in run() }
     }
 
-    /// Ends the thread and closes the monitor sockets (before the context terminates).
-    func stop() {
-        if started {
-            stopRequested.store(true, ordering: .releasing)
-            wakeup.signal()
-            stopped.wait()
-        }
+    func requestStop() {
+        thread.requestStop()
+    }
+
+    /// Once the thread has ended, the monitor sockets are closed (they must be, before the
+    /// context terminates).
+    func waitUntilStopped(timeout: Duration?) -> Bool {
+        guard thread.waitUntilStopped(timeout: timeout) else { return false }
+        closeMonitors()
+        return true
+    }
+
+    private let monitorsClosed = Atomic<Bool>(false)
+
+    private func closeMonitors() {
+        guard !monitorsClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         for entry in watched { entry.monitor.close() }
     }
 
     private func run() {
-        defer { stopped.signal() }
+        thread.preconditionOnThread()
         var poller = ZMQPoller()
         do {
             for entry in watched { _ = try poller.add(entry.monitor) }
@@ -67,11 +74,11 @@ final class ConnectionLimiter: @unchecked Sendable {
             logger.critical("connection limit: cannot poll the socket monitors", metadata: ["error": "\(error)"])
             return
         }
-        poller.add(fileDescriptor: wakeup.descriptor)
-        while !stopRequested.load(ordering: .acquiring) {
+        poller.add(fileDescriptor: thread.control.wakeup.descriptor)
+        while !thread.isStopping {
             do {
                 try poller.poll(timeoutMilliseconds: -1)
-                wakeup.drain()
+                thread.control.wakeup.drain()
                 for index in watched.indices {
                     while let frames = try watched[index].monitor.receive(flags: .dontWait) {
                         if let event = ZMQMonitorEvent(frames: frames) { handle(event, at: index) }
@@ -84,6 +91,7 @@ final class ConnectionLimiter: @unchecked Sendable {
     }
 
     private func handle(_ event: ZMQMonitorEvent, at index: Int) {
+        thread.preconditionOnThread()
         switch event.event {
         case ZMQMonitorEvent.accepted:
             if watched[index].open.count < maxConnections {

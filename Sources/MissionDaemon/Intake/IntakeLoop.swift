@@ -13,9 +13,14 @@ import ZMQ
 /// the ROUTER (clients wait) and leaves inbox files where they are, so memory stays
 /// bounded under any load. Likewise while the memory budget has no room for one more
 /// article of the largest size: each socket body is charged to it until its job is gone.
-final class IntakeLoop: @unchecked Sendable {
+///
+/// Checked confinement: every `var` below is the thread's own; the functions that touch them
+/// check `thread.preconditionOnThread()`.
+final class IntakeLoop: DaemonService, @unchecked Sendable {
+    let serviceName = "intake"
     let mailbox: Mailbox<IntakeNotice>
-    private let control: Mailbox<@Sendable (IntakeLoop) -> Void>
+    /// The thread; reload and heartbeat work runs there.
+    private let thread: OwnerThread<IntakeLoop>
     private let router: ZMQSocket?
     /// The endpoint the ROUTER is bound to (changed by a reload's `move`).
     private var routerEndpoint: String
@@ -35,9 +40,6 @@ final class IntakeLoop: @unchecked Sendable {
     private let drainTimeout: Double
 
     private var inFlight = 0
-    private let stopRequested = Atomic<Bool>(false)
-    private let stopped = DispatchSemaphore(value: 0)
-    private let running = Atomic<Bool>(false)
 
     struct Settings {
         var maxInFlight: Int
@@ -55,7 +57,7 @@ final class IntakeLoop: @unchecked Sendable {
         self.routerEndpoint = router?.endpoint ?? ""
         self.inbox = inbox
         self.quarantine = quarantine
-        self.control = try Mailbox()
+        self.thread = try OwnerThread(name: "missiond.intake")
         self.recovered = recovered
         self.mailbox = mailbox
         self.pipeline = pipeline
@@ -70,34 +72,35 @@ final class IntakeLoop: @unchecked Sendable {
     }
 
     func start() {
-        running.store(true, ordering: .releasing)
-        let thread = Thread { [self] in run() }
-        thread.name = "missiond.intake"
-        thread.start()
+        thread.start { [self] in run() }
     }
 
-    /// Stop taking articles; the thread finishes those in flight, then ends.
+    /// Stop taking articles; the thread finishes those in flight (at most `drainTimeout`), then ends.
     func requestStop() {
-        stopRequested.store(true, ordering: .releasing)
-        mailbox.wakeup.signal()
+        thread.requestStop()
     }
 
-    /// Blocks until the thread has ended (after `requestStop`, or by itself with `--once`).
-    func waitUntilStopped() {
-        stopped.wait()
+    /// Until the thread has ended (after `requestStop`, or by itself with `--once`); false
+    /// if it still runs after `timeout`.
+    func waitUntilStopped(timeout: Duration?) -> Bool {
+        thread.waitUntilStopped(timeout: timeout)
     }
+
+    /// How long a stop may take: the drain, and a margin for the loop's last turn.
+    var stopTimeout: Duration { .milliseconds(Int64(drainTimeout * 1000)) + .seconds(5) }
 
     // MARK: Control from other threads
 
     /// Runs `done` on the intake thread at its next turn: the first leg of the watchdog's
     /// heartbeat, which then goes through the pipeline.
     func heartbeat(_ done: @escaping @Sendable () -> Void) {
-        control.post { loop in loop.pipeline.heartbeat(done) }
+        thread.control.post { loop in loop.pipeline.heartbeat(done) }
     }
 
     /// New limits from a reload, taken at the intake thread's next turn.
     func reconfigure(maxInFlight: Int, quarantineMaxBytes: Int) {
-        control.post { loop in
+        thread.control.post { loop in
+            loop.thread.preconditionOnThread()
             loop.maxInFlight = maxInFlight
             loop.quarantine.maxBytes = quarantineMaxBytes
         }
@@ -107,10 +110,11 @@ final class IntakeLoop: @unchecked Sendable {
     /// failure it stays where it was. Its clients on other endpoints keep their connections.
     func move(to endpoint: String) -> Result<ServerEndpoint.Moved, ZMQError> {
         guard let router else { return .failure(ZMQError(errno: ENOTSUP, operation: "move the intake socket (none: --once)")) }
-        guard running.load(ordering: .acquiring) else {
+        guard thread.isRunning else {
             return .failure(ZMQError(errno: ESRCH, operation: "move the intake socket (intake not running)"))
         }
-        let answer = control.ask(timeout: .seconds(10)) { (loop: IntakeLoop) in
+        let answer = thread.ask(timeout: .seconds(10)) { (loop: IntakeLoop) in
+            loop.thread.preconditionOnThread()
             let result = Result { () throws(ZMQError) in
                 try ServerEndpoint.move(router, from: loop.routerEndpoint, to: endpoint)
             }
@@ -123,14 +127,11 @@ final class IntakeLoop: @unchecked Sendable {
     // MARK: The loop
 
     private func run() {
-        defer {
-            running.store(false, ordering: .releasing)
-            router?.close()
-            stopped.signal()
-        }
+        thread.preconditionOnThread()
+        defer { router?.close() }
         var poller = ZMQPoller()
         poller.add(fileDescriptor: mailbox.wakeup.descriptor)  // both drained at the top of each turn
-        poller.add(fileDescriptor: control.wakeup.descriptor)
+        poller.add(fileDescriptor: thread.control.wakeup.descriptor)
         var routerIndex: Int?
         do {
             if let router { routerIndex = try poller.add(router) }
@@ -142,9 +143,9 @@ final class IntakeLoop: @unchecked Sendable {
         var drainDeadline: DispatchTime?
 
         while true {
-            for work in control.takeAll() { work(self) }
+            for work in thread.control.takeAll() { work(self) }
             handle(mailbox.takeAll())
-            let stopping = stopRequested.load(ordering: .acquiring)
+            let stopping = thread.isStopping
             if !stopping { admitBacklog() }
             if (stopping || (exitWhenIdle && isIdle)) && inFlight == 0 { break }
             if stopping {
@@ -316,11 +317,13 @@ final class IntakeLoop: @unchecked Sendable {
     }
 
     private func holdSlot() {
+        thread.preconditionOnThread()
         inFlight += 1
         stats.inFlight.store(inFlight, ordering: .relaxed)
     }
 
     private func releaseSlot() {
+        thread.preconditionOnThread()
         inFlight -= 1
         stats.inFlight.store(inFlight, ordering: .relaxed)
     }

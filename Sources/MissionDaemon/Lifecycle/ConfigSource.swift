@@ -1,24 +1,24 @@
 /// Where the daemon's settings come from: the config file (if any) and the command-line
 /// flags that win over it. Loaded at start and again on every reload (SIGHUP), so that a
 /// reload re-reads the file without losing what the command line said.
-public struct ConfigSource: Sendable {
-    public struct Overrides: Sendable {
-        public var inbox, state, rules, intake, publish, replay, metrics: String?
-        public init() {}
+package struct ConfigSource: Sendable {
+    package struct Overrides: Sendable {
+        package var inbox, state, rules, intake, publish, replay, metrics: String?
+        package init() {}
     }
 
-    public var path: String?
-    public var overrides: Overrides
+    package var path: String?
+    package var overrides: Overrides
     /// Relative paths on the command line are relative to this directory.
-    public var workingDirectory: String
+    package var workingDirectory: String
 
-    public init(path: String?, overrides: Overrides = Overrides(), workingDirectory: String) {
+    package init(path: String?, overrides: Overrides = Overrides(), workingDirectory: String) {
         self.path = path
         self.overrides = overrides
         self.workingDirectory = workingDirectory
     }
 
-    public func load() throws(DaemonError) -> DaemonConfig {
+    package func load() throws(DaemonError) -> DaemonConfig {
         var config = try path.map { path throws(DaemonError) in try DaemonConfig.load(path: path) } ?? DaemonConfig()
         let here = workingDirectory
         if let inbox = overrides.inbox { config.inbox = DaemonConfig.resolve(inbox, against: here) }

@@ -10,20 +10,20 @@ import ZMQ
 /// `start()` starts everything and reports READY to systemd; `reload()` applies a changed
 /// config and rules without stopping; `stop()` stops intake, lets the articles in flight
 /// finish and publish, then closes everything.
-public final class Daemon: Sendable {
-    public struct Options: Sendable {
-        public var config: DaemonConfig
+package final class Daemon: Sendable {
+    package struct Options: Sendable {
+        package var config: DaemonConfig
         /// Where `reload()` reads the config again; nil: reload is refused.
-        public var source: ConfigSource?
+        package var source: ConfigSource?
         /// `--once`: take the inbox's current files, leave them in place, print what is
         /// published on stdout, and stop when they are done. No socket intake, no watching,
         /// no metrics server, no watchdog.
-        public var once = false
-        public var notifier = SystemdNotifier()
+        package var once = false
+        package var notifier = SystemdNotifier()
         /// Read for `WATCHDOG_USEC` / `WATCHDOG_PID`.
-        public var environment = ProcessInfo.processInfo.environment
+        package var environment = ProcessInfo.processInfo.environment
 
-        public init(config: DaemonConfig) { self.config = config }
+        package init(config: DaemonConfig) { self.config = config }
     }
 
     private let options: Options
@@ -45,8 +45,10 @@ public final class Daemon: Sendable {
     /// `/ready`: sockets bound and journal open, and not shutting down.
     private let ready = Atomic<Bool>(false)
     private let stopOnce = Atomic<Bool>(false)
+    /// Every part with a life of its own, in start order (see `registerServices`).
+    private let services = ServiceGroup()
 
-    public init(options: Options, logger: Logger = Logger(label: "missiond")) throws(DaemonError) {
+    package init(options: Options, logger: Logger = Logger(label: "missiond")) throws(DaemonError) {
         let config = options.config
         Self.limitMallocArenas()
         Self.raiseOpenFileLimit(neededFor: config.maxConnections, logger: logger)
@@ -77,7 +79,7 @@ public final class Daemon: Sendable {
             eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention,
                                     syncedThrough: journal.highestSeq)
         } catch {
-            throw DaemonError("state in \(state): \(error.description); `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside")
+            throw DaemonError.state("state in \(state): \(error.description); `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside")
         }
         for note in journal.recoveryNotes + eventLog.recoveryNotes {
             logger.warning("storage recovery", metadata: ["note": "\(note)"])
@@ -86,7 +88,7 @@ public final class Daemon: Sendable {
         do {
             startupDamage = try Self.rerunArticlesWithLostEvents(journal: journal, eventLog: eventLog, logger: logger)
         } catch {
-            throw DaemonError("state in \(state): cannot arrange for articles whose events were lost to run again: \(error.description)")
+            throw DaemonError.state("state in \(state): cannot arrange for articles whose events were lost to run again: \(error.description)")
         }
 
         let serverKey = try config.curve?.serverKeyPair()
@@ -106,7 +108,7 @@ public final class Daemon: Sendable {
                 }
             }
         } catch {
-            throw DaemonError("ZeroMQ: \(error)")
+            throw DaemonError.socket("ZeroMQ: \(error)")
         }
         if let allowedClients {
             logger.info("CURVE on the intake, publish and replay sockets",
@@ -121,7 +123,7 @@ public final class Daemon: Sendable {
                 eventLog: eventLog, journal: journal, stats: stats, metrics: metrics, logger: logger,
                 connectionLimiter: connectionLimiter, echo: options.once ? Self.printToStandardOutput : nil)
         } catch {
-            throw DaemonError("publish socket: \(error)")
+            throw DaemonError.socket("publish socket: \(error)")
         }
         let budget = MemoryBudget(limit: config.memoryBudget)
         budget.whenReleased { mailbox.wakeup.signal() }  // the intake waits for room
@@ -144,7 +146,7 @@ public final class Daemon: Sendable {
                 try connectionLimiter.watch(socket, role: "intake", context: context)
                 router = (socket, bound)
             } catch {
-                throw DaemonError("intake socket: \(error)")
+                throw DaemonError.socket("intake socket: \(error)")
             }
         }
         let quarantine = Quarantine(directory: state + "/quarantine", maxBytes: config.quarantineMaxBytes)
@@ -193,14 +195,30 @@ public final class Daemon: Sendable {
             let server = try startMetricsServer(address, allowNonLoopback: config.allowInsecureNonLoopback)
             metricsServer.withLock { $0 = server }
         }
+        registerServices()
+    }
+
+    /// Start order: what others use comes first, so that the reverse order stops the users
+    /// first. The ZAP handler and the metrics server already run (started in `init`, before any
+    /// CURVE socket is bound and so that a failed bind is a start-up error); the intake drains
+    /// its articles in flight before the publisher and the replay server are stopped; the
+    /// connection limiter's monitors close after every socket they watch.
+    private func registerServices() {
+        let (zap, publisher, watchdog) = (zap, publisher, watchdog)
+        if let zap { services.add(ClosureService("ZAP handler", stop: { zap.stop() })) }
+        services.add(ClosureService("metrics server", stop: { [weak self] in self?.metricsServer.withLock { $0 }?.stop() }))
+        services.add(connectionLimiter)
+        let statsInterval = options.config.statsIntervalSeconds
+        services.add(ClosureService("publisher", start: { publisher.startStatsTimer(interval: statsInterval) },
+                                    stop: { publisher.close() }))
+        services.add(replay)
+        services.add(intake, stopTimeout: intake.stopTimeout)
+        if let watchdog { services.add(ClosureService("watchdog", start: { watchdog.start() }, stop: { watchdog.stop() })) }
     }
 
     /// Starts the threads and timers; systemd hears READY=1 once this returns.
-    public func start() {
-        publisher.startStatsTimer(interval: options.config.statsIntervalSeconds)
-        connectionLimiter.start()
-        replay.start()
-        intake.start()
+    package func start() {
+        services.startAll()
         let config = options.config
         logger.info("missiond running", metadata: [
             "inbox": "\(config.inbox)", "state": "\(config.state)",
@@ -209,14 +227,13 @@ public final class Daemon: Sendable {
         ready.store(true, ordering: .releasing)
         options.notifier.ready()
         if let watchdog {
-            watchdog.start()
             logger.info("watchdog on: WATCHDOG=1 each time a heartbeat has gone through the pipeline",
                         metadata: ["interval": "\(watchdog.interval)"])
         }
     }
 
     /// Begins a graceful stop (idempotent); `waitUntilStopped` returns when it is complete.
-    public func stop() {
+    package func stop() {
         guard !stopOnce.exchange(true, ordering: .acquiringAndReleasing) else { return }
         ready.store(false, ordering: .releasing)
         logger.info("stopping: intake closed, finishing articles in flight")
@@ -227,17 +244,19 @@ public final class Daemon: Sendable {
 
     /// Blocks until the intake has drained (after `stop()`, or by itself with `--once`),
     /// then closes sockets and storage.
-    public func waitUntilStopped() {
-        intake.waitUntilStopped()
+    package func waitUntilStopped() {
+        // The intake ends after `stop()` (its drain is bounded by its own timeout), or by
+        // itself with `--once` once the inbox is done: no limit here.
+        _ = intake.waitUntilStopped(timeout: nil)
         ready.store(false, ordering: .releasing)
-        watchdog?.stop()
         if !stopOnce.exchange(true, ordering: .acquiringAndReleasing) { options.notifier.stopping() }
-        replay.stop()
-        publisher.close()
-        connectionLimiter.stop()  // its monitor sockets, before the context terminates
-        zap?.stop()  // after every CURVE socket is closed: libzmq may ask it until then
-        metricsServer.withLock { $0 }?.stop()
-        context.terminate()  // every socket is closed: returns once queued messages have left (linger)
+        let overran = services.stopAll(logger: logger)
+        if overran.isEmpty {
+            context.terminate()  // every socket is closed: returns once queued messages have left (linger)
+        } else {
+            // zmq_ctx_term would wait for their sockets forever: the process exit closes them.
+            logger.error("ZeroMQ context left open: some services had not stopped", metadata: ["services": "\(overran.joined(separator: ","))"])
+        }
         journal.close()
         eventLog.close()
         logger.info("stopped", metadata: ["last_seq": "\(eventLog.lastSeq)"])
@@ -250,7 +269,7 @@ public final class Daemon: Sendable {
     /// refused as a whole and everything running stays as it was. Articles in flight are
     /// not touched: they finish with the rules they started with. Only sockets whose
     /// endpoint changed are moved; see `ConfigReload` for the keys that need a restart.
-    public func reload() {
+    package func reload() {
         guard !options.once, !stopOnce.load(ordering: .acquiring) else {
             logger.notice("reload ignored: the daemon is stopping")
             return
@@ -281,9 +300,11 @@ public final class Daemon: Sendable {
         let change = ConfigReload(running: old, loaded: loaded)
         var inForce = change.inForce
 
+        var rulesReplaced = true
         do {
             try pipeline.replaceRules(extractor)
         } catch {
+            rulesReplaced = false
             logger.error("reload: the new rules cannot be used; the old ones stay", metadata: ["error": "\(error.description)"])
         }
         pipeline.replaceTimeBudget(loaded.articleTimeBudget)
@@ -312,7 +333,11 @@ public final class Daemon: Sendable {
         var metadata: Logger.Metadata = ["rules": "\(loaded.rules)"]
         let applied = change.applied
         if !applied.isEmpty { metadata["changed"] = "\(applied.joined(separator: ","))" }
-        logger.notice("reloaded: new articles use the rules just read; articles in flight finish with the old ones", metadata: metadata)
+        if rulesReplaced {
+            logger.notice("reloaded: new articles use the rules just read; articles in flight finish with the old ones", metadata: metadata)
+        } else {
+            logger.notice("reloaded, except the rules: articles go on with the rules read before", metadata: metadata)
+        }
         let restart = change.needRestart
         if !restart.isEmpty {
             logger.warning("reload: these changes need a restart (systemctl restart missiond); the running values stay until then",

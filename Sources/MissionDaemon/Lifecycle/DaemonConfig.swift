@@ -4,55 +4,55 @@ import Yams
 
 /// The daemon's settings: `Config/missiond.yml` documents every key. Every key has a
 /// default, so an empty file (or none) is a valid configuration.
-public struct DaemonConfig: Sendable, Equatable {
-    public var inbox = "/var/lib/missiond/inbox"
-    public var state = "/var/lib/missiond"
-    public var rules = "Config/rules"
-    public var intake = "tcp://127.0.0.1:5560"
-    public var publish = "tcp://127.0.0.1:5561"
-    public var replay = "tcp://127.0.0.1:5562"
-    public var maxArticleBytes = 2 * 1024 * 1024
-    public var maxInFlight = 256
+package struct DaemonConfig: Sendable, Equatable {
+    package var inbox = "/var/lib/missiond/inbox"
+    package var state = "/var/lib/missiond"
+    package var rules = "Config/rules"
+    package var intake = "tcp://127.0.0.1:5560"
+    package var publish = "tcp://127.0.0.1:5561"
+    package var replay = "tcp://127.0.0.1:5562"
+    package var maxArticleBytes = 2 * 1024 * 1024
+    package var maxInFlight = 256
     /// Messages queued per slow subscriber: 8192 of about 2 KB is some 16 MiB each.
-    public var pubSendHWM: Int32 = 8192
-    public var fsync: FsyncPolicy = .always
-    public var eventLogMaxBytes = 1 << 30
-    public var eventLogMaxAgeSeconds = 30 * 24 * 3600
-    public var statsIntervalSeconds = 5.0
-    public var logLevel = "info"
+    package var pubSendHWM: Int32 = 8192
+    package var fsync: FsyncPolicy = .always
+    package var eventLogMaxBytes = 1 << 30
+    package var eventLogMaxAgeSeconds = 30 * 24 * 3600
+    package var statsIntervalSeconds = 5.0
+    package var logLevel = "info"
     /// `host:port` of the loopback HTTP server for /metrics, /health, /ready; nil is off.
-    public var metrics: String? = "127.0.0.1:9560"
+    package var metrics: String? = "127.0.0.1:9560"
     /// CurveZMQ on the intake, publish and replay sockets; nil is no CURVE.
-    public var curve: CurveSettings?
+    package var curve: CurveSettings?
     /// Lets a socket without CURVE (or the metrics port) bind beyond loopback.
-    public var allowInsecureNonLoopback = false
+    package var allowInsecureNonLoopback = false
     /// Room for rejected socket bodies in `<state>/quarantine/`: beyond it they are not kept.
-    public var quarantineMaxBytes = 256 << 20
+    package var quarantineMaxBytes = 256 << 20
     /// How long a file found by an inbox scan (start, inotify overflow) must stay unchanged
     /// before it is taken: it may still be being written.
-    public var inboxSettleSeconds = 2.0
+    package var inboxSettleSeconds = 2.0
     /// How long the extractor may spend on one article before refusing it; 0: no limit.
-    public var articleTimeBudgetMilliseconds = 10_000
+    package var articleTimeBudgetMilliseconds = 10_000
     /// Bytes buffered for clients at once (intake bodies in flight, replay replies).
-    public var memoryBudget = 256 << 20
+    package var memoryBudget = 256 << 20
     /// Clients at once on each TCP socket (intake, publish, replay); more are refused.
-    public var maxConnections = 512
+    package var maxConnections = 512
 
-    public init() {}
+    package init() {}
 
     /// `article_time_budget_ms` as a Duration; nil when it is 0 (no limit).
-    public var articleTimeBudget: Duration? {
+    package var articleTimeBudget: Duration? {
         articleTimeBudgetMilliseconds > 0 ? .milliseconds(articleTimeBudgetMilliseconds) : nil
     }
 
     /// Reads a YAML file. Relative paths in it are taken relative to the file's directory,
     /// so a config and its rules can move together.
-    public static func load(path: String) throws(DaemonError) -> DaemonConfig {
+    package static func load(path: String) throws(DaemonError) -> DaemonConfig {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw DaemonError("config \(path): cannot read: \(error.localizedDescription)")
+            throw DaemonError.config("config \(path): cannot read: \(error.localizedDescription)")
         }
         var config = try parse(yaml: text, source: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -64,7 +64,7 @@ public struct DaemonConfig: Sendable, Equatable {
     }
 
     /// Parses YAML text; unknown keys are errors, so a misspelt key cannot go unnoticed.
-    public static func parse(yaml: String, source: String = "config") throws(DaemonError) -> DaemonConfig {
+    package static func parse(yaml: String, source: String = "config") throws(DaemonError) -> DaemonConfig {
         do {
             // Only comments, or nothing: every key takes its default.
             guard let node = try Yams.compose(yaml: yaml), node.null == nil else {
@@ -74,7 +74,7 @@ public struct DaemonConfig: Sendable, Equatable {
             try config.validate()
             return config
         } catch {
-            throw DaemonError("\(source): \(describe(error))")
+            throw DaemonError.config("\(source): \(describe(error))")
         }
     }
 
@@ -94,34 +94,34 @@ public struct DaemonConfig: Sendable, Equatable {
     }
 
     /// `path` made absolute against `base` (the config file's directory or the working directory).
-    public static func resolve(_ path: String, against base: String) -> String {
+    package static func resolve(_ path: String, against base: String) -> String {
         if path.hasPrefix("/") { return path }
         return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
             .standardizedFileURL.path
     }
 
-    public func validate() throws(DaemonError) {
-        guard maxArticleBytes > 0 else { throw DaemonError("max_article_bytes must be positive") }
-        guard maxInFlight > 0 else { throw DaemonError("max_in_flight must be positive") }
-        guard pubSendHWM >= 0 else { throw DaemonError("pub_send_hwm must be 0 (unlimited) or more") }
+    package func validate() throws(DaemonError) {
+        guard maxArticleBytes > 0 else { throw DaemonError.config("max_article_bytes must be positive") }
+        guard maxInFlight > 0 else { throw DaemonError.config("max_in_flight must be positive") }
+        guard pubSendHWM >= 0 else { throw DaemonError.config("pub_send_hwm must be 0 (unlimited) or more") }
         guard eventLogMaxBytes > 0, eventLogMaxAgeSeconds > 0 else {
-            throw DaemonError("event_log_max_bytes and event_log_max_age_seconds must be positive")
+            throw DaemonError.config("event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
-        guard statsIntervalSeconds > 0 else { throw DaemonError("stats_interval_seconds must be positive") }
-        guard inboxSettleSeconds >= 0 else { throw DaemonError("inbox_settle_seconds must be 0 or more") }
+        guard statsIntervalSeconds > 0 else { throw DaemonError.config("stats_interval_seconds must be positive") }
+        guard inboxSettleSeconds >= 0 else { throw DaemonError.config("inbox_settle_seconds must be 0 or more") }
         guard memoryBudget >= maxArticleBytes else {
-            throw DaemonError("memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
+            throw DaemonError.config("memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
         }
-        guard maxConnections > 0 else { throw DaemonError("max_connections must be positive") }
-        guard quarantineMaxBytes >= 0 else { throw DaemonError("quarantine_max_bytes must be 0 (keep no bodies) or more") }
-        guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError("article_time_budget_ms must be 0 (no limit) or more") }
+        guard maxConnections > 0 else { throw DaemonError.config("max_connections must be positive") }
+        guard quarantineMaxBytes >= 0 else { throw DaemonError.config("quarantine_max_bytes must be 0 (keep no bodies) or more") }
+        guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError.config("article_time_budget_ms must be 0 (no limit) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
-            throw DaemonError("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
+            throw DaemonError.config("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
         }
         for (key, endpoint) in [("intake", intake), ("publish", publish), ("replay", replay)] {
-            guard endpoint.contains("://") else { throw DaemonError("\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
-            if let problem = LoopbackAddress.bindableHostProblem(endpoint: endpoint) { throw DaemonError("\(key): \(problem)") }
+            guard endpoint.contains("://") else { throw DaemonError.config("\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
+            if let problem = LoopbackAddress.bindableHostProblem(endpoint: endpoint) { throw DaemonError.config("\(key): \(problem)") }
         }
     }
 
@@ -137,7 +137,7 @@ public struct DaemonConfig: Sendable, Equatable {
         return Int(trimmed).flatMap { $0 > 0 ? $0 : nil }
     }
 
-    public var retention: Retention {
+    package var retention: Retention {
         Retention(maxBytes: eventLogMaxBytes, maxAgeSeconds: eventLogMaxAgeSeconds)
     }
 }
@@ -170,12 +170,12 @@ extension DaemonConfig: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let all = try decoder.container(keyedBy: AnyKey.self)
         let unknown = all.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }
         guard unknown.isEmpty else {
             let known = Key.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DaemonError("unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
+            throw DaemonError.config("unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
         }
         let c = try decoder.container(keyedBy: Key.self)
         self.init()
@@ -190,7 +190,7 @@ extension DaemonConfig: Decodable {
         pubSendHWM = try c.decodeIfPresent(Int32.self, forKey: .pubSendHWM) ?? pubSendHWM
         if let value = try c.decodeIfPresent(String.self, forKey: .fsync) {
             guard let policy = FsyncPolicy(configValue: value) else {
-                throw DaemonError("fsync \"\(value)\": expected always, group:<milliseconds> or never")
+                throw DaemonError.config("fsync \"\(value)\": expected always, group:<milliseconds> or never")
             }
             fsync = policy
         }
@@ -210,7 +210,7 @@ extension DaemonConfig: Decodable {
         articleTimeBudgetMilliseconds = try c.decodeIfPresent(Int.self, forKey: .articleTimeBudgetMilliseconds) ?? articleTimeBudgetMilliseconds
         if let text = try c.decodeIfPresent(String.self, forKey: .memoryBudget) {
             guard let bytes = Self.byteCount(text) else {
-                throw DaemonError("memory_budget \"\(text)\": expected bytes, or a number with KiB, MiB or GiB (256MiB)")
+                throw DaemonError.config("memory_budget \"\(text)\": expected bytes, or a number with KiB, MiB or GiB (256MiB)")
             }
             memoryBudget = bytes
         }

@@ -3,12 +3,12 @@ import Glibc
 
 /// Signals (SIGTERM, SIGINT, SIGHUP) as Dispatch events instead of asynchronous signal handlers. Keep the
 /// value alive for as long as the signals should be watched.
-public final class SignalWatcher: Sendable {
+package final class SignalWatcher: Sendable {
     private let sources: [any DispatchSourceSignal]
 
     /// Set up in a nonisolated function: handlers created in main-actor code would be
     /// main-actor isolated and trap when Dispatch runs them on its own queue.
-    public init(signals: [Int32] = [SIGTERM, SIGINT], queue: DispatchQueue = DispatchQueue(label: "missiond.signals"),
+    package init(signals: [Int32] = [SIGTERM, SIGINT], queue: DispatchQueue = DispatchQueue(label: "missiond.signals"),
                 handler: @escaping @Sendable (Int32) -> Void) {
         sources = signals.map { number in
             signal(number, SIG_IGN)  // the default action would kill the process first
@@ -19,7 +19,7 @@ public final class SignalWatcher: Sendable {
         }
     }
 
-    public func cancel() {
+    package func cancel() {
         for source in sources { source.cancel() }
     }
 }

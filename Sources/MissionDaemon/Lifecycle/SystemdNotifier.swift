@@ -2,31 +2,31 @@ import Glibc
 
 /// sd_notify without libsystemd: datagrams such as `READY=1` to `$NOTIFY_SOCKET`
 /// (an abstract socket when the path starts with `@`). Does nothing when not run by systemd.
-public struct SystemdNotifier: Sendable {
-    public let socketPath: String?
+package struct SystemdNotifier: Sendable {
+    package let socketPath: String?
 
-    public init(socketPath: String? = SystemdNotifier.environmentSocket) {
+    package init(socketPath: String? = SystemdNotifier.environmentSocket) {
         self.socketPath = socketPath.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Sockets are bound and the watcher runs.
-    public func ready() { send("READY=1") }
+    package func ready() { send("READY=1") }
     /// Shutdown has begun.
-    public func stopping() { send("STOPPING=1") }
+    package func stopping() { send("STOPPING=1") }
     /// Alive (for `WatchdogSec=`).
-    public func watchdog() { send("WATCHDOG=1") }
+    package func watchdog() { send("WATCHDOG=1") }
     /// Reloading configuration; systemd wants the monotonic time with it.
-    public func reloading() {
+    package func reloading() {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         send("RELOADING=1\nMONOTONIC_USEC=\(UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000)")
     }
-    public func status(_ text: String) { send("STATUS=\(text)") }
+    package func status(_ text: String) { send("STATUS=\(text)") }
 
     /// Sends one notification; returns false when there is no socket or sending failed
     /// (systemd notifications are best effort: the daemon goes on either way).
     @discardableResult
-    public func send(_ message: String) -> Bool {
+    package func send(_ message: String) -> Bool {
         guard let socketPath else { return false }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -52,7 +52,7 @@ public struct SystemdNotifier: Sendable {
     }
 
     /// `$NOTIFY_SOCKET`, set by systemd for `Type=notify` services.
-    public static var environmentSocket: String? {
+    package static var environmentSocket: String? {
         getenv("NOTIFY_SOCKET").map { String(cString: $0) }
     }
 }

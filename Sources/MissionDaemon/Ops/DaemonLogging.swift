@@ -5,24 +5,24 @@ import Synchronization
 /// Log lines on stderr (journald takes them from there): time, level, label, message, metadata,
 /// always one line each (see `LogEscape`).
 /// Every handler reads one process-wide level, so a reload can change it for every logger.
-public struct StderrLogHandler: LogHandler {
-    public var logLevel: Logger.Level {
+package struct StderrLogHandler: LogHandler {
+    package var logLevel: Logger.Level {
         get { DaemonLogging.level }
         set { DaemonLogging.level = newValue }
     }
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
     private let label: String
 
-    public init(label: String) {
+    package init(label: String) {
         self.label = label
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { _, new in new } }
         let fields = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.escaped($0.value))" }.joined(separator: " ")
@@ -53,21 +53,21 @@ public struct StderrLogHandler: LogHandler {
     }
 }
 
-public enum DaemonLogging {
+package enum DaemonLogging {
     private static let currentLevel = Atomic<Int>(Logger.Level.info.index)
 
     /// The level every `StderrLogHandler` logs at (a reload sets it from `log_level`).
-    public static var level: Logger.Level {
+    package static var level: Logger.Level {
         get { Logger.Level.allCases[currentLevel.load(ordering: .relaxed)] }
         set { currentLevel.store(newValue.index, ordering: .relaxed) }
     }
 
-    public static func level(named name: String) -> Logger.Level? {
+    package static func level(named name: String) -> Logger.Level? {
         Logger.Level(rawValue: name.lowercased())
     }
 
     /// Installs the stderr handler for the whole process (once, at start).
-    public static func bootstrap(level: Logger.Level) {
+    package static func bootstrap(level: Logger.Level) {
         self.level = level
         LoggingSystem.bootstrap { label in StderrLogHandler(label: label) }
     }

@@ -6,23 +6,23 @@ import Synchronization
 /// The factory is passed to every instrument instead of `MetricsSystem.bootstrap`, which may
 /// run once per process: each `DaemonMetrics` (a daemon, a test) has a registry of its own.
 /// Every method is safe from any thread.
-public final class DaemonMetrics: Sendable {
-    public enum Intake: String, Sendable, CaseIterable {
+package final class DaemonMetrics: Sendable {
+    package enum Intake: String, Sendable, CaseIterable {
         case dir, socket
     }
 
     /// The pipeline's stages, shown from the start (at zero) so that a dashboard has them all.
-    public static let stages = ["decode", "metadata", "sentences", "entities", "events", "journal", "publish"]
+    package static let stages = ["decode", "metadata", "sentences", "entities", "events", "journal", "publish"]
 
     /// From a short extraction stage (tens of µs) up to a slow fsync or a stalled publish.
-    public static let stageBuckets: [Duration] = [
+    package static let stageBuckets: [Duration] = [
         .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500),
         .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25),
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
         .seconds(1), .seconds(2.5), .seconds(5),
     ]
 
-    public let registry: PrometheusCollectorRegistry
+    package let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
 
     private struct IntakeCounters: Sendable {
@@ -44,7 +44,7 @@ public final class DaemonMetrics: Sendable {
     private let publishRetryPending: Metrics.Meter
     private let scrapeHook = Mutex<(@Sendable (DaemonMetrics) -> Void)?>(nil)
 
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets["missiond_stage_seconds"] = Self.stageBuckets
         self.registry = registry
@@ -77,18 +77,18 @@ public final class DaemonMetrics: Sendable {
     // MARK: Articles
 
     /// A message or file taken in, before it is decoded.
-    public func articleReceived(_ intake: Intake) { intakes[intake]!.received.increment() }
+    package func articleReceived(_ intake: Intake) { intakes[intake]!.received.increment() }
     /// Journaled as new.
-    public func articleAccepted(_ intake: Intake) { intakes[intake]!.accepted.increment() }
+    package func articleAccepted(_ intake: Intake) { intakes[intake]!.accepted.increment() }
     /// Journaled before: answered `duplicate`.
-    public func articleDuplicate(_ intake: Intake) { intakes[intake]!.duplicate.increment() }
+    package func articleDuplicate(_ intake: Intake) { intakes[intake]!.duplicate.increment() }
     /// Refused (malformed, undecodable, no events) or failed.
-    public func articleRejected(_ intake: Intake) { intakes[intake]!.rejected.increment() }
+    package func articleRejected(_ intake: Intake) { intakes[intake]!.rejected.increment() }
 
     // MARK: Events and publishing
 
     /// Mission events of `type` published.
-    public func eventsPublished(type: String, count: Int = 1) {
+    package func eventsPublished(type: String, count: Int = 1) {
         let counter = eventCounters.withLock { counters in
             if let counter = counters[type] { return counter }
             let counter = Metrics.Counter(label: "missiond_events_total", dimensions: [("type", type)], factory: factory)
@@ -101,38 +101,38 @@ public final class DaemonMetrics: Sendable {
     /// A subscriber's queue was full (high-water mark): from then until it drains it misses
     /// messages. How many, libzmq does not tell, so there is no "dropped" figure: an absent
     /// one is honest, a 0 would not be.
-    public func pubOverflowed(count: Int = 1) { pubOverflows.increment(by: count) }
+    package func pubOverflowed(count: Int = 1) { pubOverflows.increment(by: count) }
 
     /// Finished articles whose event-log append failed and is being retried (0 when none).
-    public func setPublishRetryPending(_ articles: Int) { publishRetryPending.set(articles) }
+    package func setPublishRetryPending(_ articles: Int) { publishRetryPending.set(articles) }
 
     /// The seq of the last mission event logged.
-    public func setLastSeq(_ seq: UInt64) { lastSeq.set(Double(seq)) }
+    package func setLastSeq(_ seq: UInt64) { lastSeq.set(Double(seq)) }
 
     /// Damage found in the journal or event log at start (lost seq ranges, missing segments).
-    public func storageDamaged(count: Int) { if count > 0 { storageDamage.increment(by: count) } }
+    package func storageDamaged(count: Int) { if count > 0 { storageDamage.increment(by: count) } }
 
     /// Replay requests answered `error` because a record was damaged, since start.
-    public func setReplayDamage(_ count: Int) { replayDamage.set(count) }
+    package func setReplayDamage(_ count: Int) { replayDamage.set(count) }
 
     // MARK: Stages and queues
 
     /// The timer of one stage, looked up once: a stage that runs for every article then
     /// records without a trip through the shared table's lock.
-    public func stageTimer(_ stage: String) -> StageTimer {
+    package func stageTimer(_ stage: String) -> StageTimer {
         StageTimer(timer: timer(stage))
     }
 
-    public struct StageTimer: Sendable {
+    package struct StageTimer: Sendable {
         fileprivate let timer: Metrics.Timer
 
-        public func record(_ duration: Duration) {
+        package func record(_ duration: Duration) {
             let (seconds, attoseconds) = duration.components
             timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }
 
         /// Runs `body`, recording its duration (also when it throws).
-        public func time<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        package func time<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
             let start = ContinuousClock.now
             defer { record(ContinuousClock.now - start) }
             return try body()
@@ -140,23 +140,23 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// How long one article spent in `stage`.
-    public func recordStage(_ stage: String, duration: Duration) {
+    package func recordStage(_ stage: String, duration: Duration) {
         stageTimer(stage).record(duration)
     }
 
     /// Runs `body`, recording its duration under `stage` (also when it throws).
-    public func timeStage<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
+    package func timeStage<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
         try stageTimer(stage).time(body)
     }
 
     /// Articles taken and not yet finished.
-    public func setInFlight(_ count: Int) { inFlight.set(count) }
+    package func setInFlight(_ count: Int) { inFlight.set(count) }
 
     /// Inbox files waiting to be tried again (a full disk, no file descriptor left).
-    public func setInboxRetryPending(_ count: Int) { inboxRetryPending.set(count) }
+    package func setInboxRetryPending(_ count: Int) { inboxRetryPending.set(count) }
 
     /// Work waiting in front of `stage`.
-    public func setQueueDepth(_ depth: Int, stage: String) {
+    package func setQueueDepth(_ depth: Int, stage: String) {
         let meter = queueDepths.withLock { meters in
             if let meter = meters[stage] { return meter }
             let meter = Metrics.Meter(label: "missiond_queue_depth", dimensions: [("stage", stage)], factory: factory)
@@ -168,19 +168,19 @@ public final class DaemonMetrics: Sendable {
 
     // MARK: Storage
 
-    public func setJournalBytes(_ bytes: Int) { journalBytes.set(bytes) }
-    public func setEventLogBytes(_ bytes: Int) { eventLogBytes.set(bytes) }
+    package func setJournalBytes(_ bytes: Int) { journalBytes.set(bytes) }
+    package func setEventLogBytes(_ bytes: Int) { eventLogBytes.set(bytes) }
 
     // MARK: Exposition
 
     /// Runs before every `exposition()`: the place to sample what is cheaper to read at
     /// scrape time than to track (file sizes, queue depths, the in-flight count).
-    public func setScrapeHook(_ hook: (@Sendable (DaemonMetrics) -> Void)?) {
+    package func setScrapeHook(_ hook: (@Sendable (DaemonMetrics) -> Void)?) {
         scrapeHook.withLock { $0 = hook }
     }
 
     /// The Prometheus text exposition (format 0.0.4), metric families sorted by name.
-    public func exposition() -> String {
+    package func exposition() -> String {
         if let hook = scrapeHook.withLock({ $0 }) { hook(self) }
         return Self.sortedFamilies(registry.emitToString())
     }

@@ -7,21 +7,21 @@ import Synchronization
 /// (200 or 503, as `ready` says). One request per connection (`Connection: close`),
 /// answered one at a time: a scrape or a probe is small, and a slow client can hold the
 /// thread for at most `requestTimeout`.
-public final class MetricsServer: Sendable {
+package final class MetricsServer: Sendable {
     /// The address as configured, and the port bound (the real one when 0 was asked for).
-    public let host: String
-    public let port: UInt16
+    package let host: String
+    package let port: UInt16
 
     private let listener: Listener
     private let stopped = Atomic<Bool>(false)
 
-    public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
+    package static let contentType = "text/plain; version=0.0.4; charset=utf-8"
     static let maxRequestBytes = 8 * 1024
     static let requestTimeout: Duration = .seconds(2)
 
     /// Binds `host:port` and starts answering. `host` must be loopback unless
     /// `allowNonLoopback`: the figures are for this host's operators, not the network.
-    public init(
+    package init(
         host: String = "127.0.0.1", port: UInt16, allowNonLoopback: Bool = false,
         metrics: @escaping @Sendable () -> String,
         ready: @escaping @Sendable () -> Bool
@@ -31,11 +31,11 @@ public final class MetricsServer: Sendable {
         do throws(DaemonError) {
             addresses = try SocketAddress.resolve(host: numericHost, port: port, resolveNames: false)
         } catch {
-            throw DaemonError("metrics: \(error.description)")
+            throw DaemonError.metrics("metrics: \(error.description)")
         }
-        guard let address = addresses.first else { throw DaemonError("metrics: \(host): no address") }
+        guard let address = addresses.first else { throw DaemonError.metrics("metrics: \(host): no address") }
         guard allowNonLoopback || address.isLoopback else {
-            throw DaemonError("metrics: \(host) is not a loopback address; the metrics port serves this host only unless the config allows more")
+            throw DaemonError.metrics("metrics: \(host) is not a loopback address; the metrics port serves this host only unless the config allows more")
         }
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw DaemonError.system("metrics: socket", errno) }
@@ -65,21 +65,21 @@ public final class MetricsServer: Sendable {
     deinit { stop() }
 
     /// The host and port of a config value such as `127.0.0.1:9560` or `[::1]:9560`.
-    public static func listenAddress(_ text: String) throws(DaemonError) -> (host: String, port: UInt16) {
+    package static func listenAddress(_ text: String) throws(DaemonError) -> (host: String, port: UInt16) {
         let target = try HTTPGet.parse(text)
         guard target.path == "/", text.contains(":") else {
-            throw DaemonError("metrics listen address \"\(text)\": expected host:port, e.g. 127.0.0.1:9560")
+            throw DaemonError.config("metrics listen address \"\(text)\": expected host:port, e.g. 127.0.0.1:9560")
         }
         return (target.host, target.port)
     }
 
     /// `http://host:port`, for logs and `missiond status --metrics`.
-    public var url: String {
+    package var url: String {
         host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
     }
 
     /// Stops answering, waits for the thread and closes the port. Idempotent.
-    public func stop() {
+    package func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         listener.stop()
     }

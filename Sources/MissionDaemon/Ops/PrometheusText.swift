@@ -1,21 +1,21 @@
 /// One sample line of a Prometheus text exposition.
-public struct PrometheusSample: Sendable, Equatable {
-    public let name: String
-    public let labels: [String: String]
-    public let value: Double
+package struct PrometheusSample: Sendable, Equatable {
+    package let name: String
+    package let labels: [String: String]
+    package let value: Double
 }
 
 /// Reads the Prometheus text format (0.0.4) back into samples: what `missiond status`
 /// and the tests need from a scrape. Comments are skipped; a line that does not parse is
 /// left out rather than failing the whole page.
-public enum PrometheusText {
-    public static func parse(_ text: String) -> [PrometheusSample] {
+package enum PrometheusText {
+    package static func parse(_ text: String) -> [PrometheusSample] {
         text.split(separator: "\n").compactMap { parseLine(Substring($0)) }
     }
 
     /// The value of the sample `name` whose labels include `labels` (all of the series
     /// matching, added up; nil when there is none).
-    public static func value(_ name: String, _ labels: [String: String] = [:], in samples: [PrometheusSample]) -> Double? {
+    package static func value(_ name: String, _ labels: [String: String] = [:], in samples: [PrometheusSample]) -> Double? {
         let matching = samples.filter { sample in
             sample.name == name && labels.allSatisfy { sample.labels[$0.key] == $0.value }
         }

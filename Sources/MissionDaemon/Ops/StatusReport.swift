@@ -2,30 +2,30 @@ import Foundation
 
 /// The main figures of a running daemon for a person, read from its metrics server:
 /// what `missiond status` prints.
-public struct StatusReport: Sendable {
+package struct StatusReport: Sendable {
     /// The metrics server's URL.
-    public let source: String
+    package let source: String
     /// What `/ready` said; nil when it gave neither 200 nor 503.
-    public let ready: Bool?
-    public let samples: [PrometheusSample]
+    package let ready: Bool?
+    package let samples: [PrometheusSample]
 
-    public init(source: String, ready: Bool?, samples: [PrometheusSample]) {
+    package init(source: String, ready: Bool?, samples: [PrometheusSample]) {
         self.source = source
         self.ready = ready
         self.samples = samples
     }
 
     /// GETs `/metrics` and `/ready` from the metrics server at `url`.
-    public static func fetch(from url: String, timeout: Duration = .seconds(5)) throws(DaemonError) -> StatusReport {
+    package static func fetch(from url: String, timeout: Duration = .seconds(5)) throws(DaemonError) -> StatusReport {
         let metrics = try HTTPGet.get(url, path: "/metrics", timeout: timeout)
-        guard metrics.status == 200 else { throw DaemonError("\(url)/metrics answered \(metrics.status)") }
+        guard metrics.status == 200 else { throw DaemonError.http("\(url)/metrics answered \(metrics.status)") }
         let ready = try HTTPGet.get(url, path: "/ready", timeout: timeout)
         return StatusReport(
             source: url, ready: ready.status == 200 ? true : ready.status == 503 ? false : nil,
             samples: PrometheusText.parse(metrics.text))
     }
 
-    public func render() -> String {
+    package func render() -> String {
         var lines: [String] = []
         let state = ready.map { $0 ? "ready" : "NOT READY" } ?? "readiness unknown"
         lines.append("missiond at \(source): \(state)")

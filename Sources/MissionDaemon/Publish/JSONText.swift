@@ -1,29 +1,13 @@
+import MissionExtract
+
 /// Just enough JSON writing for the daemon's own messages (article.done, stats, …):
-/// string building is cheaper than an encoder on the per-article path.
+/// string building is cheaper than an encoder on the per-article path. Strings are escaped by
+/// `JSONString`, the one escaper.
 enum JSONText {
-    /// `value` as a JSON string literal, quotes included.
+    /// `value` as a JSON string literal, quotes included: the extractor's escaper, so that
+    /// the daemon's messages and the events escape alike.
     static func quoted(_ value: String) -> String {
-        // Almost always nothing to escape: one copy, no per-scalar work.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + value + "\""
-        }
-        var out = "\""
-        out.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-        return out
+        JSONString.quoted(value)
     }
 
     static func quotedOrNull(_ value: String?) -> String {

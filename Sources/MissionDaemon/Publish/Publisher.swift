@@ -7,7 +7,8 @@ import Synchronization
 import ZMQ
 
 /// Owns the events socket and the event log's write side. Everything it holds is touched only
-/// on `queue` (hence `@unchecked Sendable`). Finished articles that arrive while a flush is
+/// on `queue`: `@unchecked Sendable`, checked by `dispatchPrecondition` in every function
+/// that touches that state. Finished articles that arrive while a flush is
 /// pending join it: one event-log append (one fsync) per batch, not per article.
 ///
 /// The socket is an XPUB: SUB clients see a PUB, and a subscriber whose queue is full is
@@ -85,6 +86,7 @@ final class Publisher: @unchecked Sendable {
     }
 
     private func flush() {
+        dispatchPrecondition(condition: .onQueue(queue))
         let started = ContinuousClock.now
         defer { metrics.recordStage("publish", duration: ContinuousClock.now - started) }
         let jobs = retrying + batch
@@ -170,6 +172,7 @@ final class Publisher: @unchecked Sendable {
     /// Keeps `jobs` (acknowledged, in the journal) for another append after a backoff: space
     /// may come back without a restart. Logged when appends start failing, not every try.
     private func retryLater(_ jobs: [ArticleJob], error: StoreError) {
+        dispatchPrecondition(condition: .onQueue(queue))
         eventLogFailures += 1  // attempts that failed
         if failedAppends == 0 {
             logger.error("cannot append to the event log; retrying (backoff \(Self.firstRetryDelay) s doubling to \(Self.maxRetryDelay) s)",
@@ -206,6 +209,7 @@ final class Publisher: @unchecked Sendable {
     }
 
     private func send(topic: String, _ json: String) {
+        dispatchPrecondition(condition: .onQueue(queue))
         do {
             // Never blocks: past the high-water mark libzmq drops for that subscriber.
             if try !socket.publishNoticingOverflow(strings: [topic, json]) {
@@ -236,6 +240,7 @@ final class Publisher: @unchecked Sendable {
     }
 
     private func publishStats() {
+        dispatchPrecondition(condition: .onQueue(queue))
         let uptime = Double(DispatchTime.now().uptimeNanoseconds - startedAt.uptimeNanoseconds) / 1e9
         let events = JSONText.object(eventsByType.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })
         send(topic: "daemon.stats", JSONText.object([
@@ -257,6 +262,7 @@ final class Publisher: @unchecked Sendable {
     }
 
     private func applyRetention() {
+        dispatchPrecondition(condition: .onQueue(queue))
         do {
             try eventLog.applyRetention(now: Date())
         } catch {
@@ -266,6 +272,7 @@ final class Publisher: @unchecked Sendable {
 
     /// One warning per stats interval at most, however slow a subscriber is.
     private func reportOverflows() {
+        dispatchPrecondition(condition: .onQueue(queue))
         guard overflows > overflowsReported else { return }
         logger.warning("subscriber queues full (pub_send_hwm): such a subscriber misses messages until it catches up (replay has them)",
                        metadata: ["overflows": "\(overflows - overflowsReported)"])
@@ -274,6 +281,7 @@ final class Publisher: @unchecked Sendable {
 
     /// The (un)subscriptions an XPUB hands its owner: not needed here, but they must be read.
     private func discardSubscriptions() {
+        dispatchPrecondition(condition: .onQueue(queue))
         do {
             try socket.discardSubscriptions()
         } catch {

@@ -12,7 +12,9 @@ import ZMQ
 /// memory budget, whatever `max` asks (one event at least); the events are read in small chunks, so no more than
 /// one reply is ever held. Each client gets `sendHighWaterMark` unread replies at most:
 /// with ROUTER_MANDATORY a further one is dropped (the client may ask again), never queued.
-final class ReplayServer: @unchecked Sendable {
+/// Checked confinement: `endpoint` and the socket are the thread's (`thread.preconditionOnThread()`).
+final class ReplayServer: DaemonService, @unchecked Sendable {
+    let serviceName = "replay"
     static let defaultMax = 1000
     static let largestMax = 10_000
     /// Events read from the log per step while a reply is filled.
@@ -21,18 +23,15 @@ final class ReplayServer: @unchecked Sendable {
     static let sendHighWaterMark: Int32 = 2
 
     private let socket: ZMQSocket
-    /// Touched only by the thread (or before it starts).
+    /// The thread's own (or the creator's before it starts).
     private var endpoint: String
     private let eventLog: EventLog
     private let budget: MemoryBudget
     /// The most JSON bytes (events) in one reply.
     let replyMaxBytes: Int
     private let logger: Logger
-    /// Work for the thread that owns the socket (a reload's move), and its wake-up.
-    private let control: Mailbox<@Sendable (ReplayServer) -> Void>
-    private let stopRequested = Atomic<Bool>(false)
-    private let stopped = DispatchSemaphore(value: 0)
-    private let started = Atomic<Bool>(false)
+    /// The thread that owns the socket; a reload's move runs there.
+    private let thread: OwnerThread<ReplayServer>
 
     init(context: ZMQContext, endpoint: String, curveSecretKey: String?, eventLog: EventLog,
          budget: MemoryBudget = MemoryBudget(limit: DaemonConfig().memoryBudget),
@@ -48,37 +47,36 @@ final class ReplayServer: @unchecked Sendable {
             self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "replay", curveSecretKey: curveSecretKey)
             try connectionLimiter?.watch(socket, role: "replay", context: context)
         } catch {
-            throw DaemonError("replay socket: \(error)")
+            throw DaemonError.socket("replay socket: \(error)")
         }
         self.eventLog = eventLog
         self.budget = budget
         self.replyMaxBytes = Self.replyMaxBytes(budget: budget.limit, maxConnections: maxConnections)
         self.logger = logger
-        self.control = try Mailbox()
+        self.thread = try OwnerThread(name: "missiond.replay")
     }
 
     func start() {
-        started.store(true, ordering: .releasing)
-        let thread = Thread { [self] in run() }
-        thread.name = "missiond.replay"
-        thread.start()
+        thread.start { [self] in run() }
     }
 
-    /// Stops the thread and closes the socket; returns once both are done.
-    func stop() {
-        guard started.load(ordering: .acquiring) else { return socket.close() }
-        stopRequested.store(true, ordering: .releasing)
-        control.wakeup.signal()
-        stopped.wait()
+    /// Asks the thread to end; it closes the socket on its way out.
+    func requestStop() {
+        guard thread.hasStarted else { return socket.close() }
+        thread.requestStop()
     }
+
+    /// False if the thread is still running after `timeout`.
+    func waitUntilStopped(timeout: Duration?) -> Bool { thread.waitUntilStopped(timeout: timeout) }
 
     /// Moves the socket to `newEndpoint` on its own thread (reload) and waits for the
     /// outcome; on failure it stays where it was.
     func move(to newEndpoint: String) -> Result<ServerEndpoint.Moved, ZMQError> {
-        guard started.load(ordering: .acquiring) else {
+        guard thread.hasStarted else {
             return Result { () throws(ZMQError) in try ServerEndpoint.move(socket, from: endpoint, to: newEndpoint) }
         }
-        let answer = control.ask(timeout: .seconds(10)) { (server: ReplayServer) in
+        let answer = thread.ask(timeout: .seconds(10)) { (server: ReplayServer) in
+            server.thread.preconditionOnThread()
             let result = Result { () throws(ZMQError) in
                 try ServerEndpoint.move(server.socket, from: server.endpoint, to: newEndpoint)
             }
@@ -89,20 +87,18 @@ final class ReplayServer: @unchecked Sendable {
     }
 
     private func run() {
-        defer {
-            socket.close()
-            stopped.signal()
-        }
+        thread.preconditionOnThread()
+        defer { socket.close() }
         var poller = ZMQPoller()
         do {
             try poller.add(socket)
-            poller.add(fileDescriptor: control.wakeup.descriptor)
+            poller.add(fileDescriptor: thread.control.wakeup.descriptor)
         } catch {
             logger.critical("replay: cannot poll", metadata: ["error": "\(error)"])
             return
         }
-        while !stopRequested.load(ordering: .acquiring) {
-            for work in control.takeAll() { work(self) }
+        while !thread.isStopping {
+            for work in thread.control.takeAll() { work(self) }
             do {
                 try poller.poll(timeoutMilliseconds: -1)
                 while let frames = try socket.receive(flags: .dontWait) {
