@@ -103,3 +103,29 @@ final class DecodeStageTests: XCTestCase {
         XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
     }
 }
+
+/// Callers tell one refusal from another by its code, not by its words.
+final class RejectionCodeTests: XCTestCase {
+    private func code(_ bytes: [UInt8]) -> ArticleRejection.Code? {
+        do {
+            _ = try TestRules.extractor.extract(ArticleInput(name: "x", body: bytes, source: .cli))
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    func testEachRefusalHasItsCode() {
+        XCTAssertEqual(code([]), .empty)
+        XCTAssertEqual(code(Array("   \n\t ".utf8)), .empty)
+        XCTAssertEqual(code([0x41, 0x00, 0x42]), .binary)
+        XCTAssertEqual(code(Array(#"{"title":"t"}"#.utf8)), .envelope)
+        XCTAssertNil(code(Array("Zhejiang sent 40 firms to France.".utf8)))
+    }
+
+    func testRuleMistakesHaveTheirCode() {
+        XCTAssertThrowsError(try RuleSet(files: [:])) { error in
+            XCTAssertEqual((error as? RuleError)?.code, .missingFile, "\(error)")
+        }
+    }
+}

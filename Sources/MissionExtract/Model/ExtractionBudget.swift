@@ -38,7 +38,7 @@ public struct ExtractionBudget: Sendable {
     public var isOver: Bool { Self.now() >= deadlineNanoseconds }
 
     public func check(stage: String) throws(ArticleRejection) {
-        if isOver { throw ArticleRejection("extraction exceeded the time budget of \(Self.describe(limit)) at stage \(stage)") }
+        if isOver { throw ArticleRejection(.timeBudget, "extraction exceeded the time budget of \(Self.describe(limit)) at stage \(stage)") }
     }
 
     /// The coarse monotonic clock: read from the vDSO without touching the hardware counter, a few

@@ -106,7 +106,7 @@ struct Lexicon: Sendable {
             }
         }
         if let missing = Role.allCases.first(where: { words[$0] == nil }) {
-            throw RuleError("\(f.name): no words for set \"\(missing.rawValue)\"")
+            throw RuleError(.lexicon, "\(f.name): no words for set \"\(missing.rawValue)\"")
         }
         func word(_ r: Role) -> UInt64 { TokenKey.of(words[r]![0]) }
         func set(_ r: Role) -> KeySet { KeySet(words[r]!) }

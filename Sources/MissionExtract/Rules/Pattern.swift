@@ -62,13 +62,13 @@ struct Pattern: Sendable {
         var elements: [(kind: Element.Kind, keys: [UInt64], letterCase: LetterCase, gap: Int, slot: Slot)] = []
         for chunk in text.split(separator: " ", omittingEmptySubsequences: true) {
             if chunk.hasPrefix("~") {
-                guard let n = chunk == "~" ? 4 : Int(chunk.dropFirst()) else { throw RuleError("bad gap \(chunk) in '\(text)'") }
+                guard let n = chunk == "~" ? 4 : Int(chunk.dropFirst()) else { throw RuleError(.pattern, "bad gap \(chunk) in '\(text)'") }
                 elements.append((.gap, [], .any, n, .cn)); continue
             }
             if chunk.hasPrefix("{") && chunk.hasSuffix("}") {
                 let name = chunk.dropFirst().dropLast()
                 let slots: [String: Slot] = ["cn": .cn, "place": .place, "abroad": .abroad, "cap": .cap, "num": .num, "han": .han]
-                guard let slot = slots[String(name)] else { throw RuleError("unknown slot \(chunk) in pattern '\(text)'") }
+                guard let slot = slots[String(name)] else { throw RuleError(.pattern, "unknown slot \(chunk) in pattern '\(text)'") }
                 elements.append((.slot, [], .any, 0, slot)); continue
             }
             var word = String(chunk)
@@ -80,7 +80,7 @@ struct Pattern: Sendable {
                 var keys: [UInt64] = []
                 for a in alternatives {
                     let t = Tokenizer.tokenize(Array(a.utf8))
-                    guard t.count == 1 else { throw RuleError("alternative '\(a)' in '\(text)' must be a single token") }
+                    guard t.count == 1 else { throw RuleError(.pattern, "alternative '\(a)' in '\(text)' must be a single token") }
                     keys.append(t[0].key)
                 }
                 elements.append((.word, keys, lc, 0, .cn))
@@ -88,16 +88,16 @@ struct Pattern: Sendable {
                 for t in Tokenizer.tokenize(Array(word.utf8)) { elements.append((.word, [t.key], lc, 0, .cn)) }
             }
         }
-        guard let first = elements.first else { throw RuleError("empty pattern") }
-        if first.kind == .gap { throw RuleError("pattern '\(text)' may not start with ~") }
-        if first.kind == .slot && first.slot == .han { throw RuleError("pattern '\(text)' may not start with {han}: Chinese has no word boundary to start it at") }
+        guard let first = elements.first else { throw RuleError(.pattern, "empty pattern") }
+        if first.kind == .gap { throw RuleError(.pattern, "pattern '\(text)' may not start with ~") }
+        if first.kind == .slot && first.slot == .han { throw RuleError(.pattern, "pattern '\(text)' may not start with {han}: Chinese has no word boundary to start it at") }
         return Pattern(elements: elements, payload: payload, source: text)
     }
 
     /// A case-sensitive phrase (gazetteer names): capitalised words must stay capitalised, acronyms upper-case.
     static func phrase(_ text: String, payload: Int) throws(RuleError) -> Pattern {
         let tokens = Tokenizer.tokenize(Array(text.utf8))
-        guard !tokens.isEmpty else { throw RuleError("empty name") }
+        guard !tokens.isEmpty else { throw RuleError(.pattern, "empty name") }
         let elements = tokens.map { t -> (kind: Element.Kind, keys: [UInt64], letterCase: LetterCase, gap: Int, slot: Slot) in
             let lc: LetterCase = t.kind != .word ? .any : t.allCaps && t.end - t.start > 1 ? .upper : t.capitalized ? .capital : .any
             return (.word, [t.key], lc, 0, .cn)

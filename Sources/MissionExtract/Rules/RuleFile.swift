@@ -26,14 +26,14 @@ struct RuleFile {
             var cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             while cols.count > min, cols.last?.isEmpty == true { cols.removeLast() }
             guard cols.count >= min, cols.count <= max else {
-                throw RuleError("\(name):\(lineNo): expected \(min == max ? "\(min)" : "\(min)–\(max)") tab-separated columns, found \(cols.count)")
+                throw RuleError(.columns, "\(name):\(lineNo): expected \(min == max ? "\(min)" : "\(min)–\(max)") tab-separated columns, found \(cols.count)")
             }
             out.append(Row(line: lineNo, columns: cols))
         }
         return out
     }
 
-    func error(_ row: Row, _ message: String) -> RuleError { RuleError("\(name):\(row.line): \(message)") }
+    func error(_ row: Row, _ message: String) -> RuleError { RuleError(.value, "\(name):\(row.line): \(message)") }
 
     /// A label outside the schema: "units.tsv:3: unknown unit 'widgets' (allowed: enterprises, people, …)".
     func unknown(_ row: Row, _ what: String, _ value: String, allowed: [String]) -> RuleError {

@@ -147,7 +147,7 @@ final class RuleStore: @unchecked Sendable {
 
     init(files: [String: String]) throws(RuleError) {
         func file(_ name: String) throws(RuleError) -> RuleFile {
-            guard let text = files[name] else { throw RuleError("\(name): missing rule file") }
+            guard let text = files[name] else { throw RuleError(.missingFile, "\(name): missing rule file") }
             return RuleFile(name: name, text: text)
         }
         var places: [Place] = []

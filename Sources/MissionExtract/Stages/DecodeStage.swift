@@ -9,7 +9,7 @@ struct DecodeStage: ExtractionStage {
     func run(_ doc: inout Document) throws(ArticleRejection) {
         var bytes = try RawBytes.validate(doc.input.body)
         if let env = JSONEnvelope(bytes) {
-            guard let body = env.fields["body"] else { throw ArticleRejection("JSON envelope without a \"body\" string") }
+            guard let body = env.fields["body"] else { throw ArticleRejection(.envelope, "JSON envelope without a \"body\" string") }
             bytes = try RawBytes.validate(Array(body.utf8))
             doc.envelopeTitle = env.fields["title"].flatMap { $0.isEmpty ? nil : $0 }
             doc.envelopePublished = env.fields["published"].flatMap { $0.isEmpty ? nil : $0 }
@@ -23,9 +23,9 @@ struct DecodeStage: ExtractionStage {
         }
         bytes = UnicodeNormal.nfc(Mojibake.repair(bytes))
         bytes = furniture.clean(bytes, dropped: &doc.furnitureLines)
-        if bytes.isEmpty { throw ArticleRejection("empty article: no text left after removing markup and page furniture") }
+        if bytes.isEmpty { throw ArticleRejection(.empty, "empty article: no text left after removing markup and page furniture") }
         // Tokens keep their byte offsets in Int32: a longer text would wrap them.
-        if bytes.count > Int(Int32.max) { throw ArticleRejection("article too long: \(bytes.count) bytes of text, the extractor reads at most \(Int32.max)") }
+        if bytes.count > Int(Int32.max) { throw ArticleRejection(.tooLong, "article too long: \(bytes.count) bytes of text, the extractor reads at most \(Int32.max)") }
         doc.bytes = bytes
         doc.articleID = bytes.withUnsafeBytes { SHA256.hex($0, prefix: "sha256:") }
     }

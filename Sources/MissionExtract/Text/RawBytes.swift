@@ -2,7 +2,7 @@
 enum RawBytes {
     /// Returns valid UTF-8 (BOM removed), or the reason the bytes are not an article.
     static func validate(_ bytes: [UInt8]) throws(ArticleRejection) -> [UInt8] {
-        if bytes.isEmpty { throw ArticleRejection("empty article: 0 bytes") }
+        if bytes.isEmpty { throw ArticleRejection(.empty, "empty article: 0 bytes") }
         let (nul, controls) = bytes.withUnsafeBufferPointer { p -> (Int?, Int) in
             var controls = 0
             var i = p.firstControl(from: 0)
@@ -14,9 +14,9 @@ enum RawBytes {
             }
             return (nil, controls)
         }
-        if let i = nul { throw ArticleRejection("binary content: NUL byte at offset \(i)") }
+        if let i = nul { throw ArticleRejection(.binary, "binary content: NUL byte at offset \(i)") }
         if controls > 8 && controls * 100 > bytes.count {
-            throw ArticleRejection("binary content: \(controls) control bytes in \(bytes.count)")
+            throw ArticleRejection(.binary, "binary content: \(controls) control bytes in \(bytes.count)")
         }
         var out = bytes
         if out.starts(with: [0xEF, 0xBB, 0xBF]) { out.removeFirst(3) }
@@ -31,14 +31,14 @@ enum RawBytes {
             } else if invalid * 100 <= out.count {
                 out = dropInvalid(out)           // a few stray bytes: drop them
             } else {
-                throw ArticleRejection("invalid UTF-8: \(invalid) undecodable bytes in \(out.count), first at offset \(firstInvalid)")
+                throw ArticleRejection(.encoding, "invalid UTF-8: \(invalid) undecodable bytes in \(out.count), first at offset \(firstInvalid)")
             }
         }
         // Only white space? The first byte that is no ASCII space decides, unless it starts a
         // non-ASCII scalar (NBSP, U+2000 spaces): then the Unicode test.
         let firstInk = out.firstIndex { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
         if firstInk.map({ out[$0] >= 0x80 && isBlank(out) }) ?? true {
-            throw ArticleRejection("empty article: only white space")
+            throw ArticleRejection(.empty, "empty article: only white space")
         }
         return out
     }
