@@ -28,7 +28,7 @@ struct StatusCommand: ParsableCommand {
         do {
             report = try StatusReport.fetch(from: metrics, timeout: .milliseconds(Int64(timeout * 1000)))
         } catch {
-            throw DaemonError.http("cannot read \(metrics): \(error.description) (is missiond running, with its metrics port there?)")
+            throw DaemonError(.http, "cannot read \(metrics): \(error.description) (is missiond running, with its metrics port there?)")
         }
         print(report.render(), terminator: "")
         if report.ready != true { throw ExitCode.failure }

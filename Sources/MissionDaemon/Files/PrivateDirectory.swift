@@ -16,7 +16,7 @@ enum PrivateDirectory {
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw DaemonError.system("stat", errno, path: path) }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw DaemonError.state("\(path) exists and is not a directory") }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw DaemonError(.state, "\(path) exists and is not a directory") }
     }
 
     /// The permission bits others (not the owner) have on `path`, for a warning at start.

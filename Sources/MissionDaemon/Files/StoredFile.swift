@@ -16,15 +16,8 @@ enum StoredFile {
 
     /// A fresh stored name.
     static func nextName() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var parts = tm()
-        var seconds = now.tv_sec
-        gmtime_r(&seconds, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let length = strftime(&buffer, buffer.count, "%Y%m%dT%H%M%S", &parts)
-        let base = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let micros = String(Int(now.tv_nsec / 1000))
+        let (base, nanoseconds) = UTCTime.now("%Y%m%dT%H%M%S")
+        let micros = String(nanoseconds / 1000)
         let count = counter.add(1, ordering: .relaxed).newValue
         return base + "." + String(repeating: "0", count: 6 - micros.count) + micros + "Z-" + String(count)
     }

@@ -26,7 +26,7 @@ package struct CurveSettings: Sendable, Equatable {
         do {
             return try ZMQCurveKeyFile.readKeyPair(path: secretKeyFile)
         } catch {
-            throw DaemonError.curve("curve.secret_key_file: \(error.description)")
+            throw DaemonError(.curve, "curve.secret_key_file: \(error.description)")
         }
     }
 
@@ -39,13 +39,13 @@ package struct CurveSettings: Sendable, Equatable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw DaemonError.curve("curve.allowed_clients_dir \(directory): cannot list: \(error.localizedDescription)")
+            throw DaemonError(.curve, "curve.allowed_clients_dir \(directory): cannot list: \(error.localizedDescription)")
         }
         for name in names.sorted() where name.hasSuffix(".pub") && !name.hasPrefix(".") {
             do {
                 keys.insert(try ZMQCurveKeyFile.readPublicKey(path: directory + "/" + name))
             } catch {
-                throw DaemonError.curve("curve.allowed_clients_dir: \(error.description)")
+                throw DaemonError(.curve, "curve.allowed_clients_dir: \(error.description)")
             }
         }
         return keys
@@ -64,17 +64,17 @@ extension CurveSettings: Decodable {
         let unknown = all.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }
         guard unknown.isEmpty else {
             let known = Key.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DaemonError.curve("curve: unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
+            throw DaemonError(.curve, "curve: unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
         }
         let c = try decoder.container(keyedBy: Key.self)
         guard let secret = try c.decodeIfPresent(String.self, forKey: .secretKeyFile), !secret.isEmpty else {
-            throw DaemonError.curve("curve: secret_key_file is required (write one with `missiond keygen`)")
+            throw DaemonError(.curve, "curve: secret_key_file is required (write one with `missiond keygen`)")
         }
         self.init(secretKeyFile: secret,
                   allowedClientsDirectory: try c.decodeIfPresent(String.self, forKey: .allowedClientsDirectory),
                   allowedClientKeys: try c.decodeIfPresent([String].self, forKey: .allowedClientKeys) ?? [])
         for key in allowedClientKeys where !ZMQZ85.isCurveKey(key) {
-            throw DaemonError.curve("curve.allowed_client_keys: \"\(key)\" is not a CURVE public key (40 Z85 characters)")
+            throw DaemonError(.curve, "curve.allowed_client_keys: \"\(key)\" is not a CURVE public key (40 Z85 characters)")
         }
     }
 }

@@ -79,7 +79,7 @@ package final class Daemon: Sendable {
             eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention,
                                     syncedThrough: journal.highestSeq)
         } catch {
-            throw DaemonError.state("state in \(state): \(error.description); `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside")
+            throw DaemonError(.state, "state in \(state): \(error.description); `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside")
         }
         for note in journal.recoveryNotes + eventLog.recoveryNotes {
             logger.warning("storage recovery", metadata: ["note": "\(note)"])
@@ -88,7 +88,7 @@ package final class Daemon: Sendable {
         do {
             startupDamage = try Self.rerunArticlesWithLostEvents(journal: journal, eventLog: eventLog, logger: logger)
         } catch {
-            throw DaemonError.state("state in \(state): cannot arrange for articles whose events were lost to run again: \(error.description)")
+            throw DaemonError(.state, "state in \(state): cannot arrange for articles whose events were lost to run again: \(error.description)")
         }
 
         let serverKey = try config.curve?.serverKeyPair()
@@ -108,7 +108,7 @@ package final class Daemon: Sendable {
                 }
             }
         } catch {
-            throw DaemonError.socket("ZeroMQ: \(error)")
+            throw DaemonError(.socket, "ZeroMQ: \(error)")
         }
         if let allowedClients {
             logger.info("CURVE on the intake, publish and replay sockets",
@@ -123,7 +123,7 @@ package final class Daemon: Sendable {
                 eventLog: eventLog, journal: journal, stats: stats, metrics: metrics, logger: logger,
                 connectionLimiter: connectionLimiter, echo: options.once ? Self.printToStandardOutput : nil)
         } catch {
-            throw DaemonError.socket("publish socket: \(error)")
+            throw DaemonError(.socket, "publish socket: \(error)")
         }
         let budget = MemoryBudget(limit: config.memoryBudget)
         budget.whenReleased { mailbox.wakeup.signal() }  // the intake waits for room
@@ -146,7 +146,7 @@ package final class Daemon: Sendable {
                 try connectionLimiter.watch(socket, role: "intake", context: context)
                 router = (socket, bound)
             } catch {
-                throw DaemonError.socket("intake socket: \(error)")
+                throw DaemonError(.socket, "intake socket: \(error)")
             }
         }
         let quarantine = Quarantine(directory: state + "/quarantine", maxBytes: config.quarantineMaxBytes)

@@ -52,7 +52,7 @@ package struct DaemonConfig: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw DaemonError.config("config \(path): cannot read: \(error.localizedDescription)")
+            throw DaemonError(.config, "config \(path): cannot read: \(error.localizedDescription)")
         }
         var config = try parse(yaml: text, source: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -74,7 +74,7 @@ package struct DaemonConfig: Sendable, Equatable {
             try config.validate()
             return config
         } catch {
-            throw DaemonError.config("\(source): \(describe(error))")
+            throw DaemonError(.config, "\(source): \(describe(error))")
         }
     }
 
@@ -101,27 +101,27 @@ package struct DaemonConfig: Sendable, Equatable {
     }
 
     package func validate() throws(DaemonError) {
-        guard maxArticleBytes > 0 else { throw DaemonError.config("max_article_bytes must be positive") }
-        guard maxInFlight > 0 else { throw DaemonError.config("max_in_flight must be positive") }
-        guard pubSendHWM >= 0 else { throw DaemonError.config("pub_send_hwm must be 0 (unlimited) or more") }
+        guard maxArticleBytes > 0 else { throw DaemonError(.config, "max_article_bytes must be positive") }
+        guard maxInFlight > 0 else { throw DaemonError(.config, "max_in_flight must be positive") }
+        guard pubSendHWM >= 0 else { throw DaemonError(.config, "pub_send_hwm must be 0 (unlimited) or more") }
         guard eventLogMaxBytes > 0, eventLogMaxAgeSeconds > 0 else {
-            throw DaemonError.config("event_log_max_bytes and event_log_max_age_seconds must be positive")
+            throw DaemonError(.config, "event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
-        guard statsIntervalSeconds > 0 else { throw DaemonError.config("stats_interval_seconds must be positive") }
-        guard inboxSettleSeconds >= 0 else { throw DaemonError.config("inbox_settle_seconds must be 0 or more") }
+        guard statsIntervalSeconds > 0 else { throw DaemonError(.config, "stats_interval_seconds must be positive") }
+        guard inboxSettleSeconds >= 0 else { throw DaemonError(.config, "inbox_settle_seconds must be 0 or more") }
         guard memoryBudget >= maxArticleBytes else {
-            throw DaemonError.config("memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
+            throw DaemonError(.config, "memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
         }
-        guard maxConnections > 0 else { throw DaemonError.config("max_connections must be positive") }
-        guard quarantineMaxBytes >= 0 else { throw DaemonError.config("quarantine_max_bytes must be 0 (keep no bodies) or more") }
-        guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError.config("article_time_budget_ms must be 0 (no limit) or more") }
+        guard maxConnections > 0 else { throw DaemonError(.config, "max_connections must be positive") }
+        guard quarantineMaxBytes >= 0 else { throw DaemonError(.config, "quarantine_max_bytes must be 0 (keep no bodies) or more") }
+        guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError(.config, "article_time_budget_ms must be 0 (no limit) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
         guard DaemonLogging.level(named: logLevel) != nil else {
-            throw DaemonError.config("log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
+            throw DaemonError(.config, "log_level \"\(logLevel)\": expected trace, debug, info, notice, warning, error or critical")
         }
         for (key, endpoint) in [("intake", intake), ("publish", publish), ("replay", replay)] {
-            guard endpoint.contains("://") else { throw DaemonError.config("\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
-            if let problem = LoopbackAddress.bindableHostProblem(endpoint: endpoint) { throw DaemonError.config("\(key): \(problem)") }
+            guard endpoint.contains("://") else { throw DaemonError(.config, "\(key): \"\(endpoint)\" is not a ZeroMQ endpoint (tcp://…, ipc://…)") }
+            if let problem = LoopbackAddress.bindableHostProblem(endpoint: endpoint) { throw DaemonError(.config, "\(key): \(problem)") }
         }
     }
 
@@ -175,7 +175,7 @@ extension DaemonConfig: Decodable {
         let unknown = all.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }
         guard unknown.isEmpty else {
             let known = Key.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DaemonError.config("unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
+            throw DaemonError(.config, "unknown key(s) \(unknown.sorted().joined(separator: ", ")); known keys: \(known)")
         }
         let c = try decoder.container(keyedBy: Key.self)
         self.init()
@@ -190,7 +190,7 @@ extension DaemonConfig: Decodable {
         pubSendHWM = try c.decodeIfPresent(Int32.self, forKey: .pubSendHWM) ?? pubSendHWM
         if let value = try c.decodeIfPresent(String.self, forKey: .fsync) {
             guard let policy = FsyncPolicy(configValue: value) else {
-                throw DaemonError.config("fsync \"\(value)\": expected always, group:<milliseconds> or never")
+                throw DaemonError(.config, "fsync \"\(value)\": expected always, group:<milliseconds> or never")
             }
             fsync = policy
         }
@@ -210,7 +210,7 @@ extension DaemonConfig: Decodable {
         articleTimeBudgetMilliseconds = try c.decodeIfPresent(Int.self, forKey: .articleTimeBudgetMilliseconds) ?? articleTimeBudgetMilliseconds
         if let text = try c.decodeIfPresent(String.self, forKey: .memoryBudget) {
             guard let bytes = Self.byteCount(text) else {
-                throw DaemonError.config("memory_budget \"\(text)\": expected bytes, or a number with KiB, MiB or GiB (256MiB)")
+                throw DaemonError(.config, "memory_budget \"\(text)\": expected bytes, or a number with KiB, MiB or GiB (256MiB)")
             }
             memoryBudget = bytes
         }

@@ -52,31 +52,6 @@ package struct DaemonError: Error, Sendable, CustomStringConvertible, CustomDebu
         self.line = line
     }
 
-    package static func config(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.config, message, file: file, line: line)
-    }
-    package static func rules(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.rules, message, file: file, line: line)
-    }
-    package static func state(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.state, message, file: file, line: line)
-    }
-    package static func socket(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.socket, message, file: file, line: line)
-    }
-    package static func address(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.address, message, file: file, line: line)
-    }
-    package static func curve(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.curve, message, file: file, line: line)
-    }
-    package static func metrics(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.metrics, message, file: file, line: line)
-    }
-    package static func http(_ message: String, file: String = #fileID, line: UInt = #line) -> DaemonError {
-        DaemonError(.http, message, file: file, line: line)
-    }
-
     /// `call` (on `path`) failed with `code`: the message is strerror's words.
     package static func system(_ call: String, _ code: Int32, path: String? = nil,
                                file: String = #fileID, line: UInt = #line) -> DaemonError {

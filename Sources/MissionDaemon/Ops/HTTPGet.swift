@@ -40,11 +40,11 @@ package enum HTTPGet {
         var response: [UInt8] = []
         while true {
             guard let chunk = io.readSome(limit: 64 * 1024) else {
-                throw DaemonError.http("\(host):\(port): no complete answer within \(timeout)")
+                throw DaemonError(.http, "\(host):\(port): no complete answer within \(timeout)")
             }
             if chunk.isEmpty { return response }
             response += chunk
-            if response.count > 64 * 1024 * 1024 { throw DaemonError.http("\(host):\(port): answer too big") }
+            if response.count > 64 * 1024 * 1024 { throw DaemonError(.http, "\(host):\(port): answer too big") }
         }
     }
 
@@ -52,7 +52,7 @@ package enum HTTPGet {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") {
             guard rest[..<scheme.lowerBound].lowercased() == "http" else {
-                throw DaemonError.http("\(url): only http:// is supported")
+                throw DaemonError(.http, "\(url): only http:// is supported")
             }
             rest = rest[scheme.upperBound...]
         }
@@ -64,12 +64,12 @@ package enum HTTPGet {
         var host = rest
         var port: UInt16 = 80
         if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("]") {
-            guard let number = UInt16(rest[rest.index(after: colon)...]) else { throw DaemonError.http("\(url): bad port") }
+            guard let number = UInt16(rest[rest.index(after: colon)...]) else { throw DaemonError(.http, "\(url): bad port") }
             port = number
             host = rest[..<colon]
         }
         if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-        guard !host.isEmpty else { throw DaemonError.http("\(url): no host") }
+        guard !host.isEmpty else { throw DaemonError(.http, "\(url): no host") }
         return Target(host: String(host), port: port, path: path)
     }
 
@@ -77,14 +77,14 @@ package enum HTTPGet {
     /// whose Content-Length describes a body that is not sent.
     package static func parseResponse(_ raw: [UInt8], from url: String, hasBody: Bool = true) throws(DaemonError) -> HTTPResponse {
         guard let end = HTTPExchange.endOfHead(raw, from: 0) else {
-            throw DaemonError.http("\(url): not an HTTP response")
+            throw DaemonError(.http, "\(url): not an HTTP response")
         }
         // Split the bytes: "\r\n" is a single Character, so a String never splits at "\n" there.
         let lines = raw[..<end].split(separator: 10)
             .map { String(decoding: $0.last == 13 ? $0.dropLast() : $0, as: UTF8.self)[...] }
         let statusParts = lines.first?.split(separator: " ") ?? []
         guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/1."), let status = Int(statusParts[1]) else {
-            throw DaemonError.http("\(url): not an HTTP response")
+            throw DaemonError(.http, "\(url): not an HTTP response")
         }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
@@ -94,7 +94,7 @@ package enum HTTPGet {
         }
         var body = hasBody ? Array(raw[end...]) : []
         if hasBody, let length = headers["content-length"].flatMap({ Int($0) }) {
-            guard body.count >= length else { throw DaemonError.http("\(url): answer cut short") }
+            guard body.count >= length else { throw DaemonError(.http, "\(url): answer cut short") }
             body = Array(body.prefix(length))
         }
         return HTTPResponse(status: status, headers: headers, body: body)
@@ -102,7 +102,7 @@ package enum HTTPGet {
 
     /// A connected socket to the first address of `host` that answers, within `timeout`.
     private static func connect(host: String, port: UInt16, timeout: Duration) throws(DaemonError) -> SocketIO {
-        var lastError = DaemonError.http("\(host):\(port): no address")
+        var lastError = DaemonError(.http, "\(host):\(port): no address")
         for address in try SocketAddress.resolve(host: host, port: port, resolveNames: true) {
             let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
             guard fd >= 0 else { lastError = .system("socket", errno); continue }
@@ -110,7 +110,7 @@ package enum HTTPGet {
             if address.withSockaddr({ Glibc.connect(fd, $0, $1) }) == 0 { return io }
             guard errno == EINPROGRESS, io.wait(for: Int16(POLLOUT)) else {
                 lastError = errno == EINPROGRESS
-                    ? DaemonError.http("connect \(host):\(port): timed out") : .system("connect \(host):\(port)", errno)
+                    ? DaemonError(.http, "connect \(host):\(port): timed out") : .system("connect \(host):\(port)", errno)
                 close(fd)
                 continue
             }

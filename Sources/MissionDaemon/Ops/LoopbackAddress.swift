@@ -52,7 +52,7 @@ package enum LoopbackAddress {
     /// (the config's explicit consent). `name` is the socket's role for the message.
     package static func checkExposure(of name: String, endpoint: String, curve: Bool, allowInsecure: Bool) throws(DaemonError) {
         guard !curve, !allowInsecure, !isLocal(endpoint: endpoint) else { return }
-        throw DaemonError.address(
+        throw DaemonError(.address, 
             "\(name): \(endpoint) is reachable from other hosts and has no CURVE: configure CURVE keys, "
                 + "bind to loopback, or allow insecure non-loopback binding explicitly in the config")
     }

@@ -31,11 +31,11 @@ package final class MetricsServer: Sendable {
         do throws(DaemonError) {
             addresses = try SocketAddress.resolve(host: numericHost, port: port, resolveNames: false)
         } catch {
-            throw DaemonError.metrics("metrics: \(error.description)")
+            throw DaemonError(.metrics, "metrics: \(error.description)")
         }
-        guard let address = addresses.first else { throw DaemonError.metrics("metrics: \(host): no address") }
+        guard let address = addresses.first else { throw DaemonError(.metrics, "metrics: \(host): no address") }
         guard allowNonLoopback || address.isLoopback else {
-            throw DaemonError.metrics("metrics: \(host) is not a loopback address; the metrics port serves this host only unless the config allows more")
+            throw DaemonError(.metrics, "metrics: \(host) is not a loopback address; the metrics port serves this host only unless the config allows more")
         }
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw DaemonError.system("metrics: socket", errno) }
@@ -68,7 +68,7 @@ package final class MetricsServer: Sendable {
     package static func listenAddress(_ text: String) throws(DaemonError) -> (host: String, port: UInt16) {
         let target = try HTTPGet.parse(text)
         guard target.path == "/", text.contains(":") else {
-            throw DaemonError.config("metrics listen address \"\(text)\": expected host:port, e.g. 127.0.0.1:9560")
+            throw DaemonError(.config, "metrics listen address \"\(text)\": expected host:port, e.g. 127.0.0.1:9560")
         }
         return (target.host, target.port)
     }

@@ -14,7 +14,7 @@ struct SocketAddress {
     static func resolve(host: String, port: UInt16, resolveNames: Bool) throws(DaemonError) -> [SocketAddress] {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if !resolveNames && !isIPLiteral(bare) {
-            throw DaemonError.address("\(host): not an IP address")
+            throw DaemonError(.address, "\(host): not an IP address")
         }
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -22,7 +22,7 @@ struct SocketAddress {
         var list: UnsafeMutablePointer<addrinfo>?
         let rc = getaddrinfo(bare, String(port), &hints, &list)
         guard rc == 0, let list else {
-            throw DaemonError.address("\(host): not \(resolveNames ? "a known host" : "an IP address") (\(String(cString: gai_strerror(rc))))")
+            throw DaemonError(.address, "\(host): not \(resolveNames ? "a known host" : "an IP address") (\(String(cString: gai_strerror(rc))))")
         }
         defer { freeaddrinfo(list) }
         var addresses: [SocketAddress] = []

@@ -18,7 +18,7 @@ package struct StatusReport: Sendable {
     /// GETs `/metrics` and `/ready` from the metrics server at `url`.
     package static func fetch(from url: String, timeout: Duration = .seconds(5)) throws(DaemonError) -> StatusReport {
         let metrics = try HTTPGet.get(url, path: "/metrics", timeout: timeout)
-        guard metrics.status == 200 else { throw DaemonError.http("\(url)/metrics answered \(metrics.status)") }
+        guard metrics.status == 200 else { throw DaemonError(.http, "\(url)/metrics answered \(metrics.status)") }
         let ready = try HTTPGet.get(url, path: "/ready", timeout: timeout)
         return StatusReport(
             source: url, ready: ready.status == 200 ? true : ready.status == 503 ? false : nil,

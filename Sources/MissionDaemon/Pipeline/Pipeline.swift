@@ -73,7 +73,7 @@ final class Pipeline: Sendable {
     func replaceRules(_ extractor: Extractor) throws(DaemonError) {
         let names = extractor.stages.map(\.name)
         guard names == [decode.name] + stages.map(\.name) else {
-            throw DaemonError.rules("the new rules give the stages \(names), not \([decode.name] + stages.map(\.name))")
+            throw DaemonError(.rules, "the new rules give the stages \(names), not \([decode.name] + stages.map(\.name))")
         }
         rules.withLock { $0 = extractor }
     }

@@ -10,13 +10,13 @@ package enum RuleLoader {
             do {
                 files[name] = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw DaemonError.rules("rules: cannot read \(path) (set --rules or `rules:` in the config)")
+                throw DaemonError(.rules, "rules: cannot read \(path) (set --rules or `rules:` in the config)")
             }
         }
         do {
             return try RuleSet(files: files)
         } catch {
-            throw DaemonError.rules("rules in \(directory): \(error.description)")
+            throw DaemonError(.rules, "rules in \(directory): \(error.description)")
         }
     }
 }

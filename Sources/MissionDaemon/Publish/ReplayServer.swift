@@ -47,7 +47,7 @@ final class ReplayServer: DaemonService, @unchecked Sendable {
             self.endpoint = try ServerEndpoint.bind(socket, to: endpoint, role: "replay", curveSecretKey: curveSecretKey)
             try connectionLimiter?.watch(socket, role: "replay", context: context)
         } catch {
-            throw DaemonError.socket("replay socket: \(error)")
+            throw DaemonError(.socket, "replay socket: \(error)")
         }
         self.eventLog = eventLog
         self.budget = budget
