@@ -9,7 +9,8 @@ package struct Benchmark {
     package var articleBytes = 5000
     /// The sample articles the corpus is made from.
     package var seeds = "seeds"
-    package var rules = "Config/rules"
+    /// Empty: found as the daemon finds them.
+    package var rules = ""
     package var rate = 1000
     package var latencySeconds = 5
     package var portBase = 27560
@@ -21,6 +22,7 @@ package struct Benchmark {
     package init(sampleFiles: @escaping () throws -> [String]) { self.sampleFiles = sampleFiles }
 
     package func run() throws {
+        let rules = self.rules.isEmpty ? try RuleLoader.locate() : self.rules
         let ruleSet = try RuleLoader.load(directory: rules)
         let seedFiles = try sampleFiles()
         let corpus = try BenchCorpus(files: seedFiles, seedDirectory: seeds, count: articles, targetBytes: articleBytes, tag: "x")

@@ -27,8 +27,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Directory of sample articles the corpus is made from.")
     var seeds = "seeds"
 
-    @Option(help: "Directory of extraction rules.")
-    var rules = "Config/rules"
+    @Option(help: "Directory of extraction rules (default: the installed rules or the source tree's).")
+    var rules = ""
 
     @Option(help: "Articles per second for the latency run.")
     var rate = 1000

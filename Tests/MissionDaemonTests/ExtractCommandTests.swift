@@ -3,10 +3,12 @@ import XCTest
 
 /// `missiond extract`, the offline mode score.py reads.
 final class ExtractCommandTests: XCTestCase {
-    private func extract(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    private func extract(_ arguments: [String], rules: Bool = true, executable: URL? = nil,
+                         in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = try missiondExecutable()
-        process.arguments = ["extract", "--rules", repositoryRoot.appendingPathComponent("Config/rules").path] + arguments
+        process.executableURL = try executable ?? missiondExecutable()
+        process.arguments = ["extract"] + (rules ? ["--rules", repositoryRoot.appendingPathComponent("Config/rules").path] : []) + arguments
+        if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -46,5 +48,52 @@ final class ExtractCommandTests: XCTestCase {
 
         let nothing = try extract([directory.appendingPathComponent("missing.txt").path])
         XCTAssertNotEqual(nothing.status, 0)
+    }
+
+    /// Run from anywhere, the binary of a checkout finds that checkout's rules; a binary with
+    /// rules nowhere near says every place it looked.
+    func testRulesAreFoundOutsideTheSourceTreeAndMissingOnesNameEveryPlace() throws {
+        let elsewhere = URL(fileURLWithPath: "/tmp/extract-cwd-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let seeds = repositoryRoot.appendingPathComponent("seeds").path
+        let found = try extract([seeds], rules: false, in: elsewhere)
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertEqual(found.stdout, try extract([seeds]).stdout, "the same rules as --rules Config/rules")
+
+        let copy = elsewhere.appendingPathComponent("bin/missiond")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try missiondExecutable(), to: copy)
+        let lost = try extract([seeds], rules: false, executable: copy, in: elsewhere)
+        XCTAssertEqual(lost.status, 2)
+        for place in [elsewhere.appendingPathComponent("share/missiond/rules").path, "/etc/missiond/rules",
+                      elsewhere.appendingPathComponent("Config/rules").path] {
+            XCTAssertTrue(lost.stderr.contains(place), "names \(place): \(lost.stderr)")
+        }
+
+        // Installed beside the binary, make-install style: found there.
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("share/missiond"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Config/rules"),
+                                         to: elsewhere.appendingPathComponent("share/missiond/rules"))
+        let installed = try extract([seeds], rules: false, executable: copy, in: elsewhere)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertEqual(installed.stdout, found.stdout)
+    }
+
+    /// max_article_bytes holds offline too, with the daemon's words.
+    func testFilesOverTheArticleLimitAreRefusedAsTheDaemonDoes() throws {
+        let seed = repositoryRoot.appendingPathComponent("seeds/\(richSeed)").path
+        let size = try XCTUnwrap((try FileManager.default.attributesOfItem(atPath: seed)[.size] as? NSNumber)?.intValue)
+        let refused = try extract(["--max-article-bytes", String(size - 1), seed])
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertTrue(refused.stderr.contains("rejected: \(size) bytes is over the limit of \(size - 1) bytes"), refused.stderr)
+        let taken = try extract(["--max-article-bytes", String(size), seed])
+        XCTAssertFalse(taken.stdout.isEmpty, taken.stderr)
+
+        let config = URL(fileURLWithPath: "/tmp/extract-config-\(UUID().uuidString.prefix(8)).yml")
+        try "max_article_bytes: \(size - 1)\n".write(to: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let configured = try extract(["--config", config.path, seed])
+        XCTAssertTrue(configured.stderr.contains("over the limit of \(size - 1) bytes"), configured.stderr)
     }
 }

@@ -105,7 +105,7 @@ enum SafeFile {
     }
 
     private static func tooLarge(_ size: Int, _ limit: Int) -> String {
-        "\(size) bytes is over the limit of \(limit) bytes"
+        ArticleSizeLimit.overLimit(size, limit)
     }
 
     /// Moves `source` to `target`, never over an existing file (EEXIST instead). Falls back

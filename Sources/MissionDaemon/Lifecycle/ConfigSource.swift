@@ -24,7 +24,6 @@ package struct ConfigSource: Sendable {
         if let inbox = overrides.inbox { config.inbox = DaemonConfig.resolve(inbox, against: here) }
         if let state = overrides.state { config.state = DaemonConfig.resolve(state, against: here) }
         if let rules = overrides.rules { config.rules = DaemonConfig.resolve(rules, against: here) }
-        if path == nil { config.rules = DaemonConfig.resolve(config.rules, against: here) }
         if let intake = overrides.intake { config.intake = intake }
         if let publish = overrides.publish { config.publish = publish }
         if let replay = overrides.replay { config.replay = replay }

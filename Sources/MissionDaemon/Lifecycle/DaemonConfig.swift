@@ -7,7 +7,8 @@ import Yams
 package struct DaemonConfig: Sendable, Equatable {
     package var inbox = "/var/lib/missiond/inbox"
     package var state = "/var/lib/missiond"
-    package var rules = "Config/rules"
+    /// Empty: found (see `RuleLoader.searchPlaces`).
+    package var rules = ""
     package var intake = "tcp://127.0.0.1:5560"
     package var publish = "tcp://127.0.0.1:5561"
     package var replay = "tcp://127.0.0.1:5562"
@@ -58,7 +59,7 @@ package struct DaemonConfig: Sendable, Equatable {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         config.inbox = resolve(config.inbox, against: base)
         config.state = resolve(config.state, against: base)
-        config.rules = resolve(config.rules, against: base)
+        if !config.rules.isEmpty { config.rules = resolve(config.rules, against: base) }
         config.curve?.resolvePaths(against: base)
         return config
     }
