@@ -7,7 +7,7 @@
 /// (`curve.allowed_client_keys`, `curve.allowed_clients_dir`: for new connections).
 /// Need a restart: `inbox`, `state`, `fsync`, `max_article_bytes`, `pub_send_hwm`,
 /// `memory_budget`, `max_connections`, `event_log_max_bytes`, `event_log_max_age_seconds`,
-/// `stats_interval_seconds`, `inbox_settle_seconds`, and turning
+/// `stats_interval_seconds`, `inbox_settle_seconds`, `workers`, and turning
 /// CURVE on or off or changing `curve.secret_key_file` (sockets keep the security they were
 /// bound with). A reload logs such changes by name and keeps the running values for them.
 struct ConfigReload {
@@ -48,6 +48,7 @@ struct ConfigReload {
         if loaded.eventLogMaxAgeSeconds != running.eventLogMaxAgeSeconds { keys.append("event_log_max_age_seconds") }
         if loaded.statsIntervalSeconds != running.statsIntervalSeconds { keys.append("stats_interval_seconds") }
         if loaded.inboxSettleSeconds != running.inboxSettleSeconds { keys.append("inbox_settle_seconds") }
+        if loaded.workers != running.workers { keys.append("workers") }
         if (loaded.curve == nil) != (running.curve == nil) { keys.append("curve") }
         if let new = loaded.curve, let old = running.curve, new.secretKeyFile != old.secretKeyFile {
             keys.append("curve.secret_key_file")
@@ -70,6 +71,7 @@ struct ConfigReload {
         config.eventLogMaxAgeSeconds = running.eventLogMaxAgeSeconds
         config.statsIntervalSeconds = running.statsIntervalSeconds
         config.inboxSettleSeconds = running.inboxSettleSeconds
+        config.workers = running.workers
         switch (running.curve, loaded.curve) {
         case (nil, _), (_, nil):
             config.curve = running.curve

@@ -164,7 +164,7 @@ package final class Daemon: Sendable {
         if !unfinished.isEmpty {
             logger.notice("running unfinished articles again", metadata: ["count": "\(unfinished.count)"])
         }
-        pipeline = Pipeline(extractor: extractor, timeBudget: config.articleTimeBudget, journal: journal, publisher: publisher,
+        pipeline = Pipeline(extractor: extractor, lanes: config.lanes, timeBudget: config.articleTimeBudget, journal: journal, publisher: publisher,
                             metrics: metrics, logger: logger) { notice in
             mailbox.post(notice)
         }
@@ -223,6 +223,7 @@ package final class Daemon: Sendable {
         logger.info("missiond running", metadata: [
             "inbox": "\(config.inbox)", "state": "\(config.state)",
             "intake": "\(options.once ? "off (--once)" : config.intake)", "publish": "\(config.publish)", "replay": "\(config.replay)",
+            "workers": "\(pipeline.laneCount)",
         ])
         ready.store(true, ordering: .releasing)
         options.notifier.ready()

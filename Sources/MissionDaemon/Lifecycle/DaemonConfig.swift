@@ -38,6 +38,11 @@ package struct DaemonConfig: Sendable, Equatable {
     package var memoryBudget = 256 << 20
     /// Clients at once on each TCP socket (intake, publish, replay); more are refused.
     package var maxConnections = 512
+    /// Pipeline lanes (articles extracted at once); 0: one per CPU the process may use.
+    package var workers = 0
+
+    /// The lanes to run: `workers`, or the CPUs this process may use.
+    package var lanes: Int { workers > 0 ? workers : UsableCPUs.count() }
 
     package init() {}
 
@@ -114,6 +119,7 @@ package struct DaemonConfig: Sendable, Equatable {
             throw DaemonError(.config, "memory_budget (\(memoryBudget) bytes) must hold at least one article of max_article_bytes (\(maxArticleBytes))")
         }
         guard maxConnections > 0 else { throw DaemonError(.config, "max_connections must be positive") }
+        guard workers >= 0 else { throw DaemonError(.config, "workers must be 0 (one per usable CPU) or more") }
         guard quarantineMaxBytes >= 0 else { throw DaemonError(.config, "quarantine_max_bytes must be 0 (keep no bodies) or more") }
         guard articleTimeBudgetMilliseconds >= 0 else { throw DaemonError(.config, "article_time_budget_ms must be 0 (no limit) or more") }
         if let metrics { _ = try MetricsServer.listenAddress(metrics) }
@@ -161,6 +167,7 @@ extension DaemonConfig: Decodable {
         case articleTimeBudgetMilliseconds = "article_time_budget_ms"
         case memoryBudget = "memory_budget"
         case maxConnections = "max_connections"
+        case workers
     }
 
     /// Any key, so that unknown ones can be named in the error.
@@ -216,5 +223,6 @@ extension DaemonConfig: Decodable {
             memoryBudget = bytes
         }
         maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? maxConnections
+        workers = try c.decodeIfPresent(Int.self, forKey: .workers) ?? workers
     }
 }

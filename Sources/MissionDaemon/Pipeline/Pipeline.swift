@@ -33,9 +33,10 @@ enum IntakeNotice: Sendable {
 /// A journal that fails its fdatasync after the stages ran leaves events published for an
 /// article its client was told `error` about: sent again, it is re-run and none of its events
 /// is logged twice (their ids are derived from the text).
-/// Two lanes keep both cores busy with different articles; more would only add threads.
+/// One lane per CPU the process may use (`workers:`, default `UsableCPUs.count()`) keeps
+/// every core busy with a different article; more would only add threads.
 final class Pipeline: Sendable {
-    static let laneCount = 2
+    let laneCount: Int
 
     private let decode: StageQueue
     private let stages: [StageQueue]
@@ -52,13 +53,15 @@ final class Pipeline: Sendable {
     private let notify: @Sendable (IntakeNotice) -> Void
     private let logger: Logger
 
-    init(extractor: Extractor, timeBudget: Duration?, journal: ArticleJournal, publisher: Publisher, metrics: DaemonMetrics,
-         logger: Logger, notify: @escaping @Sendable (IntakeNotice) -> Void) {
+    init(extractor: Extractor, lanes laneCount: Int, timeBudget: Duration?, journal: ArticleJournal, publisher: Publisher,
+         metrics: DaemonMetrics, logger: Logger, notify: @escaping @Sendable (IntakeNotice) -> Void) {
+        precondition(laneCount > 0, "a pipeline has at least one lane")
+        self.laneCount = laneCount
         let queues = extractor.stages.map { StageQueue(name: $0.name, metrics: metrics) }
         precondition(queues.first?.name == "decode", "the extractor's first stage must be decode")
         decode = queues[0]
         stages = Array(queues.dropFirst())
-        lanes = (0..<Self.laneCount).map { DispatchQueue(label: "missiond.lane.\($0)") }
+        lanes = (0..<laneCount).map { DispatchQueue(label: "missiond.lane.\($0)") }
         rules = Mutex(extractor)
         self.timeBudget = Mutex(timeBudget)
         self.journal = journal
