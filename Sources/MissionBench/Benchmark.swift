@@ -101,7 +101,7 @@ package struct Benchmark {
         print(String(format: "daemon peak resident memory: %.1f MiB (exit status %d)", Double(peak) / 1_048_576, status))
     }
 
-    static func cpuSeconds() -> Double {
+    package static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)

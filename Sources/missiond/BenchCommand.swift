@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MissionBench
+import MissionDaemon
+import MissionExtract
 import MissionStore
 
 /// `missiond bench`: the speed and memory figures of issue 5, measured in one run.
@@ -48,9 +50,18 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the storage figures: journal and event-log appends and reads on real files in the temporary directory.")
     var storage = false
 
+    @Flag(help: "Only the extractor's cost per MB at 5 KB to 5 MB, for news text and hostile shapes (linear: the same at every size).")
+    var scaling = false
+
     func run() throws {
         if storage {
             print(StoreBenchmark.run(directory: NSTemporaryDirectory(), articles: articles))
+            return
+        }
+        if scaling {
+            let directory = rules.isEmpty ? try RuleLoader.locate() : rules
+            let extractor = Extractor(rules: try RuleLoader.load(directory: directory))
+            try ScalingBenchmark(extractor: extractor, sampleFiles: try InputFiles.expand([seeds])).run()
             return
         }
         var benchmark = Benchmark(sampleFiles: { [seeds] in try InputFiles.expand([seeds]) })
