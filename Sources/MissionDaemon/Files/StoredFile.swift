@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Synchronization
 
@@ -20,6 +21,30 @@ enum StoredFile {
         let micros = String(nanoseconds / 1000)
         let count = counter.add(1, ordering: .relaxed).newValue
         return base + "." + String(repeating: "0", count: 6 - micros.count) + micros + "Z-" + String(count)
+    }
+
+    /// The UTC time a stored name begins with (to the second); nil for another name.
+    static func time(ofName name: String) -> Date? {
+        let digits = Array(name.utf8.prefix(15))
+        guard digits.count == 15, digits[8] == UInt8(ascii: "T") else { return nil }
+        func number(_ range: Range<Int>) -> Int32? {
+            var value: Int32 = 0
+            for byte in digits[range] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int32(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+              let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15) else { return nil }
+        var parts = tm()
+        parts.tm_year = year - 1900
+        parts.tm_mon = month - 1
+        parts.tm_mday = day
+        parts.tm_hour = hour
+        parts.tm_min = minute
+        parts.tm_sec = second
+        return Date(timeIntervalSince1970: Double(timegm(&parts)))
     }
 
     /// Moves `source` into `directory` under a fresh name, its side files written first (so

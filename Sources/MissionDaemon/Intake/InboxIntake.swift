@@ -16,6 +16,9 @@ import MissionExtract
 final class InboxIntake {
     let inbox: String
     let doneDirectory: String
+    private let done: DonePolicy
+    /// done/'s retention (nil with `done: delete`, or with `--once`, which moves nothing).
+    let retention: DoneRetention?
     let quarantine: Quarantine
     /// `--once`: leave the user's files where they are; remember them instead.
     let keepFiles: Bool
@@ -59,9 +62,16 @@ final class InboxIntake {
     static let ioErrorAttempts = 12
 
     init(inbox: String, stateDirectory: String, quarantine: Quarantine, maxArticleBytes: Int, keepFiles: Bool,
-         watch: Bool, settleSeconds: Double, logger: Logger) throws(DaemonError) {
+         watch: Bool, settleSeconds: Double, done: DonePolicy = .keep(maxBytes: 1 << 30, maxAgeSeconds: 30 * 24 * 3600),
+         logger: Logger) throws(DaemonError) {
         self.inbox = inbox
         self.doneDirectory = stateDirectory + "/done"
+        self.done = done
+        if case .keep(let maxBytes, let maxAgeSeconds) = done, !keepFiles {
+            retention = DoneRetention(directory: doneDirectory, maxBytes: maxBytes, maxAgeSeconds: maxAgeSeconds, logger: logger)
+        } else {
+            retention = nil
+        }
         self.quarantine = quarantine
         self.maxArticleBytes = maxArticleBytes
         self.keepFiles = keepFiles
@@ -259,7 +269,15 @@ final class InboxIntake {
                     release(name)
                     return
                 }
-                logger.info("inbox file journaled", metadata: ["file": name.logValue, "done": "\(stored)"])
+                if done == .delete {
+                    // Moved first all the same: the checks above are about the file that was read.
+                    unlink(stored + ".name")
+                    unlink(stored)
+                    logger.info("inbox file journaled and deleted (done: delete)", metadata: ["file": name.logValue])
+                } else {
+                    logger.info("inbox file journaled", metadata: ["file": name.logValue, "done": "\(stored)"])
+                    retention?.noteStored()
+                }
                 recovered(name)
             } catch {
                 guard SafeFile.Identity.current(at: path(name)) == nil else {

@@ -152,7 +152,8 @@ package final class Daemon: Sendable {
         let quarantine = Quarantine(directory: state + "/quarantine", maxBytes: config.quarantineMaxBytes)
         let inbox = try InboxIntake(
             inbox: config.inbox, stateDirectory: state, quarantine: quarantine, maxArticleBytes: config.maxArticleBytes,
-            keepFiles: options.once, watch: !options.once, settleSeconds: config.inboxSettleSeconds, logger: logger)
+            keepFiles: options.once, watch: !options.once, settleSeconds: config.inboxSettleSeconds, done: config.donePolicy,
+            logger: logger)
         var unfinished: [JournaledArticle] = []
         for article in journal.unfinished() {
             if journal.attempts(article.articleID) >= Self.recoveryAttempts {

@@ -19,6 +19,11 @@ package struct DaemonConfig: Sendable, Equatable {
     package var fsync: FsyncPolicy = .always
     package var eventLogMaxBytes = 1 << 30
     package var eventLogMaxAgeSeconds = 30 * 24 * 3600
+    /// `done: keep` (within the two limits below) or `done: delete`.
+    package var doneKeep = true
+    package var doneMaxBytes = 1 << 30
+    package var doneMaxAgeSeconds = 30 * 24 * 3600
+    package var donePolicy: DonePolicy { doneKeep ? .keep(maxBytes: doneMaxBytes, maxAgeSeconds: doneMaxAgeSeconds) : .delete }
     package var statsIntervalSeconds = 5.0
     package var logLevel = "info"
     /// `host:port` of the loopback HTTP server for /metrics, /health, /ready; nil is off.
@@ -113,6 +118,9 @@ package struct DaemonConfig: Sendable, Equatable {
         guard eventLogMaxBytes > 0, eventLogMaxAgeSeconds > 0 else {
             throw DaemonError(.config, "event_log_max_bytes and event_log_max_age_seconds must be positive")
         }
+        guard doneMaxBytes >= 0, doneMaxAgeSeconds > 0 else {
+            throw DaemonError(.config, "done_max_bytes must be 0 or more and done_max_age_seconds positive")
+        }
         guard statsIntervalSeconds > 0 else { throw DaemonError(.config, "stats_interval_seconds must be positive") }
         guard inboxSettleSeconds >= 0 else { throw DaemonError(.config, "inbox_settle_seconds must be 0 or more") }
         guard memoryBudget >= maxArticleBytes else {
@@ -158,6 +166,9 @@ extension DaemonConfig: Decodable {
         case fsync
         case eventLogMaxBytes = "event_log_max_bytes"
         case eventLogMaxAgeSeconds = "event_log_max_age_seconds"
+        case done
+        case doneMaxBytes = "done_max_bytes"
+        case doneMaxAgeSeconds = "done_max_age_seconds"
         case statsIntervalSeconds = "stats_interval_seconds"
         case logLevel = "log_level"
         case metrics, curve
@@ -204,6 +215,14 @@ extension DaemonConfig: Decodable {
         }
         eventLogMaxBytes = try c.decodeIfPresent(Int.self, forKey: .eventLogMaxBytes) ?? eventLogMaxBytes
         eventLogMaxAgeSeconds = try c.decodeIfPresent(Int.self, forKey: .eventLogMaxAgeSeconds) ?? eventLogMaxAgeSeconds
+        if let done = try c.decodeIfPresent(String.self, forKey: .done) {
+            guard done == "keep" || done == "delete" else {
+                throw DecodingError.dataCorruptedError(forKey: .done, in: c, debugDescription: "done \"\(done)\": expected keep or delete")
+            }
+            doneKeep = done == "keep"
+        }
+        doneMaxBytes = try c.decodeIfPresent(Int.self, forKey: .doneMaxBytes) ?? doneMaxBytes
+        doneMaxAgeSeconds = try c.decodeIfPresent(Int.self, forKey: .doneMaxAgeSeconds) ?? doneMaxAgeSeconds
         statsIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .statsIntervalSeconds) ?? statsIntervalSeconds
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? logLevel
         if c.contains(.metrics) {
