@@ -12,6 +12,8 @@ final class BenchDaemon {
     private let done: ZMQSocket
     /// The `ms` of each `article.done`: the daemon's own time, intake to publish.
     var daemonMilliseconds: [Double] = []
+    /// When the first intake reply arrived: the daemon was up and had journaled an article.
+    private(set) var firstReplyAt: Date?
 
     init(executable: String, rules: String, state: String, portBase: Int, extraArguments: [String]) throws {
         intake = "tcp://127.0.0.1:\(portBase)"
@@ -50,7 +52,13 @@ final class BenchDaemon {
             let until = Date().addingTimeInterval(1)
             while Date() < until {
                 _ = try receiveReplies()
-                if try !receiveDone(timeoutMilliseconds: 50).isEmpty { return }
+                if try !receiveDone(timeoutMilliseconds: 50).isEmpty {
+                    // Its reply may come after its article.done (the journal's fdatasync): wait for it.
+                    while firstReplyAt == nil && Date() < deadline {
+                        if try receiveReplies() == 0 { usleep(1000) }
+                    }
+                    return
+                }
             }
         }
         throw BenchError("the daemon did not publish article.done within \(Int(timeout)) s")
@@ -104,11 +112,16 @@ final class BenchDaemon {
     }
 
     /// Peak resident set size of the daemon so far (VmHWM), in bytes.
-    func peakResidentBytes() -> Int {
+    func peakResidentBytes() -> Int { statusKiB("VmHWM:") * 1024 }
+
+    /// Resident set size now (VmRSS), in bytes.
+    func residentBytes() -> Int { statusKiB("VmRSS:") * 1024 }
+
+    private func statusKiB(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kib * 1024
+        return kib
     }
 
     func stop() -> Int32 {
@@ -128,6 +141,7 @@ final class BenchDaemon {
             }
             count += 1
         }
+        if count > 0 && firstReplyAt == nil { firstReplyAt = Date() }
         return count
     }
 

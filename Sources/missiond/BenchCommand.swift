@@ -44,6 +44,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "A config file for the daemon under test (default: built-in defaults, as a fresh install).")
     var daemonConfig: String?
 
+    @Option(help: "Articles the daemon's state holds before the end-to-end runs (filled first, fsync never): start-up time, memory and throughput with a history.")
+    var history = 0
+
     @Flag(help: "Only the extraction figures (no daemon).")
     var extractionOnly = false
 
@@ -74,6 +77,7 @@ struct BenchCommand: ParsableCommand {
         benchmark.portBase = portBase
         benchmark.daemonConfig = daemonConfig
         benchmark.extractionOnly = extractionOnly
+        benchmark.history = history
         try benchmark.run()
     }
 }
