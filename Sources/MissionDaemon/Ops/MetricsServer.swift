@@ -56,10 +56,7 @@ package final class MetricsServer: Sendable {
             close(fd)
             throw error
         }
-        let listener = self.listener
-        let thread = Thread { listener.run() }
-        thread.name = "missiond.metrics"
-        thread.start()
+        listener.start()
     }
 
     deinit { stop() }
@@ -89,40 +86,31 @@ package final class MetricsServer: Sendable {
 /// thread does not keep the server alive: dropping the server stops it.
 private final class Listener: Sendable {
     private let fd: Int32
-    /// A pipe whose read end wakes the loop's `poll` on `stop`.
-    private let wakeRead: Int32
-    private let wakeWrite: Int32
-    private let finished = DispatchSemaphore(value: 0)
+    /// Its thread; `stop` wakes the loop's `poll` through the thread's wake-up.
+    private let thread: OwnerThread<Listener>
     private let metrics: @Sendable () -> String
     private let ready: @Sendable () -> Bool
 
     init(fd: Int32, metrics: @escaping @Sendable () -> String, ready: @escaping @Sendable () -> Bool) throws(DaemonError) {
-        var pair: [Int32] = [-1, -1]
-        guard pipe(&pair) == 0 else { throw DaemonError.system("metrics: pipe", errno) }
-        for end in pair {
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-        }
         self.fd = fd
-        self.wakeRead = pair[0]
-        self.wakeWrite = pair[1]
+        self.thread = try OwnerThread(name: "missiond.metrics")
         self.metrics = metrics
         self.ready = ready
     }
 
-    func stop() {
-        var byte: UInt8 = 1
-        _ = write(wakeWrite, &byte, 1)
-        finished.wait()
-        close(fd)
-        close(wakeRead)
-        close(wakeWrite)
+    func start() {
+        thread.start { [self] in run() }
     }
 
-    func run() {
-        defer { finished.signal() }
+    func stop() {
+        thread.requestStop()
+        thread.waitUntilStopped()
+        close(fd)
+    }
+
+    private func run() {
         var items = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
-                     pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+                     pollfd(fd: thread.control.wakeup.descriptor, events: Int16(POLLIN), revents: 0)]
         while true {
             let rc = poll(&items, nfds_t(items.count), -1)
             if rc < 0 && errno != EINTR { return }
