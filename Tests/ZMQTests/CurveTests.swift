@@ -278,7 +278,8 @@ final class CurveZAPTests: XCTestCase {
         handler.stop()
         handler.stop()
         XCTAssertFalse(handler.isRunning)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+        // It waits one poll interval (100 ms) at most; the bound only tells a hang from a busy machine.
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
         // The endpoint is free again: a second handler can bind it.
         let again = try startHandler(allowing: [])
         XCTAssertThrowsError(try ZAPHandler(context: context, allowedClientKeys: [])) { error in
