@@ -71,6 +71,8 @@ package final class ArticleJournal: Sendable {
     /// ended. An idle journal syncs at once; a busy one gathers more appends per fdatasync,
     /// which on a virtual disk costs as much CPU for one record as for fifty.
     package let minSyncSpacing: Duration
+    /// The clock the spacing is measured on, and how a flush is started later.
+    private let syncClock: SyncClock
 
     private var path: String { directory + "/journal.log" }
     private var compactPath: String { directory + "/journal.log.compact" }
@@ -121,7 +123,7 @@ package final class ArticleJournal: Sendable {
         var waiters: [Waiter] = []
         var flushScheduled = false
         var durableEnd = 0               // bytes of `file` known to be on stable storage
-        var lastSyncEnded = ContinuousClock.now - .seconds(3600)
+        var lastSyncEnded: ContinuousClock.Instant?  // nil: never synced
         var notes: [String] = []
         var lastCompactionError: String?
         var compactions = 0
@@ -137,12 +139,20 @@ package final class ArticleJournal: Sendable {
     }
 
     /// Opens or creates the journal (directory mode 0700), replaying it to rebuild the index.
-    package init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int,
-                compactionMinBytes: Int = ArticleJournal.defaultCompactionMinBytes,
-                minSyncSpacing: Duration = .zero) throws(StoreError) {
+    package convenience init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int,
+                            compactionMinBytes: Int = ArticleJournal.defaultCompactionMinBytes,
+                            minSyncSpacing: Duration = .zero) throws(StoreError) {
+        try self.init(directory: directory, fsync: fsync, maxRememberedIDs: maxRememberedIDs,
+                      compactionMinBytes: compactionMinBytes, minSyncSpacing: minSyncSpacing, syncClock: .system)
+    }
+
+    /// `syncClock`: a test's clock and flush starter instead of the real ones.
+    init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int, compactionMinBytes: Int,
+         minSyncSpacing: Duration, syncClock: SyncClock) throws(StoreError) {
         self.directory = directory
         self.fsync = fsync
         self.minSyncSpacing = minSyncSpacing
+        self.syncClock = syncClock
         self.maxRememberedIDs = max(0, maxRememberedIDs)
         self.compactionMinBytes = max(0, compactionMinBytes)
         try Directory.create(directory)
@@ -196,7 +206,7 @@ package final class ArticleJournal: Sendable {
         rec.append(article.text)
         rec.end()
 
-        enum Next { case complete(Result<JournalAppend, StoreError>), syncNow(RecordFile, Int, JournalAppend), waiting(JournalAppend, schedule: Bool, lastSync: ContinuousClock.Instant) }
+        enum Next { case complete(Result<JournalAppend, StoreError>), syncNow(RecordFile, Int, JournalAppend), waiting(JournalAppend, schedule: Bool, lastSync: ContinuousClock.Instant?) }
         let next = state.withLock { s -> Next in
             guard let file = s.file else { return .complete(.failure(.store("journal is closed", path))) }
             let result: JournalAppend
@@ -239,18 +249,23 @@ package final class ArticleJournal: Sendable {
             }
         case let .waiting(result, schedule, lastSync):
             if schedule, case let .groupCommit(ms) = fsync {
-                let spacing = lastSync + minSyncSpacing - ContinuousClock.now
-                let wait = max(Duration.milliseconds(ms), spacing)
+                let wait = Self.flushDelay(groupWait: .milliseconds(ms), spacing: minSyncSpacing,
+                                           lastSyncEnded: lastSync, now: syncClock.now())
                 if wait <= .zero {
                     flushQueue.async { self.flush() }
                 } else {
-                    let (seconds, attoseconds) = wait.components
-                    let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-                    flushQueue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { self.flush() }
+                    syncClock.after(wait, flushQueue) { self.flush() }
                 }
             }
             return result
         }
+    }
+
+    /// How long a group waits before its fdatasync: its own wait, or longer while the previous
+    /// fdatasync ended less than `spacing` ago.
+    static func flushDelay(groupWait: Duration, spacing: Duration, lastSyncEnded: ContinuousClock.Instant?,
+                           now: ContinuousClock.Instant) -> Duration {
+        max(groupWait, lastSyncEnded.map { $0 + spacing - now } ?? .zero)
     }
 
     /// Synchronous convenience used by tests and the directory intake.
@@ -280,7 +295,7 @@ package final class ArticleJournal: Sendable {
     /// Records that `file` is durable up to `end` (if it is still the journal's file).
     private func synced(_ file: RecordFile, upTo end: Int) {
         syncs.add(1, ordering: .relaxed)
-        let now = ContinuousClock.now
+        let now = syncClock.now()
         state.withLock { s in
             if s.file === file { s.durableEnd = max(s.durableEnd, end) }
             s.lastSyncEnded = now
@@ -753,4 +768,18 @@ package final class ArticleJournal: Sendable {
         }
         s.nextCompactionAt = compactionMinBytes
     }
+}
+
+/// The clock a group commit's spacing is measured on and the way a flush is started after a
+/// delay: the real ones, or a test's (which then starts the flush when it chooses).
+struct SyncClock: Sendable {
+    let now: @Sendable () -> ContinuousClock.Instant
+    /// Runs `flush` on `queue` once `delay` (more than zero) has passed.
+    let after: @Sendable (_ delay: Duration, _ queue: DispatchQueue, _ flush: @escaping @Sendable () -> Void) -> Void
+
+    static let system = SyncClock(now: { ContinuousClock.now }, after: { delay, queue, flush in
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds), execute: flush)
+    })
 }

@@ -34,13 +34,36 @@ final class CurveDaemonTests: XCTestCase {
     }
 
     private func socket(_ daemon: DaemonProcess, _ type: ZMQSocketType, _ endpoint: String,
-                        server: ZMQCurveKeyPair, client: ZMQCurveKeyPair?) throws -> ZMQSocket {
+                        server: ZMQCurveKeyPair, client: ZMQCurveKeyPair?, before connecting: (ZMQSocket) throws -> Void = { _ in }) throws -> ZMQSocket {
         let socket = try ZMQSocket(context: daemon.context, type: type)
         try socket.set(.linger(milliseconds: 0))
         if let client { try socket.makeCurveClient(serverPublicKey: server.publicKey, keyPair: client) }
         if type == .sub { try socket.set(.subscribe([])) }
+        try connecting(socket)
         try socket.connect(endpoint)
         return socket
+    }
+
+    /// A client that must be refused: its socket and the handshake events libzmq reports for it.
+    private func refusedClient(_ daemon: DaemonProcess, _ endpoint: String, server: ZMQCurveKeyPair,
+                          client: ZMQCurveKeyPair?) throws -> (socket: ZMQSocket, handshakes: HandshakeEvents) {
+        var handshakes: HandshakeEvents?
+        let socket = try socket(daemon, .dealer, endpoint, server: server, client: client) {
+            handshakes = try HandshakeEvents($0, context: daemon.context)
+        }
+        return (socket, handshakes!)
+    }
+
+    /// Waits for the daemon's log line about a refused client that contains every one of `parts`.
+    private func refusal(_ daemon: DaemonProcess, _ parts: String...) -> String? {
+        var line: String?
+        _ = eventually(timeout: 30) {
+            line = daemon.log().components(separatedBy: "\n").first { line in
+                line.contains("CURVE client refused") && parts.allSatisfy { line.contains($0) }
+            }
+            return line != nil
+        }
+        return line
     }
 
     /// `[""] + frames` on `socket`; the reply after the delimiter, or nil after `timeout`.
@@ -79,25 +102,35 @@ final class CurveDaemonTests: XCTestCase {
         defer { replayer.close() }
         XCTAssertEqual(try ask(replayer, [Array("since".utf8), Array("0".utf8), Array("1".utf8)], timeout: 10_000)?.first, "events")
 
-        // Unknown key: no reply on intake or replay, and the refusal is logged with the key.
-        let intruder = try socket(daemon, .dealer, daemon.intake, server: keys.server, client: keys.unknown)
-        defer { intruder.close() }
-        XCTAssertNil(try ask(intruder, [Array("curve-intruder".utf8), article + Array("\nAgain.\n".utf8)], timeout: 1500))
-        XCTAssertTrue(daemon.waitForLog("CURVE client refused"), daemon.log())
-        let refusal = daemon.log().components(separatedBy: "\n").first { $0.contains("CURVE client refused") } ?? ""
-        XCTAssertTrue(refusal.contains(keys.unknown.publicKey), refusal)
-        XCTAssertTrue(refusal.contains("socket=intake"), refusal)
-        let replayIntruder = try socket(daemon, .dealer, daemon.replay, server: keys.server, client: keys.unknown)
-        defer { replayIntruder.close() }
-        XCTAssertNil(try ask(replayIntruder, [Array("since".utf8), Array("0".utf8)], timeout: 1000))
+        // Unknown key: the handshake is refused on intake and on replay (the client's own socket
+        // reports the ZAP refusal, and the daemon logs it with the key), so nothing it sends can
+        // arrive. Positive evidence both; no "no reply within a second".
+        let intruder = try refusedClient(daemon, daemon.intake, server: keys.server, client: keys.unknown)
+        defer { intruder.socket.close() }
+        try intruder.socket.send([[], Array("curve-intruder".utf8), article + Array("\nAgain.\n".utf8)])
+        XCTAssertEqual(try intruder.handshakes.firstOutcome(), HandshakeEvents.failedAuth, "the intake's ZAP handler must refuse the key")
+        XCTAssertNotNil(refusal(daemon, keys.unknown.publicKey, "socket=intake"), daemon.log())
 
-        // No CURVE at all: nothing either.
-        let plain = try socket(daemon, .dealer, daemon.intake, server: keys.server, client: nil)
-        defer { plain.close() }
-        XCTAssertNil(try ask(plain, [Array("plain".utf8), article], timeout: 1000))
+        let replayIntruder = try refusedClient(daemon, daemon.replay, server: keys.server, client: keys.unknown)
+        defer { replayIntruder.socket.close() }
+        try replayIntruder.socket.send([[], Array("since".utf8), Array("0".utf8)])
+        XCTAssertEqual(try replayIntruder.handshakes.firstOutcome(), HandshakeEvents.failedAuth, "the replay's ZAP handler must refuse the key")
+        XCTAssertNotNil(refusal(daemon, keys.unknown.publicKey, "socket=replay"), daemon.log())
 
-        // The listed client is still served, and the intruder's article never arrived.
-        XCTAssertEqual(try ask(listed, [Array("curve-ok-2".utf8), article + Array("\nSecond.\n".utf8)], timeout: 10_000)?.first, "ok")
+        // No CURVE at all: the handshake fails (the mechanisms differ), before ZAP is asked.
+        let plain = try refusedClient(daemon, daemon.intake, server: keys.server, client: nil)
+        defer { plain.socket.close() }
+        try plain.socket.send([[], Array("plain".utf8), article])
+        let plainOutcome = try plain.handshakes.firstOutcome()
+        XCTAssertTrue(plainOutcome.map(HandshakeEvents.failures.contains) ?? false, "a client without CURVE: \(String(describing: plainOutcome))")
+
+        // The listed client is served after all of them; by then none of them has a reply or
+        // ever completed a handshake, and the intruder's article never reached the pipeline.
+        XCTAssertEqual(try ask(listed, [Array("curve-ok-2".utf8), article + Array("\nSecond.\n".utf8)], timeout: 30_000)?.first, "ok")
+        for (label, client) in [("intake intruder", intruder), ("replay intruder", replayIntruder), ("plain", plain)] {
+            XCTAssertNil(try client.socket.receive(flags: .dontWait), "\(label) got a reply")
+            XCTAssertFalse(try client.handshakes.all().contains(HandshakeEvents.succeeded), "\(label) got through")
+        }
         XCTAssertFalse(daemon.log().contains("curve-intruder"))
         XCTAssertEqual(daemon.terminate(), 0)
     }

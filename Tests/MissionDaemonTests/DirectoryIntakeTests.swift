@@ -40,14 +40,26 @@ final class DirectoryIntakeTests: XCTestCase {
         for hidden in [".hidden.txt", "other.tmp"] {
             try Data(try seedArticle(richSeed)).write(to: daemon.inbox.appendingPathComponent(hidden))
         }
-        // Nothing may happen while the names say "in progress": give it time to go wrong.
-        XCTAssertNil(try subscriber.next(timeout: 0.6) { $0.topic.hasPrefix("article.") })
-        XCTAssertEqual(daemon.inboxFiles(), [".hidden.txt", "late.txt.part", "other.tmp"])
+        // Nothing may happen while the names say "in progress". The proof, positive: once
+        // marker-1 is taken the daemon has read the inotify events of the files written before
+        // it, so an eligible one waits ahead of marker-2 (the intake takes in order); the first
+        // daemon.stats after marker-2's article.done then counts every file taken from the inbox.
+        for marker in ["marker-1.txt", "marker-2.txt"] {
+            try Data(try seedArticle(richSeed) + Array("\n\(marker)\n".utf8)).write(to: daemon.inbox.appendingPathComponent(marker))
+            XCTAssertNotNil(try subscriber.done(marker, timeout: 30), "\(marker) was not taken")
+        }
+        let stats = try XCTUnwrap(try subscriber.statsAfterEverythingSoFar(), "no daemon.stats after the markers")
+        XCTAssertEqual(((stats["intake"] as? [String: Any])?["dir"] as? [String: Any])?["received"] as? Int, 2,
+                       "only the two markers were taken from the inbox: \(stats)")
+        let taken = subscriber.received.filter { $0.topic.hasPrefix("article.") }.map { "\($0.topic) \(articleName($0.json) ?? "?")" }
+        XCTAssertEqual(taken.sorted(), ["article.done marker-1.txt", "article.done marker-2.txt"])
+        XCTAssertTrue(eventually(timeout: 30) { daemon.inboxFiles() == [".hidden.txt", "late.txt.part", "other.tmp"] },
+                      "inbox: \(daemon.inboxFiles())")
 
         try FileManager.default.moveItem(at: partial, to: daemon.inbox.appendingPathComponent("late.txt"))
-        XCTAssertNotNil(try subscriber.done("late.txt"), "the renamed file was not taken")
-        XCTAssertTrue(subscriber.received.allSatisfy { articleName($0.json) != "late.txt.part" })
-        XCTAssertEqual(daemon.inboxFiles(), [".hidden.txt", "other.tmp"])
+        XCTAssertNotNil(try subscriber.done("late.txt", timeout: 30), "the renamed file was not taken")
+        XCTAssertTrue(subscriber.received.allSatisfy { !["late.txt.part", ".hidden.txt", "other.tmp"].contains(articleName($0.json)) })
+        XCTAssertTrue(eventually(timeout: 30) { daemon.inboxFiles() == [".hidden.txt", "other.tmp"] }, "inbox: \(daemon.inboxFiles())")
     }
 
     func testFilesPresentAtStartAreProcessed() throws {
@@ -75,8 +87,15 @@ final class DirectoryIntakeTests: XCTestCase {
         let subscriber = try Subscriber(daemon: daemon)
         // Data.write(options: .atomic) gives IN_MOVED_TO then IN_CLOSE_WRITE for one name.
         try Data(try seedArticle(richSeed)).write(to: daemon.inbox.appendingPathComponent("atomic.txt"), options: .atomic)
-        XCTAssertNotNil(try subscriber.done("atomic.txt"))
-        _ = try subscriber.next(timeout: 0.5) { _ in false }  // collect whatever else comes
-        XCTAssertEqual(subscriber.received.filter { $0.topic.hasPrefix("article.") && articleName($0.json) == "atomic.txt" }.count, 1)
+        XCTAssertNotNil(try subscriber.done("atomic.txt", timeout: 30))
+        // A second take would wait in the inbox's queue ahead of a file written afterwards:
+        // the first daemon.stats after that file's article.done counts every take.
+        try Data(try seedArticle(richSeed) + Array("\nLater.\n".utf8)).write(to: daemon.inbox.appendingPathComponent("later.txt"))
+        XCTAssertNotNil(try subscriber.done("later.txt", timeout: 30), "the later file was not taken")
+        let stats = try XCTUnwrap(try subscriber.statsAfterEverythingSoFar(), "no daemon.stats after the later file")
+        XCTAssertEqual(((stats["intake"] as? [String: Any])?["dir"] as? [String: Any])?["received"] as? Int, 2,
+                       "atomic.txt once, later.txt once: \(stats)")
+        let taken = subscriber.received.filter { $0.topic.hasPrefix("article.") }.map { "\($0.topic) \(articleName($0.json) ?? "?")" }
+        XCTAssertEqual(taken, ["article.done atomic.txt", "article.done later.txt"])
     }
 }

@@ -125,7 +125,7 @@ sys.stdin.read()
     }
 }
 
-private extension FileHandle {
+extension FileHandle {
     /// One line from a pipe, or nil at its end or after `timeout`.
     func readLine(timeout: TimeInterval) -> String? {
         let result = Mutex<String?>(nil)

@@ -40,6 +40,14 @@ final class NotifySocket {
         return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : nil
     }
 
+    /// The datagrams already queued, without waiting: a notifier's `sendto` on a Unix datagram
+    /// socket has queued its message here by the time it returns.
+    func drain() -> [String] {
+        var messages: [String] = []
+        while let message = receive(timeout: 0) { messages.append(message) }
+        return messages
+    }
+
     /// Datagrams until one satisfies `predicate` (returned with those before it) or `timeout` passes.
     func receive(until predicate: (String) -> Bool, timeout: TimeInterval = 5) -> (found: String?, before: [String]) {
         let deadline = Date().addingTimeInterval(timeout)

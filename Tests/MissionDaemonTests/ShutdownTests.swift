@@ -48,9 +48,14 @@ final class ShutdownTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertEqual(process.terminationReason, .exit)
 
-        _ = try subscriber.next(timeout: 0.5) { _ in false }  // what was still in the pipe
-        let done = Set(subscriber.received.filter { $0.topic == "article.done" }
-            .compactMap { ($0.json["article"] as? [String: Any])?["id"] as? String })
+        // What was still in the pipe: wait until every acknowledged article's article.done is
+        // in (at once if they all are; only a lost one makes this wait out the deadline).
+        func doneIDs() -> Set<String> {
+            Set(subscriber.received.filter { $0.topic == "article.done" }
+                .compactMap { ($0.json["article"] as? [String: Any])?["id"] as? String })
+        }
+        _ = try subscriber.next(timeout: 30) { _ in acknowledged.values.allSatisfy(doneIDs().contains) }
+        let done = doneIDs()
         let lost = acknowledged.filter { !done.contains($0.value) }
         XCTAssertTrue(lost.isEmpty, "acknowledged without article.done: \(lost.keys.sorted())")
         XCTAssertLessThanOrEqual(acknowledged.count, total)
@@ -72,6 +77,8 @@ final class ShutdownTests: XCTestCase {
         let next = try XCTUnwrap(try after.done("after-restart"))
         XCTAssertEqual(next["seq_first"] as? Int, logged + 1)
         XCTAssertEqual(after.received.filter { $0.topic == "article.done" }.count, 1, "nothing should have been re-run")
+        let stats = try XCTUnwrap(try after.statsAfterEverythingSoFar(), "no daemon.stats after the restart")
+        XCTAssertEqual(stats["recovered"] as? Int, 0, "no unfinished article run again at start: \(stats)")
         XCTAssertEqual(daemon.terminate(), 0)
     }
 }

@@ -42,13 +42,34 @@ final class SubscribeCatchUpTests: XCTestCase {
         try daemon.start()
         for index in 0..<6 { try send(daemon, index) }
 
-        let (process, output) = try subscriber(daemon, ["--from", "0", "--topic", "mission.", "--idle-timeout", "3"])
+        let watcher = try Subscriber(daemon: daemon)
+        // The idle timeout is only a safety net: the subscriber is stopped once it has printed
+        // as many events as the daemon logged, so a slow machine makes this slower, not red.
+        let (process, output) = try subscriber(daemon, ["--from", "0", "--topic", "mission.", "--idle-timeout", "60"])
         // More articles while the subscriber connects, replays and switches to live.
         for index in 6..<14 { try send(daemon, index) }
-        let printed = try seqs(of: process, output)
-        let logged = try daemon.replayAll().compactMap { $0["seq"] as? Int }
-        XCTAssertGreaterThan(logged.count, 14, "the articles should give several events each")
-        XCTAssertEqual(printed, Array(1...logged.count), "every seq once, in order, no gap")
+        var printed: [Int] = []
+        /// Waits until `articles` are finished (the daemon's own count), then reads what the
+        /// subscriber prints until it has printed as many events as the daemon logged.
+        func readAll(after articles: Int) throws -> Int {
+            XCTAssertNotNil(try watcher.next(timeout: 30) { $0.topic == "daemon.stats" && $0.json["articles_done"] as? Int == articles },
+                            "the \(articles) articles were not all finished")
+            let logged = try daemon.replayAll().count
+            while printed.count < logged, let line = output.fileHandleForReading.readLine(timeout: 30) {
+                printed += try [line].filter { !$0.isEmpty }.map(parseJSON).compactMap { $0["seq"] as? Int }
+            }
+            return logged
+        }
+        let logged = try readAll(after: 14)
+        XCTAssertGreaterThan(logged, 14, "the articles should give several events each")
+        // A last article, live: whatever the subscriber still had queued (a duplicate, say)
+        // is printed before the events of this one.
+        try send(daemon, 14)
+        let total = try readAll(after: 15)
+        XCTAssertGreaterThan(total, logged)
+        process.terminate()
+        process.waitUntilExit()
+        XCTAssertEqual(printed, Array(1...total), "every seq once, in order, no gap")
     }
 
     func testDurableSubscriberResumesAfterRestartOfBothSides() throws {
@@ -66,12 +87,16 @@ final class SubscribeCatchUpTests: XCTestCase {
         // The daemon restarts on the same state; seq continues, and replay spans the restart.
         XCTAssertEqual(daemon.terminate(), 0)
         try daemon.start()
+        let watcher = try Subscriber(daemon: daemon)
         for index in 3..<5 { try send(daemon, index) }
-        XCTAssertTrue(try eventually { try daemon.replayAll().count > firstSeqs.count })
+        // Both articles finished (the daemon's own count since its start): the log is complete.
+        XCTAssertNotNil(try watcher.next(timeout: 30) { $0.topic == "daemon.stats" && $0.json["articles_done"] as? Int == 2 },
+                        "the 2 articles were not finished")
+        let total = try daemon.replayAll().count
+        XCTAssertGreaterThan(total, firstSeqs.count)
 
         let (second, secondOutput) = try subscriber(daemon, durable)
         let secondSeqs = try seqs(of: second, secondOutput)
-        let total = try daemon.replayAll().count
         XCTAssertEqual(secondSeqs, Array((firstSeqs.count + 1)...total), "resumes after the saved seq, with no gap")
     }
 }

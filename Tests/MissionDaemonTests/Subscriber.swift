@@ -26,9 +26,10 @@ final class Subscriber {
     }
 
     /// Receives until a message matching `predicate` arrives (returned) or `timeout` passes (nil).
+    /// Messages already received count from index `after` on (those before are older news).
     @discardableResult
-    func next(timeout: TimeInterval = 10, where predicate: (Message) -> Bool) throws -> Message? {
-        if let found = received.first(where: predicate) { return found }
+    func next(timeout: TimeInterval = 10, after: Int = 0, where predicate: (Message) -> Bool) throws -> Message? {
+        if let found = received[min(after, received.count)...].first(where: predicate) { return found }
         let deadline = Date().addingTimeInterval(timeout)
         var poller = ZMQPoller()
         try poller.add(socket)
@@ -54,6 +55,12 @@ final class Subscriber {
     /// Waits for the `article.rejected` of the article called `name`.
     func rejected(_ name: String, timeout: TimeInterval = 10) throws -> [String: Any]? {
         try next(timeout: timeout) { $0.topic == "article.rejected" && articleName($0.json) == name }?.json
+    }
+
+    /// The first `daemon.stats` published after everything received so far: what it counts
+    /// includes the work that those messages report.
+    func statsAfterEverythingSoFar(timeout: TimeInterval = 30) throws -> [String: Any]? {
+        try next(timeout: timeout, after: received.count) { $0.topic == "daemon.stats" }?.json
     }
 
     func missionEvents(of name: String) -> [[String: Any]] {

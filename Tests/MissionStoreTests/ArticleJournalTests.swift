@@ -256,28 +256,72 @@ final class ArticleJournalTests: StoreTestCase {
                      "closed: nothing written")
     }
 
+    /// A clock the test moves and delayed flushes the test starts: the spacing's decisions
+    /// are seen exactly, whatever the machine's speed.
+    private final class ManualSyncClock: Sendable {
+        private let elapsed = Mutex<Duration>(.zero)
+        private let delayed = Mutex<[(delay: Duration, flush: @Sendable () -> Void)]>([])
+        private let start = ContinuousClock.now
+
+        var clock: SyncClock {
+            SyncClock(now: { self.start + self.elapsed.withLock { $0 } },
+                      after: { delay, _, flush in self.delayed.withLock { $0.append((delay, flush)) } })
+        }
+        func advance(_ duration: Duration) { elapsed.withLock { $0 += duration } }
+        /// The delays of the flushes scheduled and not yet started.
+        var delays: [Duration] { delayed.withLock { $0.map(\.delay) } }
+        /// Starts the delayed flushes, here and now.
+        func runDelayed() { for item in delayed.withLock({ list in defer { list = [] }; return list }) { item.flush() } }
+    }
+
     func testSyncSpacingDelaysOnlyASyncThatFollowsAnother() throws {
         let spacing = Duration.milliseconds(300)
+        let time = ManualSyncClock()
         let j = try ArticleJournal(directory: journalDir, fsync: .groupCommit(milliseconds: 0), maxRememberedIDs: 100,
-                                   minSyncSpacing: spacing)
+                                   compactionMinBytes: ArticleJournal.defaultCompactionMinBytes, minSyncSpacing: spacing,
+                                   syncClock: time.clock)
         defer { j.close() }
-        let clock = ContinuousClock()
-        // Idle (no sync for a long time): the first append syncs at once.
-        let idleStart = clock.now
+        // Idle (never synced): the first append syncs at once.
         XCTAssertEqual(try j.append(article(1)), .accepted)
-        let idleWait = clock.now - idleStart
-        // Right after a sync: the next one waits out the spacing, and appends made meanwhile share it.
-        let busyStart = clock.now
-        let group = DispatchGroup()
+        XCTAssertEqual(time.delays, [], "an idle journal must not wait for the spacing")
+        XCTAssertEqual(j.syncCount, 1)
+
+        // 100 ms after that sync: the next one waits out the rest of the spacing, and the
+        // appends made meanwhile share it.
+        time.advance(.milliseconds(100))
+        let completed = Mutex<[Int]>([])
         for i in 2...6 {
-            group.enter()
-            j.append(article(i)) { r in XCTAssertEqual(try? r.get(), .accepted); group.leave() }
+            j.append(article(i)) { r in
+                XCTAssertEqual(try? r.get(), .accepted)
+                completed.withLock { $0.append(i) }
+            }
         }
-        XCTAssertEqual(group.wait(timeout: .now() + 10), .success)
-        let busyWait = clock.now - busyStart
-        XCTAssertLessThan(idleWait, spacing, "an idle journal must not wait for the spacing")
-        XCTAssertGreaterThanOrEqual(busyWait, spacing - .milliseconds(50), "a sync right after another must wait")
+        XCTAssertEqual(time.delays, [.milliseconds(200)], "one delayed flush, for what is left of the spacing")
+        XCTAssertEqual(completed.withLock { $0 }, [], "nothing is durable before that flush")
+        XCTAssertEqual(j.syncCount, 1)
+        time.runDelayed()
+        XCTAssertEqual(completed.withLock { $0 }.sorted(), [2, 3, 4, 5, 6])
         XCTAssertEqual(j.syncCount, 2, "one for the idle append, one shared by the five that followed")
+
+        // Once the spacing has passed since that sync ended, an append syncs at once again.
+        time.advance(spacing)
+        XCTAssertEqual(try j.append(article(7)), .accepted)
+        XCTAssertEqual(time.delays, [])
+        XCTAssertEqual(j.syncCount, 3)
+    }
+
+    func testAGroupWaitsForTheLongerOfItsOwnWaitAndTheSpacing() {
+        let now = ContinuousClock.now
+        let delay = { (wait: Int, spacing: Int, sinceSync: Int?) in
+            ArticleJournal.flushDelay(groupWait: .milliseconds(wait), spacing: .milliseconds(spacing),
+                                      lastSyncEnded: sinceSync.map { now - .milliseconds($0) }, now: now)
+        }
+        XCTAssertEqual(delay(0, 300, nil), .zero, "never synced: no spacing")
+        XCTAssertEqual(delay(50, 300, nil), .milliseconds(50), "the group's own wait")
+        XCTAssertEqual(delay(0, 300, 100), .milliseconds(200), "what is left of the spacing")
+        XCTAssertEqual(delay(250, 300, 100), .milliseconds(250), "the group's wait when longer")
+        XCTAssertLessThanOrEqual(delay(0, 300, 300), .zero, "the spacing has passed: at once")
+        XCTAssertLessThanOrEqual(delay(0, 0, 0), .zero, "no spacing")
     }
 
     // MARK: compaction

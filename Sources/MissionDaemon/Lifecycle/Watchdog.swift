@@ -9,23 +9,31 @@ import Synchronization
 /// and the journal is not stalled, is `WATCHDOG=1` sent. A stage stuck on an article (a
 /// loop, a hung disk write) holds the heartbeat behind it, the pings stop, and systemd
 /// restarts the service once `WatchdogSec` has passed without one.
-final class Watchdog: @unchecked Sendable {  // the timer is thread-safe (Dispatch); the rest is in `state`
+///
+/// The decision is `tick()`, one step per half interval; the Dispatch timer only calls it.
+/// Time is read from `now`, so a test can drive ticks by hand on a clock of its own.
+final class Watchdog: Sendable {
     /// `probe(done)` must call `done` once the heartbeat has gone through the work.
     typealias Probe = @Sendable (_ done: @escaping @Sendable () -> Void) -> Void
 
     let interval: Duration
-    private let notifier: SystemdNotifier
+    /// Sends `WATCHDOG=1`.
+    private let ping: @Sendable () -> Void
     private let logger: Logger
     private let probe: Probe
     /// Work outside the heartbeat's path; true while it is stalled (the journal).
     private let isStalled: @Sendable () -> Bool
-    private let timer: any DispatchSourceTimer
+    /// The clock a heartbeat's time out is measured on.
+    private let now: @Sendable () -> ContinuousClock.Instant
+    private let queue = DispatchQueue(label: "missiond.watchdog")
 
     private struct State {
         var outstandingSince: ContinuousClock.Instant?
         var warned = false
-        var started = false
         var stopped = false
+        /// Made, scheduled and resumed together by `start` (a source that was never activated
+        /// must not be released: Dispatch traps), cancelled by `stop`.
+        var timer: (any DispatchSourceTimer)?
     }
 
     private let state = Mutex(State())
@@ -38,40 +46,54 @@ final class Watchdog: @unchecked Sendable {  // the timer is thread-safe (Dispat
         return .microseconds(microseconds)
     }
 
-    init(interval: Duration, notifier: SystemdNotifier, logger: Logger,
-         probe: @escaping Probe, isStalled: @escaping @Sendable () -> Bool = { false }) {
+    convenience init(interval: Duration, notifier: SystemdNotifier, logger: Logger,
+                     probe: @escaping Probe, isStalled: @escaping @Sendable () -> Bool = { false }) {
+        self.init(interval: interval, ping: { notifier.watchdog() }, logger: logger, probe: probe, isStalled: isStalled)
+    }
+
+    /// `ping` and `now` stand for systemd and the clock in tests.
+    init(interval: Duration, ping: @escaping @Sendable () -> Void, logger: Logger,
+         probe: @escaping Probe, isStalled: @escaping @Sendable () -> Bool = { false },
+         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.interval = interval
-        self.notifier = notifier
+        self.ping = ping
         self.logger = logger
         self.probe = probe
         self.isStalled = isStalled
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "missiond.watchdog"))
+        self.now = now
     }
 
+    /// Ticks every half interval from now on, the first at once.
     func start() {
-        guard state.withLock({ state in defer { state.started = true }; return !state.started && !state.stopped }) else { return }
         let half = DispatchTimeInterval.microseconds(Int(interval.microseconds / 2))
-        timer.schedule(deadline: .now(), repeating: half, leeway: .milliseconds(Int(max(1, interval.microseconds / 20_000))))
-        timer.setEventHandler { [weak self] in self?.tick() }
-        timer.resume()
+        let leeway = DispatchTimeInterval.milliseconds(Int(max(1, interval.microseconds / 20_000)))
+        state.withLock { state in
+            guard state.timer == nil && !state.stopped else { return }
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(deadline: .now(), repeating: half, leeway: leeway)
+            timer.setEventHandler { [weak self] in self?.tick() }
+            timer.resume()
+            state.timer = timer
+        }
     }
 
     /// No more pings (shutdown: systemd's watchdog is off once it is stopping the service).
     func stop() {
-        let (first, started) = state.withLock { state in
-            defer { state.stopped = true }
-            return (!state.stopped, state.started)
+        let timer = state.withLock { state -> (any DispatchSourceTimer)? in
+            state.stopped = true
+            defer { state.timer = nil }
+            return state.timer
         }
-        guard first else { return }
-        timer.cancel()
-        // Dispatch traps on releasing a source that was never activated.
-        if !started { timer.activate() }
+        timer?.cancel()
     }
 
     deinit { stop() }
 
-    private func tick() {
-        let now = ContinuousClock.now
+    /// One step: a heartbeat still out is waited for (with one warning once it has been out
+    /// longer than half an interval); otherwise a new one is sent through the work. Nothing
+    /// once stopped. The timer's event handler; internal so that tests can drive it.
+    func tick() {
+        let now = self.now()
         let send = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
             if let since = state.outstandingSince {
@@ -89,22 +111,24 @@ final class Watchdog: @unchecked Sendable {  // the timer is thread-safe (Dispat
         probe { [weak self] in self?.heartbeatReturned() }
     }
 
+    /// The heartbeat is back: `WATCHDOG=1`, unless stopped or the journal is stalled.
     private func heartbeatReturned() {
         let stalled = isStalled()
-        let ping = state.withLock { state -> Bool in
+        let now = self.now()
+        let send = state.withLock { state -> Bool in
             if state.warned, let since = state.outstandingSince {
-                logger.notice("watchdog: the heartbeat came back", metadata: ["after_s": "\(Self.seconds(.now - since))"])
+                logger.notice("watchdog: the heartbeat came back", metadata: ["after_s": "\(Self.seconds(now - since))"])
             }
             state.outstandingSince = nil
             state.warned = false
             return !state.stopped
         }
-        guard ping else { return }
+        guard send else { return }
         if stalled {
             logger.warning("watchdog: the journal has not finished a write for too long; WATCHDOG=1 withheld")
             return
         }
-        notifier.watchdog()
+        ping()
     }
 
     private static func seconds(_ duration: Duration) -> String {
