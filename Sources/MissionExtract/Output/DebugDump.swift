@@ -19,25 +19,22 @@ extension Document {
         let store = rules.store
         let places = EventStage.placeStarts(self, store)
         var out = ""
-        tokens.withUnsafeBufferPointer { tp in
-            bytes.withUnsafeBufferPointer { bp in
-                places.withUnsafeBufferPointer { pp in
-                    for (n, s) in sentences.enumerated() {
-                        let ctx = MatchContext(tokens: tp, bytes: bp, places: pp, limit: s.tokens.upperBound)
-                        var lines: [String] = []
-                        for (table, name) in [(store.triggers, "trigger"), (store.fairNames, "fair")] {
-                            table.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
-                                let words = slice(Int(tp[m.start].start)..<Int(tp[m.end - 1].end))
-                                lines.append("    \(name) \(m.label.type.rawValue) w\(m.label.weight) «\(words)»  \(table.source(ofPattern: m.pattern))")
-                            }
-                        }
-                        store.cues.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
-                            let words = slice(Int(tp[m.start].start)..<Int(tp[m.end - 1].end))
-                            lines.append("    cue \(m.label.rawValue) «\(words)»")
-                        }
-                        if !lines.isEmpty { out += "[\(n)]\n" + lines.joined(separator: "\n") + "\n" }
+        withBuffers(places: places) { text in
+            let tp = text.tokens
+            for (n, s) in sentences.enumerated() {
+                let ctx = text.context(limit: s.tokens.upperBound)
+                var lines: [String] = []
+                for (table, name) in [(store.triggers, "trigger"), (store.fairNames, "fair")] {
+                    table.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
+                        let words = slice(Int(tp[m.start].start)..<Int(tp[m.end - 1].end))
+                        lines.append("    \(name) \(m.label.type.rawValue) w\(m.label.weight) «\(words)»  \(table.source(ofPattern: m.pattern))")
                     }
                 }
+                store.cues.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
+                    let words = slice(Int(tp[m.start].start)..<Int(tp[m.end - 1].end))
+                    lines.append("    cue \(m.label.rawValue) «\(words)»")
+                }
+                if !lines.isEmpty { out += "[\(n)]\n" + lines.joined(separator: "\n") + "\n" }
             }
         }
         return out
@@ -46,12 +43,10 @@ extension Document {
     /// Who speaks each quotation, for rule writers.
     public func debugQuotes(rules: RuleSet) -> String {
         var out = ""
-        tokens.withUnsafeBufferPointer { tp in
-            bytes.withUnsafeBufferPointer { bp in
-                for (n, q) in quotes.enumerated() {
-                    let s = QuoteSpeaker.find(quote: q, doc: self, rules: rules.store, tp: tp, bp: bp)
-                    out += "quote \(n) tokens \(q): speaker org=\(s.organization?.name ?? "nil") expert=\(s.isExpert)\n"
-                }
+        withBuffers { text in
+            for (n, q) in quotes.enumerated() {
+                let s = QuoteSpeaker.find(quote: q, doc: self, rules: rules.store, tp: text.tokens, bp: text.bytes)
+                out += "quote \(n) tokens \(q): speaker org=\(s.organization?.name ?? "nil") expert=\(s.isExpert)\n"
             }
         }
         return out

@@ -21,12 +21,11 @@ struct FrameReader {
     static let possessiveS = TokenKey.of("s")
 
     /// `cueBuffer`: an empty array the sentence's cues are scanned into (its storage reused sentence after sentence).
-    init(rules: RuleStore, entities: UnsafeBufferPointer<Entity>, sentence: Sentence, tp: UnsafeBufferPointer<Token>,
-         bp: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<Int32>, cueBuffer: inout [RuleTable<RuleSet.Cue>.Match]) {
-        self.rules = rules; self.tp = tp; self.bp = bp; self.sentence = sentence
+    init(rules: RuleStore, text: TextBuffers, sentence: Sentence, cueBuffer: inout [RuleTable<RuleSet.Cue>.Match]) {
+        self.rules = rules; self.tp = text.tokens; self.bp = text.bytes; self.sentence = sentence
         cityKey = rules.lexicon.city; provinceKey = rules.lexicon.province; theKey = rules.lexicon.the
-        self.entities = UnsafeBufferPointer(rebasing: entities[sentence.entities])
-        self.ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: sentence.tokens.upperBound)
+        self.entities = UnsafeBufferPointer(rebasing: text.entities[sentence.entities])
+        self.ctx = text.context(limit: sentence.tokens.upperBound)
         rules.cues.scan(from: sentence.tokens.lowerBound, ctx, into: &cueBuffer)
         self.cues = cueBuffer
     }

@@ -1,10 +1,12 @@
 /// A set of patterns indexed by their first element, matched leftmost-longest.
 /// Patterns are stored flat in one shared box (copying a set costs one reference count);
 /// the first-token index is a KeyMap into lists of candidates.
-/// @unchecked: the frozen tables sit behind a raw pointer; they are written once in freeze() and only read after.
+/// A set is built by add(), frozen by freeze(), then only read, from any thread.
+/// @unchecked: the frozen tables sit behind raw pointers. Guarded by that order, checked where it
+/// matters: add() refuses a frozen set, matching refuses an unfrozen one; `s` is copied on write.
 struct PatternSet: @unchecked Sendable {
-    /// Written while rules load (copy-on-write), read-only afterwards.
-    private final class Storage: @unchecked Sendable {
+    /// Written while rules load (copy-on-write: add() copies a shared one), read-only afterwards.
+    private final class Storage {
         var elements: [Pattern.Element] = []
         var alternatives: [UInt64] = []
         var spans: [(start: Int32, count: Int32)] = []
@@ -27,7 +29,7 @@ struct PatternSet: @unchecked Sendable {
 
     /// The matching tables, frozen into raw memory: reading them costs no reference counting
     /// and no exclusivity checks. `owner` frees the memory when the last copy goes away.
-    private struct Frozen: @unchecked Sendable {
+    private struct Frozen {
         var elements: UnsafeMutablePointer<Pattern.Element>
         var alternatives: UnsafeMutablePointer<UInt64>
         var spans: UnsafeMutablePointer<Int32>          // start, count per pattern
@@ -92,7 +94,7 @@ struct PatternSet: @unchecked Sendable {
             }
         }
     }
-    private final class Owner: @unchecked Sendable {
+    private final class Owner {
         var blocks: [UnsafeMutableRawPointer] = []
         func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
@@ -106,6 +108,8 @@ struct PatternSet: @unchecked Sendable {
     /// RuleStore copies a few words, not the whole table header.
     private var f: UnsafePointer<Frozen>?
     private var owner: Owner?
+    /// Set by freeze(): from then on the set is only read (see the @unchecked above).
+    private var isFrozen: Bool { f != nil }
     /// This set's bit in Token.tables (0: not assigned, look every word up).
     private var bit: UInt32 = 0
     /// Patterns start with a place slot, {cap} or {num}: tokens without the bit may still start them.
@@ -153,7 +157,7 @@ struct PatternSet: @unchecked Sendable {
         return words
     }
 
-    /// Builds the matching tables; patterns added later are seen only after another freeze().
+    /// Builds the matching tables, once every pattern is added (add() refuses a frozen set).
     /// `bit` marks tokens that start a pattern, `capNextBit` those in `capNextWords`, `gapNextBit`
     /// those in `gapNextWords` (0: unmarked).
     mutating func freeze(bit: UInt32 = 0, capNextBit: UInt32 = 0, gapNextBit: UInt32 = 0) {
@@ -213,8 +217,8 @@ struct PatternSet: @unchecked Sendable {
     func source(_ p: Int) -> String { s.sources[p] }
 
     mutating func add(_ p: Pattern) {
+        precondition(!isFrozen, "PatternSet.add after freeze()")     // the frozen tables are shared read-only
         if !isKnownUniquelyReferenced(&s) { s = s.copy() }
-        f = nil; owner = nil
         let s = self.s
         let index = Int32(s.spans.count)
         s.spans.append((Int32(s.elements.count), Int32(p.elements.count)))

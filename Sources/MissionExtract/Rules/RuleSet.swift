@@ -90,8 +90,8 @@ public struct RuleSet: Sendable {
     }
 }
 
-/// The compiled tables. Written only while loading, read-only afterwards (hence @unchecked Sendable).
-final class RuleStore: @unchecked Sendable {
+/// The compiled tables, all `let`: built in init, then read by every extraction thread.
+final class RuleStore: Sendable {
     typealias PlaceName = RuleSet.PlaceName
     typealias OrgRule = RuleSet.OrgRule
     typealias Trigger = RuleSet.Trigger

@@ -20,58 +20,54 @@ struct EntityStage: ExtractionStage {
         }
         let budget = doc.budget
         let chinese = doc.isChinese
-        doc.tokens.withUnsafeBufferPointer { tp in
-            doc.bytes.withUnsafeBufferPointer { bp in
-                var province: Int?, city: Int?
-                var lastDate: DateParts?
-                var bodies = KeyMap(), bodyNames: [(Organizer, Int?)] = []   // body noun → the last organisation named with it
-                // Each sentence's entities are appended to the article's list and sorted there: a
-                // per-sentence buffer would copy (and retain and release) every entity once more.
-                for si in sentences.indices {
-                    // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
-                    if budget?.isOver == true { break }
-                    sentences[si].province = province
-                    sentences[si].city = city
-                    let range = sentences[si].tokens
-                    let base = entities.count
-                    findPlaces(range, tp, bp, &placeEnds, &used, &entities)
-                    placeEnds.withUnsafeBufferPointer { pe in
-                        let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
-                        findOrganizations(range, ctx, province: province, city: city, &used, &entities, from: base)
-                        for e in base..<entities.count where entities[e].isPlace { for k in entities[e].tokens { used[k] = true } }
-                        findBodyMentions(range, ctx, &used, &entities, from: base, bodies: &bodies, names: &bodyNames)
-                        findPeople(range, ctx, &used, &entities, from: base)
-                        let numbers = NumberReader(rules: rules, ctx: ctx)
-                        let dates = DateFinder(rules: rules, ctx: ctx, published: published)
-                        if chinese { ChineseDateFinder(finder: dates).find(range, lastDate: &lastDate, &used, &entities) }
-                        dates.find(range, lastDate: &lastDate, &used, &entities)
-                        numbers.find(range, &used, &entities)
-                    }
-                    entities.withUnsafeMutableBufferPointer { all in
-                        var sentence = UnsafeMutableBufferPointer(rebasing: all[base...])
-                        sentence.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-                    }
-                    sentences[si].entities = base..<entities.count
-                    // What the text is about from here on: the first province and city of this sentence.
-                    var newProvince: Int?, newCity: Int?
-                    for e in base..<entities.count {
-                        let p: Int
-                        switch entities[e].value {
-                        case .place(let p32, let adjective) where !adjective: p = Int(p32)
-                        case .organization(_, let home?, false): p = home
-                        default: continue
-                        }
-                        switch rules.places[p].kind {               // fields in place: a Place copy retains its strings
-                        case .province: if newProvince == nil { newProvince = p }
-                        case .city, .district:
-                            if newCity == nil { newCity = p }
-                            if newProvince == nil, let prov = rules.places[p].province { newProvince = rules.provinceIndex[prov] }
-                        default: break
-                        }
-                    }
-                    if let p = newProvince { province = p }
-                    if let c = newCity { city = c }
+        doc.withBuffers { text in
+            let tp = text.tokens, bp = text.bytes
+            var province: Int?, city: Int?
+            var lastDate: DateParts?
+            var bodies = KeyMap(), bodyNames: [(Organizer, Int?)] = []   // body noun → the last organisation named with it
+            // Each sentence's entities are appended to the article's list and sorted there: a
+            // per-sentence buffer would copy (and retain and release) every entity once more.
+            for si in sentences.indices {
+                // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
+                if budget?.isOver == true { break }
+                sentences[si].province = province
+                sentences[si].city = city
+                let range = sentences[si].tokens
+                let base = entities.count
+                findPlaces(range, tp, bp, &placeEnds, &used, &entities)
+                placeEnds.withUnsafeBufferPointer { pe in
+                    let ctx = MatchContext(tokens: tp, bytes: bp, places: pe, limit: range.upperBound)
+                    findOrganizations(range, ctx, province: province, city: city, &used, &entities, from: base)
+                    for e in base..<entities.count where entities[e].isPlace { for k in entities[e].tokens { used[k] = true } }
+                    findBodyMentions(range, ctx, &used, &entities, from: base, bodies: &bodies, names: &bodyNames)
+                    findPeople(range, ctx, &used, &entities, from: base)
+                    let numbers = NumberReader(rules: rules, ctx: ctx)
+                    let dates = DateFinder(rules: rules, ctx: ctx, published: published)
+                    if chinese { ChineseDateFinder(finder: dates).find(range, lastDate: &lastDate, &used, &entities) }
+                    dates.find(range, lastDate: &lastDate, &used, &entities)
+                    numbers.find(range, &used, &entities)
                 }
+                Self.sortByStart(&entities, from: base)
+                sentences[si].entities = base..<entities.count
+                // What the text is about from here on: the first province and city of this sentence.
+                var newProvince: Int?, newCity: Int?
+                for e in base..<entities.count {
+                    let p: Int
+                    switch entities[e].value {
+                    case .place(let p32, let adjective) where !adjective: p = Int(p32)
+                    case .organization(_, let home?, false): p = home
+                    default: continue
+                    }
+                    switch rules.places[p].kind {               // fields in place: a Place copy retains its strings
+                    case .province: if newProvince == nil { newProvince = p }
+                    case .city, .district:
+                        if newCity == nil { newCity = p }
+                        if newProvince == nil, let prov = rules.places[p].province { newProvince = rules.provinceIndex[prov] }
+                    default: break
+                    }
+                }
+                if let p = newProvince { province = p }
+                if let c = newCity { city = c }
             }
         }
         doc.sentences = sentences
@@ -79,6 +75,14 @@ struct EntityStage: ExtractionStage {
     }
 
     static let bodyMentionRule = "the body named before"
+
+    /// Sorts entities[from...] (one sentence's) by their first token, in place.
+    private static func sortByStart(_ entities: inout [Entity], from base: Int) {
+        entities.withUnsafeMutableBufferPointer { all in
+            var sentence = UnsafeMutableBufferPointer(rebasing: all[base...])
+            sentence.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+    }
 
     /// "the ministry", "the Department": the last organisation named with that noun, in this sentence
     /// before it or in an earlier one. `bodies` maps the noun to that organisation in `names` (not to

@@ -1,6 +1,6 @@
-/// Reads mission events from the sentences: triggers choose the type, FrameReader fills the slots,
-/// then mentions of one action are merged (anaphora "this trip", continuations, the same organizer)
-/// and events without enough substance are dropped.
+/// Reads mission events from the sentences: triggers choose the type, FrameReader fills the slots
+/// (SentencePass, sentence by sentence), then mentions of one action are merged (anaphora "this trip",
+/// continuations, the same organizer) and events without enough substance are dropped.
 struct EventStage: ExtractionStage {
     let name = "events"
     let rules: RuleStore
@@ -9,37 +9,37 @@ struct EventStage: ExtractionStage {
 
     init(rules: RuleSet) { self.rules = rules.store; photoCaption = PhotoCaption(rules: rules.store) }
 
-    /// How many sentences back "the delegation" may point at the latest delegation when no event is
-    /// nearer (headings, captions and another event's sentences in between).
-    static let typedAnaphorReach = 6
-    static let question = TokenKey.of("?"), openBracket = TokenKey.of("("), comma = TokenKey.of(",")
-    /// Ties between types go to the first in this order.
-    static let precedence: [EventType] = [.deal, .recruitmentDrive, .policyMeasure, .tradeFair, .tradeMission]
-
     func run(_ doc: inout Document) throws(ArticleRejection) {
-        var drafts: [EventDraft] = []
-        var captions: [Bool] = []
         let document = doc
-        doc.tokens.withUnsafeBufferPointer { tp in
-            doc.bytes.withUnsafeBufferPointer { bp in
-                let places = Self.placeStarts(document, rules)
-                let speakers = document.quotes.map { QuoteSpeaker.find(quote: $0, doc: document, rules: rules, tp: tp, bp: bp) }
-                captions = photoCaption.paragraphs(document, tp)
-                places.withUnsafeBufferPointer { pp in
-                    document.entities.withUnsafeBufferPointer { entities in
-                        drafts = read(document, tp, bp, pp, entities, speakers, captions)
-                    }
-                }
-            }
-        }
+        var drafts = read(document)
         merge(&drafts, document)
         joinCaptions(&drafts)
+        doc.events = events(from: &drafts, document)
+    }
+
+    /// One pass over the sentences: the drafts of their actions.
+    private func read(_ doc: Document) -> [EventDraft] {
+        doc.withBuffers(places: Self.placeStarts(doc, rules)) { text in
+            let speakers = doc.quotes.map { QuoteSpeaker.find(quote: $0, doc: doc, rules: rules, tp: text.tokens, bp: text.bytes) }
+            var pass = SentencePass(rules: rules, doc: doc, text: text, speakers: speakers, captions: photoCaption.paragraphs(doc, text.tokens))
+            for si in doc.sentences.indices {
+                // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
+                if doc.budget?.isOver == true { break }
+                pass.read(si)
+            }
+            return pass.drafts
+        }
+    }
+
+    /// The events of the drafts that have enough substance and are news, with the years and dates
+    /// their own sentences leave out.
+    private func events(from drafts: inout [EventDraft], _ doc: Document) -> [MissionEvent] {
         // By index, each draft's arrays moved into its event: a draft holds a dozen arrays, and each
         // copy of one retains them all.
         var events: [MissionEvent] = []
         events.reserveCapacity(drafts.count)
         // Without a publication date, "December 17" takes the year the text named last before it.
-        let textYears = doc.published == nil ? TextYear.lastBySentence(document) : []
+        let textYears = doc.published == nil ? TextYear.lastBySentence(doc) : []
         // the story's only date, read at the first undated event
         var storyDateRead = false, storyDate: (String, String)?
         for i in drafts.indices where drafts[i].alive && emit(drafts[i], chinese: doc.isChinese) && !BackgroundDate.isBackground(drafts[i].end ?? drafts[i].start, published: doc.published) {
@@ -55,331 +55,12 @@ struct EventStage: ExtractionStage {
             // An event whose sentences name no date happened on the one day the story names
             // ("The ministry held a press conference on Monday. … the ministry will take measures …")
             if !drafts[i].hasDate {
-                if !storyDateRead { storyDate = Self.onlyStoryDate(document); storyDateRead = true }
+                if !storyDateRead { storyDate = Self.onlyStoryDate(doc); storyDateRead = true }
                 if let (iso, words) = storyDate { drafts[i].setWhen(start: iso, end: nil, text: words, rule: "the story's only date") }
             }
-            events.append(finish(&drafts[i], document))
+            events.append(finish(&drafts[i], doc))
         }
-        doc.events = events
-    }
-
-    /// One pass over the sentences.
-    private func read(_ doc: Document, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
-                      _ places: UnsafeBufferPointer<Int32>, _ entities: UnsafeBufferPointer<Entity>, _ speakers: [QuoteSpeaker],
-                      _ captions: [Bool]) -> [EventDraft] {
-        var drafts: [EventDraft] = []
-        var draftOf = [Int?](repeating: nil, count: doc.sentences.count)     // sentence → draft
-        // Match buffers shared by all sentences: a sentence's arrays are gone by the next one, so
-        // emptying keeps the storage and the scans allocate only when a sentence has more matches.
-        var triggerBuffer: [RuleTable<RuleSet.Trigger>.Match] = [], cueBuffer: [RuleTable<RuleSet.Cue>.Match] = []
-        var anaphors: [EventType?] = []
-        var lastOfType: [EventType: (draft: Int, sentence: Int)] = [:]
-        // The frame each sentence is read into, reset (its arrays' storage kept) for the next one;
-        // a frame that becomes a new draft is swapped out for an empty one.
-        var frame = EventDraft(type: .tradeMission, sentences: [], weight: 0, anchor: "")
-        let chinese = doc.isChinese
-        for (si, s) in doc.sentences.enumerated() {
-            // Sentences can be long: the clock is read at each (runWithinBudget then refuses).
-            if doc.budget?.isOver == true { break }
-            let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: s.tokens.upperBound)
-            // (a Chinese notice's title names the measure: "关于做好…组展工作的通知", "…年度资金申报指南")
-            guard !s.isHeading || chinese && namesMeasure(s, ctx), tp[s.tokens.upperBound - 1].key != Self.question else { continue }
-            if let d = doc.dateline, d.contains(s.start), d.contains(s.end - 1) { continue }
-            triggerBuffer.removeAll(keepingCapacity: true)
-            rules.triggers.scan(from: s.tokens.lowerBound, ctx, into: &triggerBuffer)
-            // named fairs, kept in start order among the triggers; the bare capitalised "Fair" of the
-            // name is not counted again
-            rules.fairNames.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
-                triggerBuffer.removeAll { $0.label.type == .tradeFair && $0.label.weight == 1 && $0.start >= m.start && $0.end <= m.end }
-                let at = triggerBuffer.firstIndex { $0.start > m.start } ?? triggerBuffer.count
-                triggerBuffer.insert(m, at: at)
-            }
-            // "signed during the first days of the 6th CIIE": a named fair as the setting of another action is a hint
-            // (an abbreviation in brackets after the name, "the 6th China International Import Expo (CIIE)", is that name again)
-            var lastName: (end: Int, weight: Int)?
-            for t in triggerBuffer.indices where triggerBuffer[t].label.fair >= 0 {
-                let start = triggerBuffer[t].start
-                if let n = lastName, n.end == start - 1, tp[n.end].key == Self.openBracket {
-                    triggerBuffer[t].label.weight = n.weight
-                } else if isSetting(start, ctx, s.tokens.lowerBound) {
-                    triggerBuffer[t].label.weight = 1
-                }
-                lastName = (triggerBuffer[t].end, triggerBuffer[t].label.weight)
-            }
-            // "aiming to sign contracts with a total investment of 80 billion yuan": a target
-            for t in triggerBuffer.indices where triggerBuffer[t].label.type == .deal {
-                let start = triggerBuffer[t].start
-                if (max(s.tokens.lowerBound, start - 4)..<start).contains(where: { rules.cue(.goal, at: $0, ctx).map { $0 >= start - 1 && $0 <= start } ?? false }) {
-                    triggerBuffer[t].label.weight = 1
-                }
-            }
-            // "Since China announced a new set of measures …, the department has sent 58 people …": an
-            // opening time clause is background; the action is the main clause's
-            if rules.lexicon.timeBeforeAnaphor.contains(tp[s.tokens.lowerBound].key),
-               let comma = s.tokens.first(where: { tp[$0].key == Self.comma }),
-               triggerBuffer.contains(where: { $0.start > comma && $0.label.weight >= 2 }) {
-                for t in triggerBuffer.indices where triggerBuffer[t].start < comma { triggerBuffer[t].label.weight = min(triggerBuffer[t].label.weight, 1) }
-            }
-            let triggers = triggerBuffer
-            var (best, strongest) = Self.strongestType(triggers)
-            // A policy announced first governs what follows it ("will step up support for local
-            // governments holding exhibitions"); a trip abroad before the deals signed on it keeps
-            // them as its outcome ("led 35 enterprises to Japan, where they … signed deals": decided
-            // once the frame reader is there, for the places).
-            let first = triggers.first { $0.label.weight >= 3 }        // scan order: by start
-            if let first, first.label.type == .policyMeasure, best != .policyMeasure {
-                best = .policyMeasure
-                strongest = Self.strongest(of: best, triggers)
-            }
-            // A named fair attended before the deals ("attended the 20th China-ASEAN Expo … and signed
-            // deals worth …") keeps them as its outcome, wherever it is held.
-            let dealStart = triggers.first { $0.label.type == .deal }?.start ?? Int.max
-            let fairFirst = best == .deal && triggers.contains { $0.label.fair >= 0 && $0.label.weight >= 3 && $0.start < dealStart }
-            // (also a trip as strong as the deals that comes before them: "a trade delegation of 59
-            // enterprises … attended the ISPO Munich … and made $300 million of intended deals")
-            let isTrip: (RuleTable<RuleSet.Trigger>.Match) -> Bool = { $0.label.type == .tradeMission || $0.label.type == .tradeFair }
-            let trip = best == .deal ? (first.flatMap { isTrip($0) ? $0 : nil }
-                ?? triggers.first { isTrip($0) && $0.label.weight >= strongest && $0.start < dealStart }) : nil
-            let tripFirst = trip != nil
-            let previous = si > 0 ? draftOf[si - 1] : nil
-
-            // "this trip", "the scheme", "these events": another mention of a recent event
-            // A capitalised noun is a name ("The online Canton Fair"), not a pointer back.
-            // Without a recent event there is nothing to point back to: no need to look.
-            // (the last sentence of each type's latest event, kept as the sentences go: "The business delegation
-            // arrived …" after a fair's sentences and two headings is the delegation of a few paragraphs before)
-            if si > 0, let d = draftOf[si - 1] { lastOfType[drafts[d].type] = (d, si - 1) }
-            let recent = (1...4).contains { si - $0 >= 0 && draftOf[si - $0] != nil }
-                || lastOfType.values.contains { si - $0.sentence <= Self.typedAnaphorReach }
-            anaphors.removeAll(keepingCapacity: true)
-            if recent {
-                // Nor is "after the fair" (a point in time) or "…, the group said" (a source).
-                rules.anaphors.forEachMatch(from: s.tokens.lowerBound, ctx) { a in
-                    guard !tp[a.end - 1].capitalized || a.end - 1 == s.tokens.lowerBound else { return }
-                    if a.start > s.tokens.lowerBound && rules.lexicon.timeBeforeAnaphor.contains(tp[a.start - 1].key) { return }
-                    if rules.cue(.speech, at: a.end, ctx) != nil { return }
-                    // A sentence with its own action of another type mentions the event as its setting
-                    // ("on the sidelines of the fair", "at the event"; "this train", "during the campaign" still point back).
-                    if strongest >= 2, let t = a.label, t != best, a.start > s.tokens.lowerBound,
-                       rules.lexicon.settingBeforeAnaphor.contains(tp[a.start - 1].key),
-                       tp[a.start].key == rules.lexicon.the || tp[a.start].isIdeograph { return }       // (参加此次博览会: attending it)
-                    anaphors.append(a.label)
-                }
-            }
-            var target = anaphorTarget(anaphors, si, drafts, draftOf)
-            // (farther back only for a sentence without a strong action of its own)
-            if target == nil, strongest < 3 {
-                for case let t? in anaphors {
-                    if let last = lastOfType[t], si - last.sentence <= Self.typedAnaphorReach { target = last.draft; break }
-                }
-            }
-            // "The trips are part of a campaign initiated by …": a strong action of another type is
-            // a new event; the mention only places it (the trips are the campaign's)
-            var partOf: Int?
-            if let t = target, strongest >= 3, best != drafts[t].type, best == .policyMeasure { target = nil; partOf = t }
-            // A sentence that neither points back, nor has a trigger, nor continues an event is
-            // skipped before its frame is read (most sentences of an article).
-            guard target != nil || strongest >= 2 || tripFirst || previous != nil && continues(s, doc.sentences[si - 1], doc) else { continue }
-
-            cueBuffer.removeAll(keepingCapacity: true)
-            // A frame's sentence is handed to absorb(_:sentence:), and its sentence array and anchor
-            // words are made only for a new draft: most frames are absorbed, and those cost allocations.
-            let reader = FrameReader(rules: rules, entities: entities, sentence: s, tp: tp, bp: bp, places: places, cueBuffer: &cueBuffer)
-            if fairFirst {
-                best = .tradeFair
-                strongest = Self.strongest(of: best, triggers)
-            } else if let trip, reader.hasForeignPlace(after: trip.end) {
-                best = trip.label.type
-                strongest = Self.strongest(of: best, triggers)
-            }
-            // Forecasts, commentary, share prices and company results, one person's own story, what
-            // did not happen: no action
-            // (but what a fair "is expected to attract" is its own preview: its figures are the fair's)
-            let aboutFair = target.map { drafts[$0].type == .tradeFair } ?? (best == .tradeFair && triggers.contains { $0.label.fair >= 0 && $0.label.weight >= 2 })
-            if reader.has(.speculation) && !aboutFair || reader.has(.expert) || reader.has(.market) || reader.has(.personal) || reader.has(.negated) { continue }
-            var speaker: QuoteSpeaker?
-            if s.quote >= 0 {
-                guard speakers[s.quote].isOfficial else { continue }
-                speaker = speakers[s.quote]
-            }
-            if let target {
-                frame.reset(type: drafts[target].type, weight: 0)
-                frame.caption = captions[s.paragraph]
-                reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
-                // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
-                let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
-                    && !sameOrganizer(frame.organizer, drafts[target].organizer)
-                    && !frame.organizerHomes.contains { drafts[target].organizerHomes.contains($0) }
-                let otherDate = frame.hasDate && drafts[target].hasDate && !frame.relativeDate && !Self.overlaps(frame.start, drafts[target].start)
-                // "following purchases by another delegation in late February": a date before the event began is another action
-                // (a year alone is background: "the first since the outbreak in 2020")
-                let before = frame.hasDate && !frame.relativeDate && frame.start.flatMap { DateParts(iso: $0) }?.month != nil
-                    && Self.endsBefore(frame.end ?? frame.start, drafts[target].start)
-                if !(otherAgent && otherDate) && !before {
-                    drafts[target].absorb(frame, sentence: si)
-                    draftOf[si] = target
-                    continue
-                }
-            }
-            guard strongest >= 2 else {
-                // A sentence without its own trigger continues the event of the sentence before
-                // (not a fair's mere description: "Held in Guangzhou, the Canton Fair is …" has no action to go on).
-                if let p = previous, !drafts[p].isDescription, continues(s, doc.sentences[si - 1], doc) {
-                    frame.reset(type: drafts[p].type, weight: 0)
-                    frame.caption = captions[s.paragraph]
-                    reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
-                    // (an agent named again, "the Department sent officials …", goes on with it too)
-                    let namedAgain = entities[s.entities].allSatisfy { !$0.isOrganization || $0.rule == EntityStage.bodyMentionRule }
-                    guard frame.organizer.isEmpty || namedAgain, !frame.since else { continue }
-                    // "… have been used to pick up workers from Guangxi, Guizhou and Yunnan": where the
-                    // workers came from; in other events a continuation's places are background
-                    if !(frame.type == .recruitmentDrive && frame.workersFrom) { frame.origin.removeAll(keepingCapacity: true) }
-                    drafts[p].absorb(frame, sentence: si)
-                    draftOf[si] = p
-                }
-                continue
-            }
-            frame.reset(type: best, weight: strongest)
-            frame.caption = captions[s.paragraph]
-            reader.read(type: best, triggers: triggers, of: best, into: &frame)
-            // "40 enterprises from Guangdong are heading for the 7th China-Russia Expo in Yekaterinburg":
-            // companies of a Chinese place travelling to a fair abroad are a mission to it
-            if best == .tradeFair, triggers.contains(where: { $0.label.type == .tradeMission }),
-               frame.destinations.contains(where: { $0.code != "CN" }), !frame.origin.isEmpty,
-               frame.participants.contains(where: { $0.unit == "enterprises" }) {
-                best = .tradeMission
-                strongest = max(2, Self.strongest(of: best, triggers))
-                frame.reset(type: best, weight: strongest)
-                frame.caption = captions[s.paragraph]
-                reader.read(type: best, triggers: triggers, of: best, into: &frame)
-            }
-            // "Foreign Minister Wang Yi visited Brazil and held talks with his counterpart": a
-            // diplomatic visit, unless companies travel or a body organises it
-            if best == .tradeMission, reader.has(.diplomacy), frame.participants.isEmpty, frame.organizer.isEmpty { continue }
-            if frame.organizer.isEmpty, let sp = speaker, let o = sp.organization {
-                frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
-                if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: .text(o.name)) }
-            }
-            if let p = previous {
-                let prevType = drafts[p].type
-                let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
-                // Orders signed on a trip are the trip's outcome ("… were contracted for export from
-                // Liaoning": the trip's own home is no other agent).
-                if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty,
-                   frame.origin.allSatisfy({ drafts[p].origin.contains($0) }) {
-                    drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
-                }
-                // "On the 21st, …": the same action, a day later (by the same people)
-                if prevType == best, frame.relativeDate, !frame.another, compatibleAgent(frame, drafts, p) {
-                    drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
-                }
-                // The next sentence of the same paragraph about the same action, without its own agent or date
-                // (People from other places are another group: "Companies in Jiaxing and Ningbo have traveled to Japan")
-                let otherOrigin = !frame.origin.isEmpty && !drafts[p].origin.isEmpty && !frame.origin.contains { drafts[p].origin.contains($0) }
-                if prevType == best, sameParagraph, !frame.another, !frame.since, !frame.ownDate, !otherOrigin,
-                   frame.organizer.isEmpty || sameOrganizer(frame.organizer, drafts[p].organizer) || namesOrganizerOf(frame, drafts, p) {
-                    drafts[p].absorb(frame, sentence: si); draftOf[si] = p; continue
-                }
-            }
-            // …and the campaign's author organises the trips that are part of it
-            if let t = partOf, drafts[t].organizer.isEmpty, drafts[t].type == .tradeMission || drafts[t].type == .recruitmentDrive {
-                for o in frame.organizer {
-                    drafts[t].addOrganizer(o, home: nil, rule: "author of the campaign it is part of", words: .text(o.name))
-                }
-                for h in frame.organizerHomes where !drafts[t].organizerHomes.contains(h) { drafts[t].organizerHomes.append(h) }
-            }
-            frame.sentences.append(si)
-            frame.nameOnly = best == .tradeFair && !triggers.contains { $0.label.type == .tradeFair && $0.label.fair < 0 && $0.label.weight >= 2 }
-            // a caption inside its paragraph (PhotoCaption) or one with its credit as the next sentence
-            frame.caption = frame.caption || isCaption(si, doc, tp, bp, places)
-            frame.anchor = triggers.first { $0.label.type == best }.map { reader.words($0.start..<$0.end) } ?? ""
-            // Moved in by a swap with an empty draft (no allocation): appending the frame copied it.
-            drafts.append(EventDraft(type: best, sentences: [], weight: 0, anchor: ""))
-            swap(&drafts[drafts.count - 1], &frame)
-            draftOf[si] = drafts.count - 1
-        }
-        return drafts
-    }
-
-    /// A heading with a strong policy trigger.
-    private func namesMeasure(_ s: Sentence, _ ctx: MatchContext) -> Bool {
-        var found = false
-        rules.triggers.forEachMatch(from: s.tokens.lowerBound, ctx) { m in
-            if m.label.type == .policyMeasure && m.label.weight >= 3 { found = true }
-        }
-        return found
-    }
-
-    /// Sentence si is a photo caption: the next sentence is a credit ("[Photo by …]", "(Photo/…)").
-    private func isCaption(_ si: Int, _ doc: Document, _ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>,
-                           _ places: UnsafeBufferPointer<Int32>) -> Bool {
-        guard si + 1 < doc.sentences.count else { return false }
-        let next = doc.sentences[si + 1].tokens
-        let ctx = MatchContext(tokens: tp, bytes: bp, places: places, limit: next.upperBound)
-        return rules.cue(.caption, at: next.lowerBound, ctx) != nil
-    }
-
-    /// The type the triggers weigh most for (ties: the first in `precedence`), and its strongest trigger.
-    static func strongestType(_ triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)]) -> (EventType, Int) {
-        var best = (type: precedence[0], score: 0, strongest: 0)
-        for type in precedence {
-            var score = 0, strongest = 0
-            for t in triggers where t.label.type == type {
-                score += t.label.weight
-                strongest = max(strongest, t.label.weight)
-            }
-            if score > best.score { best = (type, score, strongest) }
-        }
-        return (best.type, best.strongest)
-    }
-
-    /// A name after a setting cue ("at", "during", "for", past "the", an ordinal or a year: "at the
-    /// 2024 Canton Fair"), or a few words after one ("before the official opening of the CIIE"), is
-    /// the setting of the sentence, not its subject.
-    func isSetting(_ start: Int, _ ctx: MatchContext, _ lower: Int) -> Bool {
-        let tp = ctx.tokens
-        var k = start
-        // "the", "6", and the "th" glued to a number
-        while k > lower, start - k < 4 {
-            let t = tp[k - 1]
-            guard t.key == rules.lexicon.the || t.kind == .number || (!t.spaceBefore && k - 1 > lower && tp[k - 2].kind == .number) else { break }
-            k -= 1
-        }
-        var j = k
-        while j > lower, k - j <= 5 {
-            if let end = rules.cue(.setting, at: j - 1, ctx), end <= k { return true }
-            guard tp[j - 1].kind == .word, !rules.lexicon.fairOccasions.contains(tp[j - 1].key) else { return false }
-            j -= 1
-        }
-        return false
-    }
-
-    /// The weight of the strongest trigger of a type.
-    static func strongest(of type: EventType, _ triggers: [(label: RuleSet.Trigger, start: Int, end: Int, pattern: Int)]) -> Int {
-        var strongest = 0
-        for t in triggers where t.label.type == type { strongest = max(strongest, t.label.weight) }
-        return strongest
-    }
-
-    /// The recent event an anaphor points at: the nearest one of its type within four sentences.
-    private func anaphorTarget(_ types: [EventType?], _ si: Int, _ drafts: [EventDraft], _ draftOf: [Int?]) -> Int? {
-        guard !types.isEmpty else { return nil }
-        for back in 1...4 where si - back >= 0 {
-            guard let d = draftOf[si - back] else { continue }
-            // "the fair" after a job fair is that job fair; "the campaign" after a hiring drive is that drive
-            if types.contains(where: { $0 == nil || $0 == drafts[d].type || ($0 == .tradeFair || $0 == .policyMeasure) && drafts[d].type == .recruitmentDrive }) { return d }
-        }
-        return nil
-    }
-
-    /// A trigger-less sentence continues the one before: same paragraph, or the first sentence of
-    /// the next paragraph when it names no place or organisation of its own.
-    private func continues(_ s: Sentence, _ prev: Sentence, _ doc: Document) -> Bool {
-        if s.paragraph == prev.paragraph { return true }
-        guard s.paragraph == prev.paragraph + 1, s.quote < 0 else { return false }
-        return !doc.entities[s.entities].contains { e in
-            switch e.value { case .place, .organization: return true; default: return false }
-        }
+        return events
     }
 
     /// "a 4-day visit from January 27": the last day, January 30, when the start is a full day.
@@ -416,29 +97,8 @@ struct EventStage: ExtractionStage {
         return a.hasPrefix(b) || b.hasPrefix(a)
     }
 
-    /// The agents of `frame` do not contradict drafts[prev]: no organizer or origin of its own, or shared ones.
-    /// (drafts[prev] is read slot by slot: copied out of the array whole, a draft retains its dozen arrays.)
-    private func compatibleAgent(_ frame: EventDraft, _ drafts: [EventDraft], _ prev: Int) -> Bool {
-        let prevOrganizer = drafts[prev].organizer, prevOrigin = drafts[prev].origin
-        if !frame.organizer.isEmpty, !prevOrganizer.isEmpty { return sameOrganizer(frame.organizer, prevOrganizer) }
-        if !frame.origin.isEmpty, !prevOrigin.isEmpty { return frame.origin.contains { prevOrigin.contains($0) } }
-        return true
-    }
-
-    /// `frame` names who organised drafts[prev] (read slot by slot, as above): "a delegation from
-    /// Dongguan arrived … Organized by the Dongguan bureau, 46 enterprises …", or the same place's
-    /// government ("the province plans …").
-    private func namesOrganizerOf(_ frame: EventDraft, _ drafts: [EventDraft], _ prev: Int) -> Bool {
-        guard !frame.organizerHomes.isEmpty else { return false }
-        if drafts[prev].organizer.isEmpty {
-            let prevOrigin = drafts[prev].origin
-            return frame.organizerHomes.contains { prevOrigin.contains($0) }
-        }
-        let prevHomes = drafts[prev].organizerHomes
-        return frame.organizerHomes.contains { prevHomes.contains($0) }
-    }
-
-    private func sameOrganizer(_ a: [Organizer], _ b: [Organizer]) -> Bool {
+    /// Two organizer lists share a name (but for letter case).
+    static func sameOrganizer(_ a: [Organizer], _ b: [Organizer]) -> Bool {
         a.contains { x in b.contains { $0.hasSameName(as: x) } }
     }
 
@@ -454,7 +114,7 @@ struct EventStage: ExtractionStage {
                 let sameFair = drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
                 let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || drafts[i].start == drafts[j].start
                     || sameFair && Self.sameTime(drafts[i], drafts[j])
-                if datesAgree, sameFair || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
+                if datesAgree, sameFair || Self.sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                     let b = drafts[j]
                     drafts[i].absorb(b); drafts[j].alive = false
                     drafts[i].nameOnly = drafts[i].nameOnly && b.nameOnly
@@ -467,7 +127,7 @@ struct EventStage: ExtractionStage {
             for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == .tradeFair && !drafts[j].another {
                 let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || Self.sameTime(drafts[i], drafts[j])
                 let fairAgrees = drafts[j].fairs.isEmpty || drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
-                let organizerAgrees = drafts[j].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer)
+                let organizerAgrees = drafts[j].organizer.isEmpty || Self.sameOrganizer(drafts[i].organizer, drafts[j].organizer)
                 if datesAgree, fairAgrees, organizerAgrees { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
             }
         }
@@ -495,7 +155,7 @@ struct EventStage: ExtractionStage {
             guard let last = drafts[i].sentences.last else { continue }
             if let j = drafts.indices.first(where: { $0 != i && drafts[$0].alive && drafts[$0].type == drafts[i].type && drafts[$0].sentences.first == last + 1 }),
                doc.sentences[last].paragraph == doc.sentences[last + 1].paragraph,
-               drafts[i].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
+               drafts[i].organizer.isEmpty || Self.sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                 drafts[j].absorb(drafts[i]); drafts[i].alive = false
             }
         }
@@ -506,7 +166,7 @@ struct EventStage: ExtractionStage {
             for i in drafts.indices where drafts[i].alive && drafts[i].type != .deal && drafts[i].type != .policyMeasure {
                 for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                     let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || Self.overlaps(drafts[i].start, drafts[j].start) || Self.sameTime(drafts[i], drafts[j])
-                    let organizerAgrees = drafts[i].organizer.isEmpty || drafts[j].organizer.isEmpty || sameOrganizer(drafts[i].organizer, drafts[j].organizer)
+                    let organizerAgrees = drafts[i].organizer.isEmpty || drafts[j].organizer.isEmpty || Self.sameOrganizer(drafts[i].organizer, drafts[j].organizer)
                     let originAgrees = drafts[i].origin.isEmpty || drafts[j].origin.isEmpty || drafts[j].origin.contains { drafts[i].origin.contains($0) }
                     if datesAgree, organizerAgrees, originAgrees { let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false }
                 }

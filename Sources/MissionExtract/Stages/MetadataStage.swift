@@ -37,11 +37,9 @@ struct MetadataStage: ExtractionStage {
     }
 
     private func chineseDateline(_ doc: Document) -> DateParts? {
-        doc.tokens.withUnsafeBufferPointer { tp in
-            doc.bytes.withUnsafeBufferPointer { bp in
-                let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
-                return ChineseDateFinder(finder: DateFinder(rules: rules, ctx: ctx, published: nil)).dateline(within: 80)
-            }
+        doc.withBuffers { text in
+            let ctx = text.context(limit: text.tokens.count)
+            return ChineseDateFinder(finder: DateFinder(rules: rules, ctx: ctx, published: nil)).dateline(within: 80)
         }
     }
 
@@ -135,54 +133,52 @@ struct MetadataStage: ExtractionStage {
     /// The first date with a year and month in the first four lines ("Photo taken on Sept. 6, 2021 …"
     /// above "BEIJING, Sept. 7 (Xinhua) --"): the year a dateline lacks. Read only for such a dateline.
     private func yearNear(_ tokens: [Token], _ bytes: [UInt8]) -> DateParts? {
-        tokens.withUnsafeBufferPointer { tp in
-            bytes.withUnsafeBufferPointer { bp in
-                let reader = DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: tp, bytes: bp, limit: tp.count)
-                var i = 0, lineIndex = 0
-                while i < tp.count, lineIndex < 4 {
-                    var j = i + 1
-                    while j < tp.count, !tp[j].newlineBefore { j += 1 }
-                    for k in i..<min(j, i + 80) {
-                        if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil { return d }
-                    }
-                    lineIndex += 1
-                    i = j
+        TextBuffers.lend(tokens: tokens, bytes: bytes) { text in
+            let tp = text.tokens, bp = text.bytes
+            let reader = DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: tp, bytes: bp, limit: tp.count)
+            var i = 0, lineIndex = 0
+            while i < tp.count, lineIndex < 4 {
+                var j = i + 1
+                while j < tp.count, !tp[j].newlineBefore { j += 1 }
+                for k in i..<min(j, i + 80) {
+                    if let (d, _) = reader.read(at: k), d.year != nil, d.month != nil { return d }
                 }
-                return nil
+                lineIndex += 1
+                i = j
             }
+            return nil
         }
     }
 
     /// Labelled or stand-alone dates in short lines, and the dateline of the first paragraphs.
     private func scanText(_ tokens: [Token], _ bytes: [UInt8]) -> (labelled: String?, dateline: (date: String?, range: Range<Int>)?, sourceLine: String?) {
-        tokens.withUnsafeBufferPointer { tp in
-            bytes.withUnsafeBufferPointer { bp in
-                let ctx = MatchContext(tokens: tp, bytes: bp, limit: tp.count)
-                let reader = DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: tp, bytes: bp, limit: tp.count)
-                var labelled: String?
-                var dateline: (date: String?, range: Range<Int>)?
-                var sourceLine: String?
-                var lineIndex = 0
-                var i = 0
-                while i < tp.count {
-                    // One line at a time: tokens i..<j.
-                    var j = i + 1
-                    while j < tp.count, !tp[j].newlineBefore { j += 1 }
-                    let lineBytes = Int(tp[j - 1].end) - Int(tp[i].start)
-                    if labelled == nil {
-                        labelled = labelledDate(i, j, lineBytes, ctx, reader)
-                            ?? (lineIndex < 6 ? headerDate(i, j, lineBytes, tp, reader) : nil)
-                    }
-                    if dateline == nil, lineIndex < 4, j - i > 8 {
-                        dateline = datelineAt(i, min(j, i + 16), tp, reader)
-                    }
-                    // the last one wins: a source line closes the article
-                    if lineIndex > 0, let d = sourceLineDate(i, j, lineBytes, tp, reader) { sourceLine = d }
-                    lineIndex += 1
-                    i = j
+        TextBuffers.lend(tokens: tokens, bytes: bytes) { text in
+            let tp = text.tokens, bp = text.bytes
+            let ctx = text.context(limit: tp.count)
+            let reader = DateReader(months: rules.months, ordinals: rules.lexicon.ordinalSuffixes, tokens: tp, bytes: bp, limit: tp.count)
+            var labelled: String?
+            var dateline: (date: String?, range: Range<Int>)?
+            var sourceLine: String?
+            var lineIndex = 0
+            var i = 0
+            while i < tp.count {
+                // One line at a time: tokens i..<j.
+                var j = i + 1
+                while j < tp.count, !tp[j].newlineBefore { j += 1 }
+                let lineBytes = Int(tp[j - 1].end) - Int(tp[i].start)
+                if labelled == nil {
+                    labelled = labelledDate(i, j, lineBytes, ctx, reader)
+                        ?? (lineIndex < 6 ? headerDate(i, j, lineBytes, tp, reader) : nil)
                 }
-                return (labelled, dateline, sourceLine)
+                if dateline == nil, lineIndex < 4, j - i > 8 {
+                    dateline = datelineAt(i, min(j, i + 16), tp, reader)
+                }
+                // the last one wins: a source line closes the article
+                if lineIndex > 0, let d = sourceLineDate(i, j, lineBytes, tp, reader) { sourceLine = d }
+                lineIndex += 1
+                i = j
             }
+            return (labelled, dateline, sourceLine)
         }
     }
 

@@ -20,9 +20,7 @@ struct SentenceStage: ExtractionStage {
 
     func run(_ doc: inout Document) throws(ArticleRejection) {
         let budget = doc.budget
-        let (sentences, quotes) = doc.tokens.withUnsafeBufferPointer { tp in
-            doc.bytes.withUnsafeBufferPointer { bp in split(tp, bp, budget: budget) }
-        }
+        let (sentences, quotes) = doc.withBuffers { split($0.tokens, $0.bytes, budget: budget) }
         doc.sentences = sentences
         doc.quotes = quotes
     }
