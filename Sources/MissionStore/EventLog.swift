@@ -97,14 +97,15 @@ package final class EventLog: Sendable {
         var lastSeq: UInt64          // firstSeq - 1 while empty
         let file: RecordFile
         var sparse: [Int] = []       // offset of seq firstSeq + k * stride
-        var ids: [String] = []       // to forget them when the segment is dropped
+        var ids: [EventKey] = []     // to forget them when the segment is dropped
         var lastAppendMillis: Int64 = 0
         var isEmpty: Bool { lastSeq < firstSeq }
     }
 
     private struct State {
         var segments: [Segment] = []
-        var known = Set<String>()
+        /// Every event id within retention, as 8 bytes each (an id was 70 as a String in a Set).
+        var known = Set<EventKey>()
         var lastSeq: UInt64 = 0
         var lock: DirectoryLock?
         var closed = false
@@ -160,9 +161,9 @@ package final class EventLog: Sendable {
                 }
                 if (seq - first) % Self.stride == 0 { seg.sparse.append(offset) }
                 seg.lastSeq = seq
-                seg.ids.append(id)
+                seg.ids.append(EventKey(id))
                 seg.lastAppendMillis = Int64(bitPattern: millis)
-                s.known.insert(id)
+                s.known.insert(EventKey(id))
             }) {
                 s.notes.append(note)
             }
@@ -200,7 +201,7 @@ package final class EventLog: Sendable {
             var starts: [Int] = []
             var buf = RecordBuffer(reserving: events.count * 1024)
             var seq = s.lastSeq
-            for e in events where !s.known.contains(e.id) && fresh.insert(e.id).inserted {
+            for e in events where !s.known.contains(EventKey(e.id)) && fresh.insert(e.id).inserted {
                 seq += 1
                 let json = e.render(seq)
                 starts.append(buf.count)
@@ -233,8 +234,9 @@ package final class EventLog: Sendable {
             for (k, start) in starts.enumerated() {
                 let seq = out[k].seq
                 if (seq - s.segments[last].firstSeq) % Self.stride == 0 { s.segments[last].sparse.append(base + start) }
-                s.segments[last].ids.append(out[k].id)
-                s.known.insert(out[k].id)
+                let key = EventKey(out[k].id)
+                s.segments[last].ids.append(key)
+                s.known.insert(key)
             }
             s.segments[last].lastSeq = seq
             s.segments[last].lastAppendMillis = Int64(bitPattern: millis)
@@ -428,7 +430,7 @@ package final class EventLog: Sendable {
     package var syncCount: Int { syncs.load(ordering: .relaxed) }
 
     /// Whether an event id is in the retained log.
-    package func contains(id: String) -> Bool { state.withLock { $0.known.contains(id) } }
+    package func contains(id: String) -> Bool { state.withLock { $0.known.contains(EventKey(id)) } }
 
     /// Releases files and the directory lock; later appends throw, reads return nothing.
     package func close() {
@@ -443,3 +445,30 @@ package final class EventLog: Sendable {
         withExtendedLifetime(lock) {}
     }
 }
+
+/// An event id as the log remembers it: the 64 bits of an `evt_` + 16 hex id exactly (the
+/// extractor's ids are that: a truncated SHA-256), any other id by its 64-bit FNV-1a hash.
+struct EventKey: Hashable, Sendable {
+    let value: UInt64
+
+    init(_ id: String) {
+        var utf8 = id.utf8.makeIterator()
+        if id.utf8.count == 20, id.utf8.starts(with: "evt_".utf8) {
+            for _ in 0..<4 { _ = utf8.next() }
+            var value: UInt64 = 0, hex = true
+            while let c = utf8.next() {
+                switch c {
+                case 0x30...0x39: value = value << 4 | UInt64(c - 0x30)
+                case 0x61...0x66: value = value << 4 | UInt64(c - 0x61 + 10)
+                default: hex = false
+                }
+                if !hex { break }
+            }
+            if hex { self.value = value; return }
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in id.utf8 { hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3 }
+        self.value = hash
+    }
+}
+

@@ -63,6 +63,26 @@ final class EventLogTests: StoreTestCase {
         XCTAssertEqual(log.lastSeq, 5)
     }
 
+    /// The log remembers an extractor id by its 64 bits exactly, any other id by a hash: both
+    /// are recognised after a reopen, and ids that differ in one hex digit stay apart.
+    func testEventKeysKeepIdsApart() throws {
+        XCTAssertEqual(EventKey("evt_00000000000000ff").value, 255)
+        XCTAssertEqual(EventKey("evt_92d2365388078378").value, 0x92d2_3653_8807_8378)
+        XCTAssertNotEqual(EventKey("evt_92d2365388078378"), EventKey("evt_92d2365388078379"))
+        XCTAssertNotEqual(EventKey("evt_92D2365388078378"), EventKey("evt_92d2365388078378"), "not lower-case hex: hashed, so never equal to the hex value")
+        XCTAssertNotEqual(EventKey("a"), EventKey("b"))
+
+        var log = try open()
+        _ = try log.append([pending("evt_92d2365388078378"), pending("custom-1")])
+        log.close()
+        log = try open()
+        XCTAssertTrue(log.contains(id: "evt_92d2365388078378"))
+        XCTAssertTrue(log.contains(id: "custom-1"))
+        XCTAssertFalse(log.contains(id: "evt_92d2365388078379"))
+        XCTAssertEqual(try log.append([pending("evt_92d2365388078378"), pending("custom-1"), pending("evt_92d2365388078379")]).map(\.id),
+                       ["evt_92d2365388078379"])
+    }
+
     func testReadPagingWithMore() throws {
         let log = try open(.never, segmentBytes: 2048)  // several segments, so pages cross them
         defer { log.close() }

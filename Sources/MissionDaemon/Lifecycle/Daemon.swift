@@ -214,7 +214,8 @@ package final class Daemon: Sendable {
                                     stop: { publisher.close() }))
         services.add(replay)
         services.add(intake, stopTimeout: intake.stopTimeout)
-        if let watchdog { services.add(ClosureService("watchdog", start: { watchdog.start() }, stop: { watchdog.stop() })) }
+        // Started by `start()` itself, after READY=1: systemd hears READY before the first WATCHDOG=1.
+        if let watchdog { services.add(ClosureService("watchdog", stop: { watchdog.stop() })) }
     }
 
     /// Starts the threads and timers; systemd hears READY=1 once this returns.
@@ -229,6 +230,7 @@ package final class Daemon: Sendable {
         ready.store(true, ordering: .releasing)
         options.notifier.ready()
         if let watchdog {
+            watchdog.start()
             logger.info("watchdog on: WATCHDOG=1 each time a heartbeat has gone through the pipeline",
                         metadata: ["interval": "\(watchdog.interval)"])
         }

@@ -102,13 +102,18 @@ struct EventStage: ExtractionStage {
         a.contains { x in b.contains { $0.hasSameName(as: x) } }
     }
 
+    /// How far apart (in drafts) two mentions of one action may be to be merged: real articles
+    /// hold far fewer drafts than this, so it changes nothing there, and it keeps the merges
+    /// linear in the drafts of a very long text instead of quadratic.
+    static let mergeWindow = 256
+
     /// Article-wide merges: an event with the same organizer and no conflicting date is the same action;
     /// a bare mention (no date, count or agent) right before an event of its type belongs to it.
     private func merge(_ drafts: inout [EventDraft], _ doc: Document) {
+        let window = Self.mergeWindow
         for i in drafts.indices where drafts[i].alive {
-            // Quadratic in the drafts of one article: bounded by the budget (runWithinBudget refuses).
             if doc.budget?.isOver == true { return }
-            for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
+            for j in (i + 1)..<min(drafts.count, i + 1 + window) where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                 // two mentions of one named fair ("The 138th Canton Fair wound up …", "the Canton Fair is …"),
                 // dated at any precision ("The CIFTIS this year …" is the fair of Sept 2 to 7)
                 let sameFair = drafts[i].fairs.contains { drafts[j].fairs.contains($0) }
@@ -136,7 +141,7 @@ struct EventStage: ExtractionStage {
         // The relevant departments of Jiayu county contacted the workers …")
         for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].organizerHomes.isEmpty
             && drafts[j].participants.isEmpty && drafts[j].destinations.isEmpty && drafts[j].outcomes.isEmpty {
-            guard let i = drafts.indices.last(where: { $0 < j && drafts[$0].alive && drafts[$0].type == drafts[j].type }),
+            guard let i = drafts.indices[max(0, j - window)..<j].last(where: { drafts[$0].alive && drafts[$0].type == drafts[j].type }),
                   drafts[i].organizer.isEmpty, drafts[j].organizerHomes.contains(where: { drafts[i].origin.contains($0) }),
                   !drafts[j].hasDate || !drafts[i].hasDate || Self.overlaps(drafts[j].start, drafts[i].start) else { continue }
             let b = drafts[j]; drafts[i].absorb(b); drafts[j].alive = false
@@ -145,7 +150,7 @@ struct EventStage: ExtractionStage {
         // going nowhere else: the same action ("The first batch of buses have helped 141 workers from Guangxi …").
         // (a measure's later mention may carry its year: "Shaanxi authorities are offering subsidies … in 2022")
         for j in drafts.indices where drafts[j].alive && !drafts[j].another && !drafts[j].since && drafts[j].organizer.isEmpty && !drafts[j].origin.isEmpty {
-            guard let i = drafts.indices.last(where: { $0 < j && drafts[$0].alive && drafts[$0].type == drafts[j].type }) else { continue }
+            guard let i = drafts.indices[max(0, j - window)..<j].last(where: { drafts[$0].alive && drafts[$0].type == drafts[j].type }) else { continue }
             if drafts[j].hasDate, !(drafts[j].type == .policyMeasure && !drafts[i].hasDate) { continue }
             let sharesOrigin = drafts[j].origin.contains { drafts[i].origin.contains($0) }
             let samePlaces = drafts[j].destinations.allSatisfy { d in drafts[i].destinations.contains { $0.code == d.code && $0.name == d.name } }
@@ -153,7 +158,8 @@ struct EventStage: ExtractionStage {
         }
         for i in drafts.indices where drafts[i].alive && !drafts[i].hasDate && drafts[i].participants.isEmpty {
             guard let last = drafts[i].sentences.last else { continue }
-            if let j = drafts.indices.first(where: { $0 != i && drafts[$0].alive && drafts[$0].type == drafts[i].type && drafts[$0].sentences.first == last + 1 }),
+            let near = max(0, i - window)..<min(drafts.count, i + 1 + window)
+            if let j = drafts.indices[near].first(where: { $0 != i && drafts[$0].alive && drafts[$0].type == drafts[i].type && drafts[$0].sentences.first == last + 1 }),
                doc.sentences[last].paragraph == doc.sentences[last + 1].paragraph,
                drafts[i].organizer.isEmpty || Self.sameOrganizer(drafts[i].organizer, drafts[j].organizer) {
                 drafts[j].absorb(drafts[i]); drafts[i].alive = false
@@ -164,7 +170,7 @@ struct EventStage: ExtractionStage {
         // whose dates, organizer and origin agree with the first is that action.
         if doc.isChinese {
             for i in drafts.indices where drafts[i].alive && drafts[i].type != .deal && drafts[i].type != .policyMeasure {
-                for j in (i + 1)..<drafts.count where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
+                for j in (i + 1)..<min(drafts.count, i + 1 + window) where drafts[j].alive && drafts[j].type == drafts[i].type && !drafts[j].another {
                     let datesAgree = !drafts[i].hasDate || !drafts[j].hasDate || Self.overlaps(drafts[i].start, drafts[j].start) || Self.sameTime(drafts[i], drafts[j])
                     let organizerAgrees = drafts[i].organizer.isEmpty || drafts[j].organizer.isEmpty || Self.sameOrganizer(drafts[i].organizer, drafts[j].organizer)
                     let originAgrees = drafts[i].origin.isEmpty || drafts[j].origin.isEmpty || drafts[j].origin.contains { drafts[i].origin.contains($0) }
@@ -186,7 +192,8 @@ struct EventStage: ExtractionStage {
     private func joinCaptions(_ drafts: inout [EventDraft]) {
         for i in drafts.indices where drafts[i].alive && drafts[i].caption {
             let at = drafts[i].sentences[0]
-            let j = drafts.indices.filter { $0 != i && drafts[$0].alive && !drafts[$0].caption && drafts[$0].type == drafts[i].type }
+            let near = max(0, i - Self.mergeWindow)..<min(drafts.count, i + 1 + Self.mergeWindow)
+            let j = drafts.indices[near].filter { $0 != i && drafts[$0].alive && !drafts[$0].caption && drafts[$0].type == drafts[i].type }
                 .min { abs(drafts[$0].sentences[0] - at) < abs(drafts[$1].sentences[0] - at) }
             guard let j else { continue }
             let c = drafts[i]
