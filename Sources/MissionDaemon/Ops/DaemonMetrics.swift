@@ -42,7 +42,7 @@ package final class DaemonMetrics: Sendable {
     private let storageDamage: Metrics.Counter
     private let replayDamage: Metrics.Meter
     private let publishRetryPending: Metrics.Meter
-    private let scrapeHook = Mutex<(@Sendable (DaemonMetrics) -> Void)?>(nil)
+    private let scrapeHook = Mutex<Callback<DaemonMetrics>?>(nil)
 
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -176,12 +176,12 @@ package final class DaemonMetrics: Sendable {
     /// Runs before every `exposition()`: the place to sample what is cheaper to read at
     /// scrape time than to track (file sizes, queue depths, the in-flight count).
     package func setScrapeHook(_ hook: (@Sendable (DaemonMetrics) -> Void)?) {
-        scrapeHook.withLock { $0 = hook }
+        scrapeHook.withLock { $0 = hook.map { Callback($0) } }
     }
 
     /// The Prometheus text exposition (format 0.0.4), metric families sorted by name.
     package func exposition() -> String {
-        if let hook = scrapeHook.withLock({ $0 }) { hook(self) }
+        if let hook = scrapeHook.withLock({ $0 }) { hook.call(self) }
         return Self.sortedFamilies(registry.emitToString())
     }
 

@@ -8,7 +8,7 @@ final class MemoryBudget: Sendable {
     let limit: Int
     private let used = Atomic<Int>(0)
     /// Set once before any charge is taken: who waits for room (the intake thread's wake-up).
-    private let onRelease = Mutex<(@Sendable () -> Void)?>(nil)
+    private let onRelease = Mutex<Callback<Void>?>(nil)
 
     init(limit: Int) {
         self.limit = limit
@@ -25,7 +25,7 @@ final class MemoryBudget: Sendable {
     }
 
     func whenReleased(_ wake: @escaping @Sendable () -> Void) {
-        onRelease.withLock { $0 = wake }
+        onRelease.withLock { $0 = Callback { _ in wake() } }
     }
 
     /// Counts `bytes` as held until the charge is released or freed. Bytes already received
@@ -37,7 +37,7 @@ final class MemoryBudget: Sendable {
 
     fileprivate func release(_ bytes: Int) {
         used.subtract(bytes, ordering: .relaxed)
-        onRelease.withLock { $0 }?()
+        onRelease.withLock { $0 }?.call(())
     }
 
     /// Bytes held for as long as the charge lives: an article's charge travels with its job
