@@ -60,7 +60,7 @@ package struct Benchmark {
         defer { try? FileManager.default.removeItem(atPath: state) }
         if history > 0 { try fillHistory(state: state, rules: rules, seedFiles: seedFiles) }
         let launched = Date()
-        let daemon = try BenchDaemon(executable: Self.selfPath(), rules: rules, state: state,
+        let daemon = try BenchDaemon(executable: RuleLoader.executablePath(), rules: rules, state: state,
                                      portBase: portBase, extraArguments: daemonConfig.map { ["--config", $0] } ?? [])
         var stopped = false
         defer { if !stopped { _ = daemon.stop() } }
@@ -117,9 +117,6 @@ package struct Benchmark {
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
-    static func selfPath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
 
     static func cpuModel() -> String {
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
@@ -153,7 +150,7 @@ package struct Benchmark {
         try "fsync: never\n".write(toFile: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: config) }
         let started = Date()
-        let filler = try BenchDaemon(executable: Self.selfPath(), rules: rules, state: state,
+        let filler = try BenchDaemon(executable: RuleLoader.executablePath(), rules: rules, state: state,
                                      portBase: portBase + 10, extraArguments: ["--config", config])
         defer { _ = filler.stop() }
         var filled = 0

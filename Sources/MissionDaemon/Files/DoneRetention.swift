@@ -41,13 +41,18 @@ final class DoneRetention: Sendable {
         let due = pace.withLock { pace -> Bool in
             pace.storedSince += 1
             guard !pace.scheduled, pace.storedSince >= Self.pruneEvery || ContinuousClock.now - pace.lastPass >= Self.pruneInterval else { return false }
+            pace.scheduled = true  // decided and marked under one lock
             return true
         }
-        if due { schedule() }
+        if due { pass() }
     }
 
     private func schedule() {
         pace.withLock { $0.scheduled = true }
+        pass()
+    }
+
+    private func pass() {
         queue.async { [self] in
             let (files, bytes) = prune(now: Date())
             if files > 0 {

@@ -95,8 +95,7 @@ final class ClosureService: DaemonService {
 
     func waitUntilStopped(timeout: Duration?) -> Bool {
         requestStop()
-        let deadline: DispatchTime = timeout.map { .now() + .nanoseconds(Int($0.nanoseconds)) } ?? .distantFuture
-        guard stopped.wait(timeout: deadline) == .success else { return false }
+        guard stopped.wait(timeout: .deadline(after: timeout)) == .success else { return false }
         stopped.signal()
         return true
     }

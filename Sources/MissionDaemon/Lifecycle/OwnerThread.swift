@@ -64,8 +64,7 @@ final class OwnerThread<Owner: AnyObject & Sendable>: Sendable {
     @discardableResult
     func waitUntilStopped(timeout: Duration? = nil) -> Bool {
         guard hasStarted else { return true }
-        let deadline: DispatchTime = timeout.map { .now() + .nanoseconds(Int($0.nanoseconds)) } ?? .distantFuture
-        guard finished.wait(timeout: deadline) == .success else { return false }
+        guard finished.wait(timeout: .deadline(after: timeout)) == .success else { return false }
         finished.signal()  // every later wait returns at once too
         return true
     }
@@ -109,7 +108,7 @@ private final class AskTicket<Value: Sendable>: Sendable {
     }
 
     func wait(timeout: Duration) -> Value? {
-        if done.wait(timeout: .now() + .nanoseconds(Int(timeout.nanoseconds))) == .success { return value.withLock { $0 } }
+        if done.wait(timeout: .deadline(after: timeout)) == .success { return value.withLock { $0 } }
         let withdrawn = state.compareExchange(expected: State.posted.rawValue, desired: State.withdrawn.rawValue,
                                               ordering: .acquiringAndReleasing).exchanged
         if withdrawn { return nil }
@@ -118,9 +117,11 @@ private final class AskTicket<Value: Sendable>: Sendable {
     }
 }
 
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+extension DispatchTime {
+    /// `timeout` from now; nil: never.
+    static func deadline(after timeout: Duration?) -> DispatchTime {
+        guard let timeout else { return .distantFuture }
+        let (seconds, attoseconds) = timeout.components
+        return .now() + .nanoseconds(Int(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
     }
 }
