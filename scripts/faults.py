@@ -956,6 +956,14 @@ def case_corruption(suite, case, damage):
     case.daemon = Daemon(suite, case.dir, **case.daemon_args).start()
     started = case.daemon.wait_ready(timeout=60)
     repaired = ""
+    if started:
+        # A start reads no record a segment index vouches for: damage there is reported by
+        # the check after READY and by replay ("damaged ... run missiond fsck"), then repaired.
+        _, error = replay_all(suite.ctx, case.daemon.replay)
+        if error and "damaged" in error and "fsck" in error:
+            if not wait_until(lambda: damage_lines(case.daemon.log_bytes()), timeout=30):
+                raise CaseError(f"{what}; replay reports damage but the log does not: {error}")
+            started = False
     if not started:
         code = case.daemon.proc.poll()
         if code is not None and code < 0:

@@ -18,6 +18,8 @@ package struct Benchmark {
     package var extractionOnly = false
     /// Articles the daemon's state already holds when the end-to-end runs start (0: a fresh state).
     package var history = 0
+    /// The end-to-end state, kept afterwards; nil: a temporary one, removed.
+    package var stateDirectory: String?
     /// Lists the sample files of `seeds` (the command line's own file walker).
     package var sampleFiles: () throws -> [String]
 
@@ -27,7 +29,7 @@ package struct Benchmark {
         let rules = self.rules.isEmpty ? try RuleLoader.locate() : self.rules
         let ruleSet = try RuleLoader.load(directory: rules)
         let seedFiles = try sampleFiles()
-        let corpus = try BenchCorpus(files: seedFiles, seedDirectory: seeds, count: articles, targetBytes: articleBytes, tag: "x")
+        let corpus = try BenchCorpus(files: seedFiles, seedDirectory: seeds, count: articles, targetBytes: articleBytes, tag: "x\(getpid())")
         let megabytes = Double(corpus.totalBytes) / 1_000_000
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuModel())")
         print("corpus: \(corpus.articles.count) articles, \(String(format: "%.1f", megabytes)) MB")
@@ -56,9 +58,17 @@ package struct Benchmark {
         if extractionOnly { return }
 
         // 2. End to end through a real daemon, default fsync policy.
-        let state = NSTemporaryDirectory() + "missiond-bench-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        if history > 0 { try fillHistory(state: state, rules: rules, seedFiles: seedFiles) }
+        let state = stateDirectory ?? NSTemporaryDirectory() + "missiond-bench-\(getpid())"
+        defer { if stateDirectory == nil { try? FileManager.default.removeItem(atPath: state) } }
+        let marker = state + "/bench-history"
+        let held = (try? String(contentsOfFile: marker, encoding: .utf8)).flatMap { Int($0) } ?? 0
+        if history > held {
+            try fillHistory(state: state, from: held, rules: rules, seedFiles: seedFiles)
+            try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+            try String(history).write(toFile: marker, atomically: true, encoding: .utf8)
+        } else if history > 0 {
+            print("history: \(state) already holds \(held) articles")
+        }
         let launched = Date()
         let daemon = try BenchDaemon(executable: RuleLoader.executablePath(), rules: rules, state: state,
                                      portBase: portBase, extraArguments: daemonConfig.map { ["--config", $0] } ?? [])
@@ -67,11 +77,18 @@ package struct Benchmark {
         try daemon.warmUp(corpus.articles[0])
         if history > 0 {
             let answered = daemon.firstReplyAt.map { $0.timeIntervalSince(launched) } ?? .nan
-            print(String(format: "  with %d articles of history: start → first article journaled and answered %.3f s, resident memory then %.1f MiB",
-                         history, answered, Double(daemon.residentBytes()) / 1_048_576))
+            print(String(format: "  with %d articles of history: start → first article journaled and answered %.3f s, resident memory then %.1f MiB (peak %.1f MiB)",
+                         history, answered, Double(daemon.residentBytes()) / 1_048_576, Double(daemon.peakResidentBytes()) / 1_048_576))
         }
         let e2eStart = Date(), daemonCPUStart = daemon.cpuSeconds(), clientCPUStart = Self.cpuSeconds()
-        try daemon.pump(corpus.articles, window: 512)
+        // The longest wait between two article.done messages: what a stall (a compaction under a
+        // lock, a pause) would show as.
+        var lastDone = DispatchTime.now().uptimeNanoseconds, longestGap: UInt64 = 0
+        try daemon.pump(corpus.articles, window: 512, onDone: { _ in
+            let now = DispatchTime.now().uptimeNanoseconds
+            longestGap = max(longestGap, now - lastDone)
+            lastDone = now
+        })
         let e2eSeconds = Date().timeIntervalSince(e2eStart)
         let daemonCPU = daemon.cpuSeconds() - daemonCPUStart, clientCPU = Self.cpuSeconds() - clientCPUStart
         let e2eRate = Double(corpus.articles.count) / e2eSeconds
@@ -81,9 +98,10 @@ package struct Benchmark {
                      1e6 * daemonCPU / Double(corpus.articles.count), 1e6 / offlineRate,
                      1e6 * clientCPU / Double(corpus.articles.count), (daemonCPU + clientCPU) / e2eSeconds,
                      ProcessInfo.processInfo.activeProcessorCount))
+        print(String(format: "  longest wait between two article.done: %.1f ms", Double(longestGap) / 1e6))
 
         // 3. Latency at a steady rate, on articles the daemon has not seen.
-        let steady = try BenchCorpus(files: seedFiles, seedDirectory: seeds, count: rate * latencySeconds, targetBytes: articleBytes, tag: "l")
+        let steady = try BenchCorpus(files: seedFiles, seedDirectory: seeds, count: rate * latencySeconds, targetBytes: articleBytes, tag: "l\(getpid())")
         var sentAt: [String: UInt64] = [:]
         var latencies: [Double] = []
         latencies.reserveCapacity(steady.articles.count)
@@ -145,7 +163,7 @@ package struct Benchmark {
     /// Journals `history` distinct articles into `state` through a daemon of its own (fsync
     /// never: the figures are about what the state holds, not how fast it was filled), in
     /// chunks, so the bench never holds them all in memory.
-    private func fillHistory(state: String, rules: String, seedFiles: [String]) throws {
+    private func fillHistory(state: String, from held: Int, rules: String, seedFiles: [String]) throws {
         let config = NSTemporaryDirectory() + "missiond-bench-history-\(getpid()).yml"
         try "fsync: never\n".write(toFile: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: config) }
@@ -153,11 +171,11 @@ package struct Benchmark {
         let filler = try BenchDaemon(executable: RuleLoader.executablePath(), rules: rules, state: state,
                                      portBase: portBase + 10, extraArguments: ["--config", config])
         defer { _ = filler.stop() }
-        var filled = 0
+        var filled = held
         while filled < history {
             let chunk = try BenchCorpus(files: seedFiles, seedDirectory: seeds, count: min(10_000, history - filled),
                                         targetBytes: articleBytes, tag: "h\(filled)")
-            if filled == 0 { try filler.warmUp(chunk.articles[0]) }
+            if filled == held { try filler.warmUp(chunk.articles[0]) }
             try filler.pump(chunk.articles, window: 512)
             filled += chunk.articles.count
         }

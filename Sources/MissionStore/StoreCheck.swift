@@ -68,6 +68,10 @@ package enum StoreCheck {
         report.recordsChecked += journal.good.count
         report.damaged += journal.badInside
         if let tail = journal.badTail { report.tornTails.append(tail) }
+        let runs = try RunCheck(directory: journalDirectory)
+        report.recordsChecked += runs.entries
+        report.damaged += runs.damage
+        facts.highestSeq = max(facts.highestSeq, runs.highestSeq)
 
         let segments = try segmentFiles(eventsDirectory)
         var checked: [(first: UInt64, path: String, file: FileCheck, runs: [[FileCheck.Good]])] = []
@@ -104,7 +108,10 @@ package enum StoreCheck {
                 report.damaged.append(tail)
             }
         }
-        let without = facts.doneArticles(withEventsIn: report.missingSeqs)
+        let inJournal = facts.doneArticles(withEventsIn: report.missingSeqs)
+        let without = inJournal + runs.doneArticles(withEventsIn: report.missingSeqs, except: Set(facts.articles.keys)).filter { a in
+            !inJournal.contains { $0.id == a.id }
+        }
         report.articlesWithoutEvents = without.map { "\($0.id) (\($0.name))" }
         guard repair, report.foundDamage || !report.tornTails.isEmpty else { return report }
 
@@ -117,15 +124,21 @@ package enum StoreCheck {
             try Directory.sync(journalDirectory)
             report.repairs.append("journal/journal.log: \(journal.good.count) good records kept; the original is in \(aside)/journal.log")
         }
+        for name in runs.unreadable {
+            try Directory.rename(journalDirectory + "/" + name, aside + "/" + name)
+            report.repairs.append("journal/\(name): moved to \(aside)/\(name); the articles it remembered are accepted again if sent again")
+        }
         for segment in checked {
             let whole = segment.runs.count <= 1 && (segment.runs.first?.first?.seq ?? segment.first) == segment.first
             guard !whole || !segment.file.badInside.isEmpty || segment.file.badTail != nil else { continue }
             let name = segment.path.split(separator: "/").last.map(String.init) ?? segment.path
             try Directory.rename(segment.path, aside + "/" + name)
+            try Directory.remove(SegmentIndex.path(ofSegment: segment.path))  // rebuilt at the next start
             var written: [String] = []
             for run in segment.runs {
                 guard let first = run.first?.seq else { continue }
                 let target = eventsDirectory + "/" + EventLog.segmentName(first)
+                try Directory.remove(SegmentIndex.path(ofSegment: target))
                 try write(run, from: segment.file, to: target)
                 written.append(EventLog.segmentName(first))
             }
@@ -252,6 +265,47 @@ package enum StoreCheck {
 
 /// What fsck needs from the journal's records, read without opening the journal (which would
 /// change it): done articles with their seqs, and the highest seq.
+/// The journal's runs of finished articles, every block read and checked.
+private struct RunCheck {
+    var entries = 0
+    var damage: [String] = []
+    var highestSeq: UInt64 = 0
+    var readable: [SortedTable] = []
+    /// Runs whose footer, fence or Bloom filter cannot be read: repair moves them aside.
+    var unreadable: [String] = []
+
+    init(directory: String) throws(StoreError) {
+        let names = try Directory.list(directory).compactMap { n in RememberedRuns.generation(of: n).map { ($0, n) } }
+        for (_, name) in names.sorted(by: { $0.0 < $1.0 }) {
+            do throws(StoreError) {
+                let run = try SortedTable(path: directory + "/" + name)
+                highestSeq = max(highestSeq, RememberedRuns.Meta(run).highestSeq)
+                readable.append(run)
+            } catch {
+                unreadable.append(name)
+                damage.append("journal/\(name): \(error.description)")
+            }
+        }
+        var count = 0
+        let bad = try RememberedRuns.forEachLatest(readable, skipDamaged: true) { _, _ in count += 1 }
+        entries = count
+        damage += bad.map { "journal: \($0.description) (the articles of that block are accepted again if sent again)" }
+    }
+
+    /// Done articles of the runs (not also in `except`, the journal's own, which are newer)
+    /// whose recorded seqs meet `ranges`.
+    func doneArticles(withEventsIn ranges: [ClosedRange<UInt64>], except: Set<String>) -> [(id: String, name: String)] {
+        guard !ranges.isEmpty else { return [] }
+        var out: [(id: String, name: String)] = []
+        _ = try? RememberedRuns.forEachLatest(readable, skipDamaged: true) { _, value in
+            guard let a = RememberedArticle(decoding: value), case let .done(seqs?) = a.outcome, !except.contains(a.id),
+                  ranges.contains(where: { $0.overlaps(seqs) }) else { return }
+            out.append((a.id, a.name))
+        }
+        return out.sorted { $0.id < $1.id }
+    }
+}
+
 private struct JournalFacts {
     struct Article { var name: String; var done = false; var seqs: ClosedRange<UInt64>?; var hasText = false }
     var articles: [String: Article] = [:]

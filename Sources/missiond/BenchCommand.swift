@@ -47,6 +47,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Articles the daemon's state holds before the end-to-end runs (filled first, fsync never): start-up time, memory and throughput with a history.")
     var history = 0
 
+    @Option(name: .customLong("state"), help: "The end-to-end state directory, kept afterwards (with --history: filled if it holds fewer articles); default a temporary one, removed.")
+    var stateDirectory: String?
+
     @Flag(help: "Only the extraction figures (no daemon).")
     var extractionOnly = false
 
@@ -78,6 +81,7 @@ struct BenchCommand: ParsableCommand {
         benchmark.daemonConfig = daemonConfig
         benchmark.extractionOnly = extractionOnly
         benchmark.history = history
+        benchmark.stateDirectory = stateDirectory
         try benchmark.run()
     }
 }

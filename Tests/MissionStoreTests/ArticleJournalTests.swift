@@ -332,6 +332,7 @@ final class ArticleJournalTests: StoreTestCase {
         let before = j.sizeBytes
         for i in 0..<40 where i % 8 != 0 { try j.markDone(article(i).articleID) }
         try j.markRejected(article(8).articleID, reason: "too short")
+        j.waitForMaintenance()
         XCTAssertGreaterThan(j.compactionCount, 0)
         XCTAssertNil(j.lastCompactionError)
         XCTAssertLessThan(j.sizeBytes, before / 2)
@@ -383,6 +384,7 @@ final class ArticleJournalTests: StoreTestCase {
             _ = try j.append(article(i))
             try j.markDone([FinishedArticle(articleID: article(i).articleID, seqs: UInt64(i)...UInt64(i))])
         }
+        j.waitForMaintenance()
         XCTAssertGreaterThan(j.compactionCount, 0)
         j.close()
         j = try ArticleJournal(directory: journalDir, fsync: .always, maxRememberedIDs: 1_000, compactionMinBytes: 4 * 1024)
@@ -401,6 +403,7 @@ final class ArticleJournalTests: StoreTestCase {
         _ = try j.append(article(10))
         try j.markDone([FinishedArticle(articleID: article(10).articleID, seqs: nil)])  // it logged nothing new
         XCTAssertEqual(j.highestSeq, 50)
+        j.waitForMaintenance()
         XCTAssertGreaterThan(j.compactionCount, 0, "the high-water record is what keeps it")
         j.close()
         j = try ArticleJournal(directory: journalDir, fsync: .never, maxRememberedIDs: 3, compactionMinBytes: 0)

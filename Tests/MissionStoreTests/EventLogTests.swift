@@ -20,7 +20,7 @@ final class EventLogTests: StoreTestCase {
     }
 
     func segmentFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: logDir)) ?? []).filter { $0.hasPrefix("events-") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: logDir)) ?? []).filter { $0.hasPrefix("events-") && $0.hasSuffix(".log") }.sorted()
     }
 
     func testSeqIsGapFreeAcrossReopen() throws {

@@ -7,7 +7,7 @@
 /// (`curve.allowed_client_keys`, `curve.allowed_clients_dir`: for new connections).
 /// Need a restart: `inbox`, `state`, `fsync`, `max_article_bytes`, `pub_send_hwm`,
 /// `memory_budget`, `max_connections`, `event_log_max_bytes`, `event_log_max_age_seconds`,
-/// `stats_interval_seconds`, `inbox_settle_seconds`, `workers`, `done*`, and turning
+/// `stats_interval_seconds`, `inbox_settle_seconds`, `workers`, `remember_articles`, `done*`, and turning
 /// CURVE on or off or changing `curve.secret_key_file` (sockets keep the security they were
 /// bound with). A reload logs such changes by name and keeps the running values for them.
 struct ConfigReload {
@@ -49,6 +49,7 @@ struct ConfigReload {
         if loaded.statsIntervalSeconds != running.statsIntervalSeconds { keys.append("stats_interval_seconds") }
         if loaded.inboxSettleSeconds != running.inboxSettleSeconds { keys.append("inbox_settle_seconds") }
         if loaded.workers != running.workers { keys.append("workers") }
+        if loaded.rememberArticles != running.rememberArticles { keys.append("remember_articles") }
         if loaded.donePolicy != running.donePolicy { keys.append("done") }
         if (loaded.curve == nil) != (running.curve == nil) { keys.append("curve") }
         if let new = loaded.curve, let old = running.curve, new.secretKeyFile != old.secretKeyFile {
@@ -73,6 +74,7 @@ struct ConfigReload {
         config.statsIntervalSeconds = running.statsIntervalSeconds
         config.inboxSettleSeconds = running.inboxSettleSeconds
         config.workers = running.workers
+        config.rememberArticles = running.rememberArticles
         (config.doneKeep, config.doneMaxBytes, config.doneMaxAgeSeconds) = (running.doneKeep, running.doneMaxBytes, running.doneMaxAgeSeconds)
         switch (running.curve, loaded.curve) {
         case (nil, _), (_, nil):

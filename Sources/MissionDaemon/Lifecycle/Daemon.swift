@@ -73,7 +73,7 @@ package final class Daemon: Sendable {
         do {
             journal = try ArticleJournal(
                 directory: state + "/journal", fsync: Self.journalPolicy(config.fsync),
-                maxRememberedIDs: ArticleJournal.defaultMaxRememberedIDs, minSyncSpacing: Self.journalSyncSpacing)
+                maxRememberedIDs: config.rememberArticles, minSyncSpacing: Self.journalSyncSpacing)
             // The journal's done marks say which seqs were written: the log tells a torn tail
             // from lost events with them, and never numbers below them.
             eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention,
@@ -229,11 +229,32 @@ package final class Daemon: Sendable {
         ])
         ready.store(true, ordering: .releasing)
         options.notifier.ready()
+        checkIndexedEventsInBackground()
         if let watchdog {
             watchdog.start()
             logger.info("watchdog on: WATCHDOG=1 each time a heartbeat has gone through the pipeline",
                         metadata: ["interval": "\(watchdog.interval)"])
         }
+    }
+
+    /// The start read no event the segment indexes vouched for: they are read now, beside the
+    /// work, and any damage is logged and counted as at a start that scans.
+    private func checkIndexedEventsInBackground() {
+        let (eventLog, logger, metrics, state) = (eventLog, logger, metrics, options.config.state)
+        // A thread of its own, at the lowest priority (a pooled thread would keep it).
+        let check = Thread {
+            lowerThisThreadsPriority()
+            let damage = eventLog.verifyIndexedRecords()
+            for d in damage {
+                logger.error("storage damage", metadata: [
+                    "damage": "\(d)",
+                    "fix": "stop the daemon; `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside",
+                ])
+            }
+            metrics.storageDamaged(count: damage.count)
+        }
+        check.name = "missiond.check"
+        check.start()
     }
 
     /// Begins a graceful stop (idempotent); `waitUntilStopped` returns when it is complete.

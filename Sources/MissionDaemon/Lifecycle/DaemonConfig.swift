@@ -23,6 +23,8 @@ package struct DaemonConfig: Sendable, Equatable {
     package var doneKeep = true
     package var doneMaxBytes = 1 << 30
     package var doneMaxAgeSeconds = 30 * 24 * 3600
+    /// Finished articles the journal remembers for duplicate detection, the most recent first.
+    package var rememberArticles = ArticleJournal.defaultMaxRememberedIDs
     package var donePolicy: DonePolicy { doneKeep ? .keep(maxBytes: doneMaxBytes, maxAgeSeconds: doneMaxAgeSeconds) : .delete }
     package var statsIntervalSeconds = 5.0
     package var logLevel = "info"
@@ -121,6 +123,7 @@ package struct DaemonConfig: Sendable, Equatable {
         guard doneMaxBytes >= 0, doneMaxAgeSeconds > 0 else {
             throw DaemonError(.config, "done_max_bytes must be 0 or more and done_max_age_seconds positive")
         }
+        guard rememberArticles >= 0 else { throw DaemonError(.config, "remember_articles must be 0 or more") }
         guard statsIntervalSeconds > 0 else { throw DaemonError(.config, "stats_interval_seconds must be positive") }
         guard inboxSettleSeconds >= 0 else { throw DaemonError(.config, "inbox_settle_seconds must be 0 or more") }
         guard memoryBudget >= maxArticleBytes else {
@@ -169,6 +172,7 @@ extension DaemonConfig: Decodable {
         case done
         case doneMaxBytes = "done_max_bytes"
         case doneMaxAgeSeconds = "done_max_age_seconds"
+        case rememberArticles = "remember_articles"
         case statsIntervalSeconds = "stats_interval_seconds"
         case logLevel = "log_level"
         case metrics, curve
@@ -223,6 +227,7 @@ extension DaemonConfig: Decodable {
         }
         doneMaxBytes = try c.decodeIfPresent(Int.self, forKey: .doneMaxBytes) ?? doneMaxBytes
         doneMaxAgeSeconds = try c.decodeIfPresent(Int.self, forKey: .doneMaxAgeSeconds) ?? doneMaxAgeSeconds
+        rememberArticles = try c.decodeIfPresent(Int.self, forKey: .rememberArticles) ?? rememberArticles
         statsIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .statsIntervalSeconds) ?? statsIntervalSeconds
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? logLevel
         if c.contains(.metrics) {

@@ -118,12 +118,13 @@ final class RecordFile: Sendable {
     /// of the last good one. A bad record with nothing valid after it is a torn tail (a crash
     /// mid-write): with `repairTail` it is cut off and described in the returned note. A bad
     /// record followed by valid ones is corruption in the middle, and throws.
-    func scan(repairTail: Bool,
+    /// `from`: where to start, the end of records already known good (a checkpoint).
+    func scan(from start: Int = 0, repairTail: Bool,
               visit: (_ offset: Int, _ kind: UInt8, _ payload: ArraySlice<UInt8>) throws(StoreError) -> Void)
         throws(StoreError) -> String?
     {
         let physical = try physicalSize()
-        var cursor = RecordCursor(file: self, from: 0, to: physical)
+        var cursor = RecordCursor(file: self, from: start, to: physical)
         while true {
             switch try cursor.next() {
             case .end:

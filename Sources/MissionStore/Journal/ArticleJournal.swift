@@ -44,40 +44,48 @@ package enum ArticleStatus: Sendable, Equatable {
     case rejected(reason: String)
 }
 
-/// Accepted articles, durable before the intake replies `ok`.
+/// Accepted articles, durable before the intake replies `ok`, and the memory of finished ones
+/// for duplicate detection.
 ///
-/// File `journal.log` in the directory, records of these kinds:
-/// accepted (the whole article), done (id, and the seq range of the events it added),
-/// rejected (id, reason), remembered (id, name, outcome, seq range: what compaction keeps of a
-/// finished article so duplicates are still recognised), attempt (id: a recovery run is about
-/// to start, fsynced first, so a poison article is noticed), reopened (id: a done article whose
-/// events were lost runs again), and high water (the highest seq of any done mark, which
-/// compaction writes first so that forgetting ids never lowers it).
-/// Compaction writes `journal.log.compact` and renames it over `journal.log`.
+/// `journal.log` holds records of these kinds: accepted (the whole article), done (id, and the
+/// seq range of the events it added), rejected (id, reason), attempt (id: a recovery run is
+/// about to start, fsynced first, so a poison article is noticed), and high water (the highest
+/// seq of any done mark and the count of articles finished before the file begins, written
+/// first by compaction). Older journals may also hold remembered and reopened records.
+///
+/// Finished articles leave the file: a maintenance cycle, in the background, writes those
+/// finished since the last cycle to a sorted run (RememberedArticles.swift), then rewrites the
+/// journal with only its unfinished articles and whatever was appended meanwhile. Memory holds
+/// the unfinished articles and those finished since the last cycle; the runs answer the rest
+/// from disk (a Bloom filter, then one block read). The `maxRememberedIDs` most recently
+/// finished articles are remembered; an older one sent again is accepted as new.
 ///
 /// After a failed fdatasync the journal refuses appends (the kernel may have dropped the data,
 /// see RecordFile.sync); restart the daemon, which re-reads what is really on disk.
 package final class ArticleJournal: Sendable {
     package static let defaultMaxRememberedIDs = 1_000_000
-    package static let defaultCompactionMinBytes = 64 << 20
+    package static let defaultCompactionMinBytes = 16 << 20
+    package static let defaultCycleEntries = 16_384
 
     package let directory: String
     package let fsync: FsyncPolicy
     /// Finished articles whose ids are kept for duplicate detection; the oldest are forgotten first.
     package let maxRememberedIDs: Int
-    /// No compaction below this size.
+    /// No compaction of the file below this size.
     package let compactionMinBytes: Int
+    /// A cycle also starts once this many articles finished since the last one.
+    package let cycleEntries: Int
     /// Group commit only: a group's fdatasync starts at least this long after the previous one
     /// ended. An idle journal syncs at once; a busy one gathers more appends per fdatasync,
     /// which on a virtual disk costs as much CPU for one record as for fifty.
     package let minSyncSpacing: Duration
     /// The clock the spacing is measured on, and how a flush is started later.
-    private let syncClock: SyncClock
+    let syncClock: SyncClock
 
-    private var path: String { directory + "/journal.log" }
-    private var compactPath: String { directory + "/journal.log.compact" }
+    var path: String { directory + "/journal.log" }
+    var compactPath: String { directory + "/journal.log.compact" }
 
-    private enum Kind {
+    enum Kind {
         static let accepted: UInt8 = 1
         static let done: UInt8 = 2
         static let rejected: UInt8 = 3
@@ -87,67 +95,85 @@ package final class ArticleJournal: Sendable {
         static let highWater: UInt8 = 7
     }
 
-    /// Where the accepted record is in the current file (until compaction drops it).
-    private struct Span { var offset: Int; var length: Int }
+    /// Where a record is in the current file.
+    struct Span { var offset: Int; var length: Int }
 
-    private enum Status {
-        case pending(offset: Int, length: Int)
+    enum Status {
+        case pending(Span)
         case done(seqs: ClosedRange<UInt64>?, accepted: Span?)
         case rejected(String)
-
-        var isFinished: Bool { if case .pending = self { return false } else { return true } }
-        static let doneWithout = Status.done(seqs: nil, accepted: nil)
     }
 
-    private struct Entry {
+    struct Entry {
+        var id: String
         var name: String
         var status: Status
-        /// Recovery runs started since it was accepted (or reopened).
+        /// Recovery runs started since it was accepted.
         var attempts = 0
+        /// For a finished entry, its place in the order of finishing.
+        var ordinal: UInt64 = 0
+
+        var remembered: RememberedArticle {
+            switch status {
+            case let .rejected(reason): return RememberedArticle(id: id, name: name, outcome: .rejected(reason: reason), ordinal: ordinal)
+            case let .done(seqs, _): return RememberedArticle(id: id, name: name, outcome: .done(seqs: seqs), ordinal: ordinal)
+            case .pending: preconditionFailure("a pending article is not remembered in a run")
+            }
+        }
     }
 
-    private struct Waiter {
+    struct Waiter {
         let result: JournalAppend
         let completion: @Sendable (Result<JournalAppend, StoreError>) -> Void
     }
 
-    private struct State {
-        var file: RecordFile?            // nil once closed
+    struct State {
+        var file: RecordFile?                  // nil once closed
         var lock: DirectoryLock?
-        var entries: [String: Entry] = [:]
-        var finishedOrder: [String] = [] // FIFO for forgetting; may hold stale ids, checked on pop
-        var finishedHead = 0
-        var finishedCount = 0
-        var liveBytes = 0                // what a compacted file would hold
+        var pending: [TableKey: Entry] = [:]
+        var finished: [TableKey: Entry] = [:]  // finished since the last cycle began
+        var frozen: [TableKey: Entry] = [:]    // finished before it, being written to a run
+        var runs: [SortedTable] = []           // oldest first
+        var nextGeneration: UInt64 = 1
+        var nextOrdinal: UInt64 = 0            // articles finished, ever (forgetting counts from it)
+        var liveBytes = 0                      // what a compacted file would hold
         var nextCompactionAt = 0
+        var cycleRunning = false
         var waiters: [Waiter] = []
         var flushScheduled = false
-        var durableEnd = 0               // bytes of `file` known to be on stable storage
+        var durableEnd = 0                     // bytes of `file` known to be on stable storage
         var lastSyncEnded: ContinuousClock.Instant?  // nil: never synced
         var notes: [String] = []
         var lastCompactionError: String?
         var compactions = 0
-        var highestSeq: UInt64 = 0       // the highest seq any done mark recorded
+        var highestSeq: UInt64 = 0             // the highest seq any done mark recorded
+        var closing = false                    // no new cycle
     }
 
-    private let state: Mutex<State>
-    private let syncs = Atomic<Int>(0)
-    private let flushQueue = DispatchQueue(label: "missiond.journal.groupcommit")
+    let state: Mutex<State>
+    let syncs = Atomic<Int>(0)
+    let flushQueue = DispatchQueue(label: "missiond.journal.groupcommit")
+    /// Cycles run here, one at a time, beside appends.
+    let maintenanceQueue = DispatchQueue(label: "missiond.journal.maintenance")
 
     package convenience init(directory: String, fsync: FsyncPolicy) throws(StoreError) {
         try self.init(directory: directory, fsync: fsync, maxRememberedIDs: ArticleJournal.defaultMaxRememberedIDs)
     }
 
-    /// Opens or creates the journal (directory mode 0700), replaying it to rebuild the index.
+    /// Opens or creates the journal (directory mode 0700): loads the runs' indexes and replays
+    /// the file.
     package convenience init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int,
                             compactionMinBytes: Int = ArticleJournal.defaultCompactionMinBytes,
+                            cycleEntries: Int = ArticleJournal.defaultCycleEntries,
                             minSyncSpacing: Duration = .zero) throws(StoreError) {
         try self.init(directory: directory, fsync: fsync, maxRememberedIDs: maxRememberedIDs,
-                      compactionMinBytes: compactionMinBytes, minSyncSpacing: minSyncSpacing, syncClock: .system)
+                      compactionMinBytes: compactionMinBytes, cycleEntries: cycleEntries,
+                      minSyncSpacing: minSyncSpacing, syncClock: .system)
     }
 
     /// `syncClock`: a test's clock and flush starter instead of the real ones.
     init(directory: String, fsync: FsyncPolicy, maxRememberedIDs: Int, compactionMinBytes: Int,
+         cycleEntries: Int = ArticleJournal.defaultCycleEntries,
          minSyncSpacing: Duration, syncClock: SyncClock) throws(StoreError) {
         self.directory = directory
         self.fsync = fsync
@@ -155,10 +181,12 @@ package final class ArticleJournal: Sendable {
         self.syncClock = syncClock
         self.maxRememberedIDs = max(0, maxRememberedIDs)
         self.compactionMinBytes = max(0, compactionMinBytes)
+        self.cycleEntries = max(1, cycleEntries)
         try Directory.create(directory)
         var s = State()
         s.lock = try DirectoryLock(directory: directory)
         try Directory.remove(directory + "/journal.log.compact")  // an interrupted compaction
+        try Self.loadRuns(&s, directory: directory)
         let file = try RecordFile(path: directory + "/journal.log")
         if let note = try file.scan(repairTail: true, visit: { (offset, kind, payload) throws(StoreError) in
             try ArticleJournal.replay(&s, offset: offset, kind: kind, payload: payload, path: file.path)
@@ -175,10 +203,7 @@ package final class ArticleJournal: Sendable {
         s.file = file
         s.nextCompactionAt = self.compactionMinBytes
         state = Mutex(s)
-        state.withLock { s in
-            forgetOverLimit(&s)
-            compactIfWorthwhile(&s)
-        }
+        state.withLock { startCycleIfDue(&$0) }
     }
 
     // MARK: appending
@@ -205,22 +230,27 @@ package final class ArticleJournal: Sendable {
         rec.append(article.sourceURL)
         rec.append(article.text)
         rec.end()
+        let key = TableKey(articleID: article.articleID)
 
         enum Next { case complete(Result<JournalAppend, StoreError>), syncNow(RecordFile, Int, JournalAppend), waiting(JournalAppend, schedule: Bool, lastSync: ContinuousClock.Instant?) }
         let next = state.withLock { s -> Next in
             guard let file = s.file else { return .complete(.failure(.store("journal is closed", path))) }
             let result: JournalAppend
-            if let e = s.entries[article.articleID] {
+            if let e = s.pending[key] {
                 result = .duplicate(originalName: e.name)
                 // A duplicate is only "already accepted" once the original is durable.
-                if case let .pending(offset, length) = e.status, offset + length > s.durableEnd {} else {
+                if case let .pending(span) = e.status, span.offset + span.length > s.durableEnd {} else {
                     return .complete(.success(result))
                 }
+            } else if let known = lookupFinished(s, key) {
+                return .complete(.success(.duplicate(originalName: known.name)))
             } else {
                 do throws(StoreError) { try file.append(rec.bytes) } catch { return .complete(.failure(error)) }
-                s.entries[article.articleID] = Entry(name: article.name, status: .pending(offset: file.size - rec.count, length: rec.count))
+                s.pending[key] = Entry(id: article.articleID, name: article.name,
+                                       status: .pending(Span(offset: file.size - rec.count, length: rec.count)))
                 s.liveBytes += rec.count
                 result = .accepted
+                startCycleIfDue(&s)
             }
             switch fsync {
             case .never:
@@ -293,7 +323,7 @@ package final class ArticleJournal: Sendable {
     }
 
     /// Records that `file` is durable up to `end` (if it is still the journal's file).
-    private func synced(_ file: RecordFile, upTo end: Int) {
+    func synced(_ file: RecordFile, upTo end: Int) {
         syncs.add(1, ordering: .relaxed)
         let now = syncClock.now()
         state.withLock { s in
@@ -339,66 +369,65 @@ package final class ArticleJournal: Sendable {
         try state.withLock { (s: inout State) throws(StoreError) in
             guard let file = s.file else { throw .store("journal is closed", path) }
             var rec = RecordBuffer(reserving: finished.count * 112)
-            var marked: [(id: String, name: String, status: Status, length: Int)] = []
+            var marked: [(key: TableKey, status: Status)] = []
             marked.reserveCapacity(finished.count)
             for f in finished {
-                let id = f.articleID
+                let key = TableKey(articleID: f.articleID)
                 // Unknown (never accepted, or long forgotten) or already finished: nothing to record.
-                guard let e = s.entries[id], case let .pending(offset, length) = e.status,
-                      !marked.contains(where: { $0.id == id }) else { continue }
+                guard let e = s.pending[key], case let .pending(span) = e.status,
+                      !marked.contains(where: { $0.key == key }) else { continue }
                 rec.begin(kind: Kind.done)
-                rec.append(id)
+                rec.append(f.articleID)
                 if let seqs = f.seqs {
                     rec.append(seqs.lowerBound)
                     rec.append(seqs.upperBound)
                 }
                 rec.end()
-                marked.append((id, e.name, .done(seqs: f.seqs, accepted: Span(offset: offset, length: length)), Self.liveSize(id: id, e)))
+                marked.append((key, .done(seqs: f.seqs, accepted: span)))
             }
             guard !marked.isEmpty else { return }
             try file.append(rec.bytes)
             for m in marked {
-                s.entries[m.id]!.status = m.status
-                s.finishedOrder.append(m.id)
-                s.finishedCount += 1
-                s.liveBytes += Self.rememberedSize(id: m.id, name: m.name, status: m.status) - m.length
+                Self.finish(&s, key: m.key, as: m.status)
                 if case let .done(seqs?, _) = m.status { s.highestSeq = max(s.highestSeq, seqs.upperBound) }
             }
-            forgetOverLimit(&s)
-            compactIfWorthwhile(&s)
+            startCycleIfDue(&s)
         }
     }
 
     /// The article was rejected in processing; the reason is kept. Durability as for markDone.
     package func markRejected(_ articleID: String, reason: String) throws(StoreError) {
-        try finish(articleID, as: .rejected(reason))
-    }
-
-    private func finish(_ id: String, as outcome: Status) throws(StoreError) {
         var rec = RecordBuffer()
-        switch outcome {
-        case .done:
-            preconditionFailure("markDone writes done marks")
-        case let .rejected(reason):
-            rec.begin(kind: Kind.rejected)
-            rec.append(id)
-            rec.append(reason)
-        case .pending:
-            preconditionFailure("not an outcome")
-        }
+        rec.begin(kind: Kind.rejected)
+        rec.append(articleID)
+        rec.append(reason)
         rec.end()
+        let key = TableKey(articleID: articleID)
         try state.withLock { (s: inout State) throws(StoreError) in
             guard let file = s.file else { throw .store("journal is closed", path) }
             // Unknown (never accepted, or long forgotten) or already finished: nothing to record.
-            guard let e = s.entries[id], case let .pending(_, length) = e.status else { return }
+            guard s.pending[key] != nil else { return }
             try file.append(rec.bytes)
-            s.entries[id]!.status = outcome
-            s.finishedOrder.append(id)
-            s.finishedCount += 1
-            s.liveBytes += Self.rememberedSize(id: id, name: e.name, status: outcome) - length
-            forgetOverLimit(&s)
-            compactIfWorthwhile(&s)
+            Self.finish(&s, key: key, as: .rejected(reason))
+            startCycleIfDue(&s)
         }
+    }
+
+    /// Moves a pending entry to the finished ones, with the next ordinal.
+    static func finish(_ s: inout State, key: TableKey, as outcome: Status) {
+        guard var e = s.pending.removeValue(forKey: key) else { return }
+        s.liveBytes -= liveSize(e)
+        e.status = outcome
+        e.attempts = 0
+        e.ordinal = s.nextOrdinal
+        s.nextOrdinal += 1
+        s.finished[key] = e
+    }
+
+    /// Bytes a pending entry takes in a compacted journal (finished ones take none).
+    static func liveSize(_ e: Entry) -> Int {
+        guard case let .pending(span) = e.status else { return 0 }
+        return span.length + e.attempts * (RecordFormat.headerSize + 4 + e.id.utf8.count)
     }
 
     // MARK: recovery
@@ -412,13 +441,14 @@ package final class ArticleJournal: Sendable {
         rec.begin(kind: Kind.attempt)
         rec.append(articleID)
         rec.end()
+        let key = TableKey(articleID: articleID)
         let (file, end, count) = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int, Int) in
             guard let file = s.file else { throw .store("journal is closed", path) }
-            guard let e = s.entries[articleID], case .pending = e.status else {
+            guard let e = s.pending[key] else {
                 throw .store("no unfinished article \(articleID) to attempt", path)
             }
             try file.append(rec.bytes)
-            s.entries[articleID]!.attempts += 1
+            s.pending[key]!.attempts += 1
             s.liveBytes += rec.count
             return (file, file.size, e.attempts + 1)
         }
@@ -431,58 +461,68 @@ package final class ArticleJournal: Sendable {
 
     /// Recovery runs started for an unfinished article without it finishing (0 if unknown).
     package func attempts(_ articleID: String) -> Int {
-        state.withLock { $0.entries[articleID]?.attempts ?? 0 }
+        state.withLock { $0.pending[TableKey(articleID: articleID)]?.attempts ?? 0 }
     }
 
     /// The highest seq recorded by any done mark, ever: the event log's seq never goes below it.
     package var highestSeq: UInt64 { state.withLock { $0.highestSeq } }
 
-    /// Done articles whose recorded seqs meet one of `ranges` (their events are lost).
+    /// Done articles whose recorded seqs meet one of `ranges` (their events are lost). Reads
+    /// every run: for a start that found damage, not for the steady state.
     package func articles(withEventsIn ranges: [ClosedRange<UInt64>]) -> [String] {
         guard !ranges.isEmpty else { return [] }
-        return state.withLock { s in
-            s.entries.compactMap { id, e -> String? in
-                guard case let .done(seqs?, _) = e.status, ranges.contains(where: { $0.overlaps(seqs) }) else { return nil }
-                return id
-            }.sorted()
+        waitForMaintenance()
+        let (memory, runs, forget) = state.withLock { s in
+            (Array(s.pending) + Array(s.frozen) + Array(s.finished), s.runs, forgetBelow(s))
         }
+        func meets(_ seqs: ClosedRange<UInt64>?) -> Bool { seqs.map { s in ranges.contains { $0.overlaps(s) } } ?? false }
+        var out: [String] = []
+        let inMemory = Set(memory.map(\.key))
+        for (_, e) in memory {
+            if case let .done(seqs, _) = e.status, e.ordinal >= forget, meets(seqs) { out.append(e.id) }
+        }
+        do throws(StoreError) {
+            try RememberedRuns.forEachLatest(runs) { (key, value) throws(StoreError) in
+                guard !inMemory.contains(key), let a = RememberedArticle(decoding: value), a.ordinal >= forget,
+                      case let .done(seqs) = a.outcome, meets(seqs) else { return }
+                out.append(a.id)
+            }
+        } catch {
+            state.withLock { $0.notes.append("could not read the remembered articles: \(error.description)") }
+        }
+        return Array(Set(out)).sorted()
     }
 
     /// Makes done articles unfinished again, durably, so that `unfinished()` returns them and
-    /// the next run re-processes them (their events were lost). Returns the ids it could not
-    /// reopen because their text is no longer in the journal (compacted away).
+    /// the next run re-processes them (their events were lost): each one's accepted record is
+    /// written again. Returns the ids it could not reopen because their text is no longer in
+    /// the journal (compacted away).
     package func reopen(_ articleIDs: [String]) throws(StoreError) -> [String] {
         guard !articleIDs.isEmpty else { return [] }
+        waitForMaintenance()
         let written = try state.withLock { (s: inout State) throws(StoreError) -> (RecordFile, Int)? in
             guard let file = s.file else { throw .store("journal is closed", path) }
-            var rec = RecordBuffer()
-            var spans: [(String, Span)] = []
+            var any = false
             for id in articleIDs {
-                guard let e = s.entries[id], case let .done(_, accepted?) = e.status else { continue }
-                rec.begin(kind: Kind.reopened)
-                rec.append(id)
-                rec.end()
-                spans.append((id, accepted))
+                let key = TableKey(articleID: id)
+                guard let e = s.finished[key] ?? s.frozen[key], case let .done(_, accepted?) = e.status else { continue }
+                let bytes = try file.read(at: accepted.offset, count: accepted.length)
+                guard bytes.count == accepted.length else { continue }
+                try file.append(bytes)
+                s.finished[key] = nil
+                s.frozen[key] = nil
+                s.pending[key] = Entry(id: e.id, name: e.name,
+                                       status: .pending(Span(offset: file.size - bytes.count, length: bytes.count)))
+                s.liveBytes += bytes.count
+                any = true
             }
-            guard !spans.isEmpty else { return nil }
-            try file.append(rec.bytes)
-            for (id, span) in spans { Self.reopen(&s, id: id, span) }
-            return (file, file.size)
+            return any ? (file, file.size) : nil
         }
         if let (file, end) = written, fsync != .never {
             try file.sync()
             synced(file, upTo: end)
         }
-        return state.withLock { s in articleIDs.filter { id in s.entries[id].map { $0.status.isFinished } ?? true } }
-    }
-
-    private static func reopen(_ s: inout State, id: String, _ accepted: Span) {
-        guard let e = s.entries[id], e.status.isFinished else { return }
-        s.liveBytes -= liveSize(id: id, e)
-        s.entries[id]!.status = .pending(offset: accepted.offset, length: accepted.length)
-        s.entries[id]!.attempts = 0
-        s.liveBytes += accepted.length
-        s.finishedCount -= 1  // its id stays in finishedOrder: stale entries are checked on pop
+        return state.withLock { s in articleIDs.filter { s.pending[TableKey(articleID: $0)] == nil } }
     }
 
     // MARK: queries
@@ -501,19 +541,19 @@ package final class ArticleJournal: Sendable {
 
     /// `unfinished()`, throwing a read error instead of noting it.
     package func loadUnfinished() throws(StoreError) -> [JournaledArticle] {
-        let (file, spans) = state.withLock { s -> (RecordFile?, [(Int, Int)]) in
-            var spans: [(Int, Int)] = []
-            for e in s.entries.values { if case let .pending(o, l) = e.status { spans.append((o, l)) } }
-            return (s.file, spans.sorted { $0.0 < $1.0 })
+        let (file, spans) = state.withLock { s -> (RecordFile?, [Span]) in
+            var spans: [Span] = []
+            for e in s.pending.values { if case let .pending(span) = e.status { spans.append(span) } }
+            return (s.file, spans.sorted { $0.offset < $1.offset })
         }
         guard let file else { return [] }
         var out: [JournaledArticle] = []
         out.reserveCapacity(spans.count)
-        for (offset, length) in spans {
-            let bytes = try file.read(at: offset, count: length)
-            guard bytes.count == length,
+        for span in spans {
+            let bytes = try file.read(at: span.offset, count: span.length)
+            guard bytes.count == span.length,
                   let a = Self.decodeAccepted(bytes[RecordFormat.headerSize...]) else {
-                throw .store("unreadable accepted record at offset \(offset)", file.path)
+                throw .store("unreadable accepted record at offset \(span.offset)", file.path)
             }
             out.append(a)
         }
@@ -522,20 +562,50 @@ package final class ArticleJournal: Sendable {
 
     /// Where an article stands, if the journal remembers it.
     package func status(_ articleID: String) -> ArticleStatus? {
-        state.withLock { s in
-            switch s.entries[articleID]?.status {
+        let key = TableKey(articleID: articleID)
+        return state.withLock { s in
+            if s.pending[key] != nil { return .pending }
+            switch lookupFinished(s, key)?.outcome {
             case nil: return nil
-            case .pending: return .pending
             case .done: return .done
             case let .rejected(reason): return .rejected(reason: reason)
             }
         }
     }
 
+    /// A finished article the journal still remembers: in memory, then in the runs, newest first.
+    /// A block that cannot be read answers "not remembered" (the article is then accepted again).
+    func lookupFinished(_ s: State, _ key: TableKey) -> RememberedArticle? {
+        let forget = forgetBelow(s)
+        if let e = s.finished[key] ?? s.frozen[key] { return e.ordinal >= forget ? e.remembered : nil }
+        for run in s.runs.reversed() where run.mayContain(key) {
+            guard let value = try? run.value(for: key) else { continue }
+            guard let a = RememberedArticle(decoding: value[...]) else { return nil }
+            return a.ordinal >= forget ? a : nil
+        }
+        return nil
+    }
+
+    /// Finished articles with a smaller ordinal are forgotten.
+    func forgetBelow(_ s: State) -> UInt64 {
+        s.nextOrdinal > UInt64(maxRememberedIDs) ? s.nextOrdinal - UInt64(maxRememberedIDs) : 0
+    }
+
     package var recoveryNotes: [String] { state.withLock { $0.notes } }
 
-    /// Bytes on disk.
-    package var sizeBytes: Int { state.withLock { $0.file?.size ?? 0 } }
+    /// Bytes on disk: the file and the runs.
+    package var sizeBytes: Int {
+        state.withLock { s in (s.file?.size ?? 0) + s.runs.reduce(0) { $0 + $1.byteCount } }
+    }
+
+    /// Bytes the journal's index holds in memory for the runs (Bloom filters, fences).
+    package var runResidentBytes: Int { state.withLock { $0.runs.reduce(0) { $0 + $1.residentBytes } } }
+
+    /// Sorted runs of finished articles on disk.
+    package var runCount: Int { state.withLock { $0.runs.count } }
+
+    /// Articles held in memory (unfinished, and finished since the last cycle).
+    package var entriesInMemory: Int { state.withLock { $0.pending.count + $0.finished.count + $0.frozen.count } }
 
     /// fdatasyncs done so far (group commit makes this far smaller than the number of appends).
     package var syncCount: Int { syncs.load(ordering: .relaxed) }
@@ -543,11 +613,22 @@ package final class ArticleJournal: Sendable {
     /// Compactions done since open.
     package var compactionCount: Int { state.withLock { $0.compactions } }
 
-    /// Why the last compaction failed, if it did (the journal keeps working on the old file).
+    /// Why the last cycle failed, if it did (the journal keeps working on the old file).
     package var lastCompactionError: String? { state.withLock { $0.lastCompactionError } }
 
+    /// Returns once no maintenance cycle is running or queued.
+    package func waitForMaintenance() {
+        while true {
+            maintenanceQueue.sync {}
+            if !state.withLock({ $0.cycleRunning }) { return }
+        }
+    }
+
     /// Completes waiting appends, makes done/rejected marks durable, releases the directory.
+    /// A running cycle is finished first.
     package func close() {
+        state.withLock { $0.closing = true }
+        waitForMaintenance()
         let (batch, file, end, lock) = state.withLock { s in
             let r = (s.waiters, s.file, s.file?.size ?? 0, s.lock)
             s.waiters = []
@@ -558,215 +639,6 @@ package final class ArticleJournal: Sendable {
         if let file, fsync != .never { try? file.sync() }
         if !batch.isEmpty { complete(batch, syncing: file, upTo: end) }
         withExtendedLifetime(lock) {}
-    }
-
-    // MARK: replay, forgetting, compaction
-
-    private static func replay(_ s: inout State, offset: Int, kind: UInt8, payload: ArraySlice<UInt8>,
-                               path: String) throws(StoreError) {
-        var r = PayloadReader(payload)
-        let bad = StoreError.store("malformed journal record (kind \(kind)) at offset \(offset)", path)
-        guard let id = r.string() else { throw bad }
-        switch kind {
-        case Kind.accepted:
-            guard let name = r.string() else { throw bad }
-            if let old = s.entries[id] {  // re-accepted after being forgotten: the new record wins
-                if old.status.isFinished { s.finishedCount -= 1 }
-                s.liveBytes -= Self.liveSize(id: id, old)
-            }
-            let e = Entry(name: name, status: .pending(offset: offset, length: RecordFormat.headerSize + payload.count))
-            s.entries[id] = e
-            s.liveBytes += Self.liveSize(id: id, e)
-        case Kind.done, Kind.rejected:
-            var outcome = Status.doneWithout
-            if kind == Kind.rejected {
-                guard let reason = r.string() else { throw bad }
-                outcome = .rejected(reason)
-            } else {
-                var seqs: ClosedRange<UInt64>?
-                if !r.isAtEnd {  // older done marks hold only the id
-                    guard let first = r.u64(), let last = r.u64(), first <= last else { throw bad }
-                    s.highestSeq = max(s.highestSeq, last)
-                    seqs = first...last
-                }
-                // The accepted record stays where it is until compaction: reopen can use it.
-                var accepted: Span?
-                if case let .pending(o, l)? = s.entries[id]?.status { accepted = Span(offset: o, length: l) }
-                outcome = .done(seqs: seqs, accepted: accepted)
-            }
-            guard let e = s.entries[id], !e.status.isFinished else { return }
-            s.liveBytes -= Self.liveSize(id: id, e)
-            s.entries[id]!.status = outcome
-            s.liveBytes += Self.liveSize(id: id, s.entries[id]!)
-            s.finishedOrder.append(id)
-            s.finishedCount += 1
-        case Kind.remembered:
-            guard let name = r.string(), let outcome = r.u8(), let reason = r.optionalString() else { throw bad }
-            if let old = s.entries[id] {
-                if old.status.isFinished { s.finishedCount -= 1 }
-                s.liveBytes -= Self.liveSize(id: id, old)
-            }
-            var seqs: ClosedRange<UInt64>?
-            if !r.isAtEnd {
-                guard let first = r.u64(), let last = r.u64(), first <= last else { throw bad }
-                seqs = first...last
-                s.highestSeq = max(s.highestSeq, last)
-            }
-            let e = Entry(name: name, status: outcome == 2 ? .rejected(reason ?? "") : .done(seqs: seqs, accepted: nil))
-            s.entries[id] = e
-            s.liveBytes += Self.liveSize(id: id, e)
-            s.finishedOrder.append(id)
-            s.finishedCount += 1
-        case Kind.attempt:
-            if let e = s.entries[id], case .pending = e.status {
-                s.entries[id]!.attempts += 1
-                s.liveBytes += RecordFormat.headerSize + payload.count
-            }
-        case Kind.reopened:
-            if case let .done(_, accepted?)? = s.entries[id]?.status { reopen(&s, id: id, accepted) }
-        case Kind.highWater:
-            // The id slot holds nothing; the seq follows it.
-            guard let seq = r.u64() else { throw bad }
-            s.highestSeq = max(s.highestSeq, seq)
-        default:
-            throw .store("unknown journal record kind \(kind) at offset \(offset)", path)
-        }
-    }
-
-    /// Bytes this entry would take in a compacted journal.
-    private static func liveSize(id: String, _ e: Entry) -> Int {
-        if case let .pending(_, length) = e.status { return length + e.attempts * (RecordFormat.headerSize + 4 + id.utf8.count) }
-        return rememberedSize(id: id, name: e.name, status: e.status)
-    }
-
-    private static func rememberedSize(id: String, name: String, status: Status) -> Int {
-        var reasonBytes = 0
-        if case let .rejected(reason) = status { reasonBytes = 4 + reason.utf8.count }
-        if case .done(_?, _) = status { reasonBytes = 16 }
-        return RecordFormat.headerSize + 4 + id.utf8.count + 4 + name.utf8.count + 2 + reasonBytes
-    }
-
-    private static func encodeRemembered(_ buf: inout RecordBuffer, id: String, _ e: Entry) {
-        buf.begin(kind: Kind.remembered)
-        buf.append(id)
-        buf.append(e.name)
-        if case let .rejected(reason) = e.status {
-            buf.append(UInt8(2))
-            buf.append(Optional(reason))
-        } else {
-            buf.append(UInt8(1))
-            buf.append(String?.none)
-            if case let .done(seqs?, _) = e.status {
-                buf.append(seqs.lowerBound)
-                buf.append(seqs.upperBound)
-            }
-        }
-        buf.end()
-    }
-
-    private static func decodeAccepted(_ payload: ArraySlice<UInt8>) -> JournaledArticle? {
-        var r = PayloadReader(payload)
-        guard let id = r.string(), let name = r.string(), let source = r.string(),
-              let published = r.optionalString(), let url = r.optionalString(), let text = r.string()
-        else { return nil }
-        return JournaledArticle(articleID: id, name: name, source: source, published: published, sourceURL: url, text: text)
-    }
-
-    /// Forgets the oldest finished ids beyond `maxRememberedIDs` (pending ones are never forgotten).
-    private func forgetOverLimit(_ s: inout State) {
-        while s.finishedCount > maxRememberedIDs && s.finishedHead < s.finishedOrder.count {
-            let id = s.finishedOrder[s.finishedHead]
-            s.finishedHead += 1
-            if let e = s.entries[id], e.status.isFinished {
-                s.entries[id] = nil
-                s.finishedCount -= 1
-                s.liveBytes -= Self.liveSize(id: id, e)
-            }
-        }
-        if s.finishedHead > 4096 && s.finishedHead * 2 > s.finishedOrder.count {
-            s.finishedOrder.removeFirst(s.finishedHead)
-            s.finishedHead = 0
-        }
-    }
-
-    /// Rewrites the journal once finished records dominate it: remembered ids, then the pending
-    /// articles in acceptance order. A failure leaves the old journal in use.
-    private func compactIfWorthwhile(_ s: inout State) {
-        guard let file = s.file, file.size >= max(compactionMinBytes, s.nextCompactionAt),
-              file.size > 2 * s.liveBytes else { return }
-        do throws(StoreError) {
-            try compact(&s, from: file)
-            s.lastCompactionError = nil
-            s.compactions += 1
-        } catch {
-            try? Directory.remove(compactPath)
-            s.lastCompactionError = error.description
-            s.nextCompactionAt = file.size + max(compactionMinBytes, 1 << 20)  // do not retry at every mark
-        }
-    }
-
-    private func compact(_ s: inout State, from old: RecordFile) throws(StoreError) {
-        try Directory.remove(compactPath)
-        let out = try RecordFile(path: compactPath, reportedPath: path)
-        var buf = RecordBuffer(reserving: 1 << 20)
-        func spill() throws(StoreError) {
-            if buf.count >= 1 << 20 { try out.append(buf.bytes); buf = RecordBuffer(reserving: 1 << 20) }
-        }
-        buf.begin(kind: Kind.highWater)
-        buf.append("")
-        buf.append(s.highestSeq)
-        buf.end()
-        var seen = Set<String>()
-        var order: [String] = []
-        for id in s.finishedOrder[s.finishedHead...] {
-            guard let e = s.entries[id], e.status.isFinished, seen.insert(id).inserted else { continue }
-            Self.encodeRemembered(&buf, id: id, e)
-            order.append(id)
-            try spill()
-        }
-        seen = []
-        var pending: [(id: String, offset: Int, length: Int, attempts: Int)] = []
-        for (id, e) in s.entries { if case let .pending(o, l) = e.status { pending.append((id, o, l, e.attempts)) } }
-        pending.sort { $0.offset < $1.offset }
-        var moved: [(String, Int)] = []
-        for p in pending {
-            let bytes = try old.read(at: p.offset, count: p.length)
-            guard bytes.count == p.length else { throw .store("short read while compacting at \(p.offset)", old.path) }
-            moved.append((p.id, out.size + buf.count))
-            buf.append(record: bytes)
-            for _ in 0..<p.attempts {  // a poison article stays one
-                buf.begin(kind: Kind.attempt)
-                buf.append(p.id)
-                buf.end()
-            }
-            try spill()
-        }
-        try out.append(buf.bytes)
-        if fsync != .never { try out.sync() }
-        try Directory.rename(compactPath, path)
-        // `out` is now the journal: switch to it before anything else can fail, or later appends
-        // would go to the unlinked old file.
-        for (id, offset) in moved {
-            if case let .pending(_, length) = s.entries[id]!.status {
-                s.entries[id]!.status = .pending(offset: offset, length: length)
-            }
-        }
-        for id in order {
-            if case let .done(seqs, _) = s.entries[id]!.status { s.entries[id]!.status = .done(seqs: seqs, accepted: nil) }
-        }
-        s.finishedOrder = order
-        s.finishedHead = 0
-        s.finishedCount = order.count
-        s.file = out
-        s.durableEnd = fsync == .never ? 0 : out.size
-        if fsync != .never {
-            do throws(StoreError) { try Directory.sync(directory) } catch {
-                // The rename may not survive power loss, and with it what is appended from now on.
-                out.poison(error)
-                throw error
-            }
-        }
-        s.nextCompactionAt = compactionMinBytes
     }
 }
 

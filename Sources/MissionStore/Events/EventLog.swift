@@ -77,8 +77,16 @@ package enum EventRead: Sendable, Equatable {
 /// 1970), id and JSON. Retention deletes whole segments, oldest first, never the newest one, so
 /// the numbering survives even when everything else has expired.
 ///
-/// Idempotence: ids of *retained* events are remembered (rebuilt by scanning on open); an event
-/// whose earlier copy was dropped by retention would be appended again with a new seq.
+/// Idempotence: ids of *retained* events are remembered; an event whose earlier copy was dropped
+/// by retention would be appended again with a new seq. Each segment's ids are kept on disk in
+/// its index, `events-<first seq>.idx` (SegmentIndex.swift), written when the segment is sealed
+/// and, for the newest one, every `checkpointEvents` events and at close; memory holds only the
+/// indexes' Bloom filters and fences and the ids appended since the newest checkpoint.
+///
+/// Start in constant time: a segment with a valid index is not scanned up to what the index
+/// covers (its last covered record is read back and checked); only what follows is. A missing,
+/// torn or stale index means a scan of that segment, as before. Damage inside the covered part
+/// is found by reads (`.damaged`) and by `missiond fsck`, which reads every record.
 package final class EventLog: Sendable {
     package static let defaultSegmentBytes = 64 << 20
 
@@ -90,22 +98,38 @@ package final class EventLog: Sendable {
 
     private static let eventKind: UInt8 = 16
     /// One index entry per `stride` events: a read skips at most stride - 1 records.
-    private static let stride: UInt64 = 32
+    static let stride: UInt64 = 32
+    package static let defaultCheckpointEvents = 8192
+    /// The newest segment's index is rewritten once this many events were appended since.
+    package let checkpointEvents: Int
+    /// Bytes of segments the open read record by record (what no index covered).
+    package let bytesScannedAtOpen: Int
 
-    private struct Segment {
+    struct Segment {
         let firstSeq: UInt64
         var lastSeq: UInt64          // firstSeq - 1 while empty
         let file: RecordFile
         var sparse: [Int] = []       // offset of seq firstSeq + k * stride
-        var ids: [EventKey] = []     // to forget them when the segment is dropped
         var lastAppendMillis: Int64 = 0
+        var lastRecordOffset = -1
+        /// The ids of the records before `indexedBytes`, on disk.
+        var index: SortedTable?
+        var indexedBytes = 0
+        /// The ids of the records after `indexedBytes`.
+        var recent = Set<EventKey>()
+        var indexing = false         // an index write is queued
         var isEmpty: Bool { lastSeq < firstSeq }
+        var indexPath: String { SegmentIndex.path(ofSegment: file.path) }
+
+        func contains(_ key: EventKey) -> Bool {
+            if recent.contains(key) { return true }
+            guard let index, index.mayContain(key.tableKey) else { return false }
+            return ((try? index.value(for: key.tableKey)) ?? nil) != nil
+        }
     }
 
-    private struct State {
+    struct State {
         var segments: [Segment] = []
-        /// Every event id within retention, as 8 bytes each (an id was 70 as a String in a Set).
-        var known = Set<EventKey>()
         var lastSeq: UInt64 = 0
         var lock: DirectoryLock?
         var closed = false
@@ -116,19 +140,23 @@ package final class EventLog: Sendable {
         var damagedReads = 0
     }
 
-    private let state: Mutex<State>
+    let state: Mutex<State>
     private let syncs = Atomic<Int>(0)
+    /// Index writes run here, beside appends.
+    let indexQueue = DispatchQueue(label: "missiond.eventlog.index")
 
     /// Opens or creates the log (directory mode 0700), scanning every segment to rebuild the
     /// index; a torn record at the end of the newest segment is cut off and noted.
     /// `syncedThrough`: the highest seq the journal's done marks say was written (see the top of
     /// this file); seqs up to it that the log lacks are lost ranges, reported in `damage`.
     package init(directory: String, fsync: FsyncPolicy, retention: Retention,
-                segmentBytes: Int = EventLog.defaultSegmentBytes, syncedThrough: UInt64 = 0) throws(StoreError) {
+                segmentBytes: Int = EventLog.defaultSegmentBytes, syncedThrough: UInt64 = 0,
+                checkpointEvents: Int = EventLog.defaultCheckpointEvents) throws(StoreError) {
         self.directory = directory
         self.fsync = fsync
         self.retention = retention
         self.segmentBytes = max(1, segmentBytes)
+        self.checkpointEvents = max(1, checkpointEvents)
         try Directory.create(directory)
         var s = State()
         s.lock = try DirectoryLock(directory: directory)
@@ -139,6 +167,7 @@ package final class EventLog: Sendable {
             return (seq, directory + "/" + name)
         }.sorted { $0.0 < $1.0 }
         var expected: UInt64 = 1  // the seq the next segment should start with
+        var scanned = 0
         for (i, (first, path)) in found.enumerated() {
             let file = try RecordFile(path: path, create: false)
             guard first >= 1 else { throw .store("segment numbered 0", path) }
@@ -151,7 +180,9 @@ package final class EventLog: Sendable {
                 s.damage.append("event log: seqs \(expected)-\(first - 1) are missing before \(Self.segmentName(first)) (a segment deleted or cut short)")
             }
             var seg = Segment(firstSeq: first, lastSeq: first - 1, file: file)
-            if let note = try file.scan(repairTail: i == found.count - 1, visit: { (offset, kind, payload) throws(StoreError) in
+            let scanFrom = try SegmentIndex.resume(&seg)
+            scanned += try file.physicalSize() - scanFrom
+            if let note = try file.scan(from: scanFrom, repairTail: i == found.count - 1, visit: { (offset, kind, payload) throws(StoreError) in
                 var r = PayloadReader(payload)
                 guard kind == Self.eventKind, let seq = r.u64(), let millis = r.u64(), let id = r.string() else {
                     throw .store("malformed event record at offset \(offset)", path)
@@ -161,9 +192,9 @@ package final class EventLog: Sendable {
                 }
                 if (seq - first) % Self.stride == 0 { seg.sparse.append(offset) }
                 seg.lastSeq = seq
-                seg.ids.append(EventKey(id))
+                seg.lastRecordOffset = offset
+                seg.recent.insert(EventKey(id))
                 seg.lastAppendMillis = Int64(bitPattern: millis)
-                s.known.insert(EventKey(id))
             }) {
                 s.notes.append(note)
             }
@@ -179,10 +210,18 @@ package final class EventLog: Sendable {
             }
         }
         s.lastSeq = max(onDisk, syncedThrough)
+        bytesScannedAtOpen = scanned
         // Events written just before a crash of the process may never have been synced; they are
         // readable now, so make them durable before anyone replays them.
         if fsync != .never, let last = s.segments.last { try last.file.sync() }
         state = Mutex(s)
+        // Segments scanned past their index get a new one, in the background.
+        state.withLock { s in
+            for i in s.segments.indices where i < s.segments.count - 1 && !s.segments[i].recent.isEmpty {
+                scheduleIndex(&s, i)
+            }
+            if let last = s.segments.indices.last, s.segments[last].recent.count >= checkpointEvents { scheduleIndex(&s, last) }
+        }
     }
 
     // MARK: writing
@@ -201,7 +240,7 @@ package final class EventLog: Sendable {
             var starts: [Int] = []
             var buf = RecordBuffer(reserving: events.count * 1024)
             var seq = s.lastSeq
-            for e in events where !s.known.contains(EventKey(e.id)) && fresh.insert(e.id).inserted {
+            for e in events where fresh.insert(e.id).inserted && !Self.contains(s, EventKey(e.id)) {
                 seq += 1
                 let json = e.render(seq)
                 starts.append(buf.count)
@@ -234,15 +273,21 @@ package final class EventLog: Sendable {
             for (k, start) in starts.enumerated() {
                 let seq = out[k].seq
                 if (seq - s.segments[last].firstSeq) % Self.stride == 0 { s.segments[last].sparse.append(base + start) }
-                let key = EventKey(out[k].id)
-                s.segments[last].ids.append(key)
-                s.known.insert(key)
+                s.segments[last].recent.insert(EventKey(out[k].id))
             }
+            s.segments[last].lastRecordOffset = base + starts[starts.count - 1]
             s.segments[last].lastSeq = seq
             s.segments[last].lastAppendMillis = Int64(bitPattern: millis)
             s.lastSeq = seq
+            if s.segments[last].recent.count >= checkpointEvents { scheduleIndex(&s, last) }
             return out
         }
+    }
+
+    /// Whether a retained event has this id: the newest segments first.
+    static func contains(_ s: State, _ key: EventKey) -> Bool {
+        for g in s.segments.reversed() where g.contains(key) { return true }
+        return false
     }
 
     /// Opens the segment whose first seq is `lastSeq + 1`, made durable in the directory, and
@@ -254,6 +299,8 @@ package final class EventLog: Sendable {
         if try file.physicalSize() != 0 { throw .store("new segment already has data", path) }
         if fsync != .never { try Directory.sync(directory) }
         s.segments.append(Segment(firstSeq: first, lastSeq: first - 1, file: file))
+        // The previous one is sealed: its index now covers all of it.
+        if s.segments.count >= 2, !s.segments[s.segments.count - 2].recent.isEmpty { scheduleIndex(&s, s.segments.count - 2) }
         try? retain(&s, nowMillis: Int64(Date().timeIntervalSince1970 * 1000))
     }
 
@@ -394,7 +441,7 @@ package final class EventLog: Sendable {
         var failure: StoreError?
         for g in s.segments[..<drop] {
             do throws(StoreError) { try Directory.remove(g.file.path) } catch { failure = error; break }
-            for id in g.ids { s.known.remove(id) }
+            try? Directory.remove(g.indexPath)
             removed += 1
         }
         s.segments.removeFirst(removed)
@@ -430,15 +477,35 @@ package final class EventLog: Sendable {
     package var syncCount: Int { syncs.load(ordering: .relaxed) }
 
     /// Whether an event id is in the retained log.
-    package func contains(id: String) -> Bool { state.withLock { $0.known.contains(EventKey(id)) } }
+    package func contains(id: String) -> Bool { state.withLock { Self.contains($0, EventKey(id)) } }
 
-    /// Releases files and the directory lock; later appends throw, reads return nothing.
+    /// Ids held in memory (appended since the newest segment's last index).
+    package var idsInMemory: Int { state.withLock { $0.segments.reduce(0) { $0 + $1.recent.count } } }
+
+    /// Bytes the segment indexes hold in memory (Bloom filters, fences, sparse offsets).
+    package var indexResidentBytes: Int {
+        state.withLock { $0.segments.reduce(0) { $0 + ($1.index?.residentBytes ?? 0) + $1.sparse.count * 8 } }
+    }
+
+    /// Returns once every queued index write is done.
+    package func waitForIndexes() {
+        while true {
+            indexQueue.sync {}
+            if !state.withLock({ $0.segments.contains { $0.indexing } }) { return }
+        }
+    }
+
+    /// Writes the newest segment's index (so the next start scans nothing), then releases files
+    /// and the directory lock; later appends throw, reads return nothing.
     package func close() {
+        state.withLock { s in
+            if let last = s.segments.indices.last, !s.segments[last].recent.isEmpty, !s.closed { scheduleIndex(&s, last) }
+        }
+        waitForIndexes()
         let lock = state.withLock { s -> DirectoryLock? in
             let l = s.lock
             s.closed = true
             s.segments = []
-            s.known = []
             s.lock = nil
             return l
         }
@@ -450,6 +517,9 @@ package final class EventLog: Sendable {
 /// extractor's ids are that: a truncated SHA-256), any other id by its 64-bit FNV-1a hash.
 struct EventKey: Hashable, Sendable {
     let value: UInt64
+
+    var tableKey: TableKey { TableKey(hi: value, lo: 0) }
+    init(value: UInt64) { self.value = value }
 
     init(_ id: String) {
         var utf8 = id.utf8.makeIterator()
