@@ -231,6 +231,86 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// A notice's author heads its title, often as "…人民政府办公室": the body is the measure's organizer.
+    func testANoticeTitleNamesItsAuthor() throws {
+        let cases = [
+            ("衢州市人民政府办公室关于做好2007年中国食品博览会组展工作的通知\n\n各县(市、区)人民政府：现将有关事项通知如下。", "2007-03-01", "衢州市人民政府办公室"),
+            ("嘉兴市商务局关于印发2023年外贸企业参展补助办法的通知\n\n各县(市、区)商务主管部门：现印发给你们。", "2023-03-01", "嘉兴市商务局"),
+            ("浙江省人民政府办公厅关于进一步稳外贸稳外资的若干意见\n\n各市人民政府：现提出如下意见。", "2023-03-01", "浙江省人民政府办公厅"),
+        ]
+        for (text, published, author) in cases {
+            let doc = try extract(text, published: published)
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [author], text)
+        }
+    }
+
+    /// A body's spokesperson or official in charge describing a measure speaks of the body's own
+    /// work: the body is its organizer (an expert's view of it is no event, see the near misses).
+    func testABodysSpokespersonSpeaksOfItsOwnMeasure() throws {
+        let cases = [
+            ("商务部发言人指出,这次出台的出口信用保险政策,将扩大出口企业承保规模。", "商务部"),
+            ("浙江外贸稳中有进\n\n省商务厅有关负责人介绍,今年出台的稳外贸若干措施已惠及企业3000余家。", "商务厅"),
+            ("宁波市商务局相关负责人表示,新出台的参展补贴政策将覆盖境外展会展位费。", "宁波市商务局"),
+        ]
+        for (text, body) in cases {
+            let doc = try extract(text, published: "2023-03-01")
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], text)
+            XCTAssertTrue(doc.events.first?.organizer.first?.name.hasSuffix(body) ?? false, "\(doc.events.first?.organizer ?? []) \(text)")
+        }
+        try assertEventTypes(["一位外贸专家表示,出台的政策效果还有待观察。"], published: "2023-03-01", are: [])
+    }
+
+    /// Setting up a task force to carry a trade policy out is a measure of the body that does it.
+    func testATaskForceForAPolicyIsAMeasure() throws {
+        for text in ["目前商务部已成立以部领导为组长、相关司局参加的稳外贸落实推进小组。",
+                     "为稳住外贸基本盘,苏州市成立稳外贸工作专班,帮助企业抢订单。",
+                     "浙江外贸企业出海参展\n\n省商务厅成立外贸企业出海参展工作领导小组。"] {
+            let doc = try extract(text, published: "2023-03-01")
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], text)
+            XCTAssertFalse(doc.events.first?.organizer.isEmpty ?? true, text)
+        }
+    }
+
+    /// "X副主任李婷说:“…我们…”": an official who speaks of the event for a body not yet named
+    /// speaks for the body that runs it; the quotation a colon opens is the speaker's before it,
+    /// not the next quotation's (a worker's, below).
+    func testAnOfficialQuotedOnTheEventNamesItsOrganizer() throws {
+        let cases = [
+            ("合江县开行返岗专车\n\n从2月8日起,合江县首批100名农民工搭乘专车返岗复工。\n\n合江县农民工服务中心副主任李婷说:“今天是首批100名农民工返岗专车,我们为他们准备了面包、牛奶。”\n\n农民工赵华明说:“方便了出行,很关心我们。”",
+             "合江县农民工服务中心"),
+            ("宣汉县开行务工专列\n\n2月10日,宣汉县500名农民工乘坐务工专列前往浙江。\n\n宣汉县就业服务局局长王强表示:“这趟专列是我们联系铁路部门开行的,将一直开到月底。”\n\n务工人员李华说:“车上很暖和。”",
+             "宣汉县就业服务局"),
+        ]
+        for (text, body) in cases {
+            let doc = try extract(text, published: "2022-02-10")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [body], text)
+        }
+    }
+
+    /// "全市人社部门", "各级商务部门": the departments of the place under discussion, not the
+    /// ministry whose name they begin with.
+    func testDepartmentsAreNotTheMinistryTheirNameBeginsWith() throws {
+        for (text, name) in [("六安市举办招聘会。全市人社部门将组织开展110余场招聘活动。", "六安市人社局"),
+                             ("嘉兴市出台参展补贴。全市商务部门将组织企业赴日本参展。", "嘉兴市商务局")] {
+            let names = try runStages(text, through: "entities").entities.compactMap { e -> String? in
+                if case .organization(let o, _, _) = e.value { return o.name } else { return nil }
+            }
+            XCTAssertTrue(names.contains(name), "\(names) \(text)")
+            XCTAssertFalse(names.contains("人社部") || names.contains("商务部"), "\(names) \(text)")
+        }
+    }
+
+    /// A job fair's tally of job-seekers' intentions is no deal.
+    func testAJobFairsIntentionsAreNoDeal() throws {
+        for text in ["大冶市举办专场招聘会。据统计,此次招聘会入场3600余人,达成求职意向450余人。",
+                     "石家庄市举办春季招聘会,800余家企业参加,现场达成就业意向1200人。"] {
+            let doc = try extract(text, published: "2023-02-18")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+        }
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

@@ -11,6 +11,11 @@ struct QuoteSpeaker {
 
     static func find(quote q: Range<Int>, doc: Document, rules: RuleStore, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>) -> QuoteSpeaker {
         let close = q.upperBound            // the closing mark
+        // "X说:“…”", "X表示:“…”": a colon before the opening mark names the speaker before it
+        // (whoever speaks the quotation after this one must not be taken for it).
+        if q.lowerBound >= 2, tp[q.lowerBound - 2].key == colon, let speaker = before(q, doc: doc, rules: rules, tp: tp, bp: bp) {
+            return speaker
+        }
         // After the quotation: up to the end of the sentence that follows the closing mark.
         var afterEnd = min(tp.count, close + 1)
         if let s = sentence(containing: close + 1, doc.sentences) { afterEnd = doc.sentences[s].tokens.upperBound }
@@ -19,15 +24,18 @@ struct QuoteSpeaker {
            let speaker = window((close + 1)..<afterEnd, doc: doc, rules: rules, tp: tp, bp: bp) {
             return speaker
         }
-        // Before it: "X said: “…”" in the same sentence, within `maxWordsBefore` (a line of quotations
-        // is one sentence: reading it from its start for each quotation was quadratic).
-        if let si = sentence(containing: q.lowerBound - 1, doc.sentences) {
-            let from = max(doc.sentences[si].tokens.lowerBound, q.lowerBound - 1 - maxWordsBefore)
-            if from < q.lowerBound - 1, let speaker = window(from..<(q.lowerBound - 1), doc: doc, rules: rules, tp: tp, bp: bp) {
-                return speaker
-            }
-        }
-        return QuoteSpeaker()
+        return before(q, doc: doc, rules: rules, tp: tp, bp: bp) ?? QuoteSpeaker()
+    }
+
+    private static let colon = TokenKey.of(":")
+
+    /// Before it: "X said: “…”" in the same sentence, within `maxWordsBefore` (a line of quotations
+    /// is one sentence: reading it from its start for each quotation was quadratic).
+    private static func before(_ q: Range<Int>, doc: Document, rules: RuleStore, tp: UnsafeBufferPointer<Token>, bp: UnsafeBufferPointer<UInt8>) -> QuoteSpeaker? {
+        guard let si = sentence(containing: q.lowerBound - 1, doc.sentences) else { return nil }
+        let from = max(doc.sentences[si].tokens.lowerBound, q.lowerBound - 1 - maxWordsBefore)
+        guard from < q.lowerBound - 1 else { return nil }
+        return window(from..<(q.lowerBound - 1), doc: doc, rules: rules, tp: tp, bp: bp)
     }
 
     /// Tokens before a quotation looked through for its speaker: longer than any sentence of news.

@@ -65,8 +65,9 @@ struct SentencePass {
         if tellsNoAction(reader, target, choice, triggers) { return }
         // Quoted speech tells an action only in an official's words.
         if s.quote >= 0, !speakers[s.quote].isOfficial { return }
-        let speaker = s.quote >= 0 ? speakers[s.quote] : nil
-        if let target, readMention(of: target, si, s, reader, triggers) { return }
+        // (or the official who speaks a quotation this sentence opens: "X副主任李婷说:“…”")
+        let speaker = s.quote >= 0 ? speakers[s.quote] : openedQuote(in: s).map { speakers[$0] }.flatMap { $0.isOfficial ? $0 : nil }
+        if let target, readMention(of: target, si, s, reader, triggers, speaker: speaker) { return }
         guard choice.strongest >= 2 else {
             if let p = previous { readContinuation(of: p, si, s, reader, triggers) }
             return
@@ -86,6 +87,16 @@ struct SentencePass {
         }
         if let t = partOf { creditCampaign(t) }
         startDraft(si, reader, triggers, choice.best)
+    }
+
+    /// The first quotation that opens inside sentence s (doc.quotes are in text order).
+    private func openedQuote(in s: Sentence) -> Int? {
+        var low = 0, high = doc.quotes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if doc.quotes[mid].lowerBound < s.tokens.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low < doc.quotes.count && doc.quotes[low].lowerBound < s.tokens.upperBound ? low : nil
     }
 
     // MARK: Which sentences are read
@@ -316,10 +327,16 @@ struct SentencePass {
 
     /// Reads the sentence as another mention of drafts[target] and adds it there, unless it is
     /// another action; true when added.
-    private mutating func readMention(of target: Int, _ si: Int, _ s: Sentence, _ reader: FrameReader, _ triggers: [TriggerMatch]) -> Bool {
+    private mutating func readMention(of target: Int, _ si: Int, _ s: Sentence, _ reader: FrameReader, _ triggers: [TriggerMatch],
+                                      speaker: QuoteSpeaker?) -> Bool {
         frame.reset(type: drafts[target].type, weight: 0)
         frame.caption = captions[s.paragraph]
         reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
+        // "服务中心副主任李婷说：“今天是首批返岗专车，我们…”": an official speaking of the event
+        // of an organizer not yet named speaks for the body that runs it
+        if frame.organizer.isEmpty, drafts[target].organizer.isEmpty, let sp = speaker, let o = sp.organization {
+            frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
+        }
         // "the charter flight organized by Suzhou … from December 9th": a new action, not the last one
         let otherAgent = !frame.organizer.isEmpty && !drafts[target].organizer.isEmpty
             && !EventStage.sameOrganizer(frame.organizer, drafts[target].organizer)

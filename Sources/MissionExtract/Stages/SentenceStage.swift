@@ -83,7 +83,7 @@ struct SentenceStage: ExtractionStage {
             i += 1
         }
         close(tp.count, newParagraph: true)
-        let quotes = findQuotes(tp, sentences)
+        let quotes = findQuotes(tp, bp, sentences)
         // A sentence belongs to a quotation when its first word lies inside it. Both lists are in
         // text order and the quotations do not overlap: one pass over both (looking through every
         // quotation for each sentence was quadratic in an article of quoted lines).
@@ -142,14 +142,14 @@ struct SentenceStage: ExtractionStage {
 
     /// Quoted speech: a pair of quotation marks around at least three tokens that holds a sentence
     /// end or ends in punctuation (“…,” / “….”). Quoted names ("big move") are not speech.
-    private func findQuotes(_ tp: UnsafeBufferPointer<Token>, _ sentences: [Sentence]) -> [Range<Int>] {
+    private func findQuotes(_ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>, _ sentences: [Sentence]) -> [Range<Int>] {
         var quotes: [Range<Int>] = []
         var openAt: Int?
         let quoteKey = Tokenizer.quoteKey                // a static is a lazy global: read once, not per token
         for i in 0..<tp.count {
             if tp[i].newlineBefore { openAt = nil }      // a quotation never runs across lines
             guard tp[i].key == quoteKey else { continue }
-            let opening = isOpening(tp, i)
+            let opening = isOpening(tp, bp, i)
             if opening, openAt == nil { openAt = i; continue }
             if !opening, let o = openAt {
                 let inner = (o + 1)..<i
@@ -166,8 +166,11 @@ struct SentenceStage: ExtractionStage {
     }
 
     /// An opening mark follows white space (or starts the text) and is glued to the next token.
-    private func isOpening(_ tp: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
+    private func isOpening(_ tp: UnsafeBufferPointer<Token>, _ bp: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let t = tp[i]
+        // “ opens whatever is around it: Chinese has no spaces to tell ("李婷说:“今天…”")
+        let at = Int(t.start)
+        if t.end - t.start == 3, bp[at] == 0xE2, bp[at + 1] == 0x80, bp[at + 2] == 0x9C { return true }
         let afterSpace = i == 0 || t.spaceBefore
         let gluedNext = i + 1 < tp.count && !tp[i + 1].spaceBefore
         if afterSpace && gluedNext { return true }
