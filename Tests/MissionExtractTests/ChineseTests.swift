@@ -302,6 +302,22 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// The jobs a job fair offers are its outcome (`jobs`, in posts), not its participants.
+    func testTheJobsAFairOffersAreItsOutcome() throws {
+        for (text, posts) in [("1月14日,六安市举办春风行动专场招聘会,招聘现场聚集了91家本地优质企业,提供5647个工作岗位。", 5647.0),
+                              ("武汉举办大型招聘会,146家企事业单位带着1万多个岗位招贤纳才。", 10000.0),
+                              ("大冶市举办返乡人员专场招聘会,45家企业参加,推出2200余个就业岗位。", 2200.0),
+                              // the noun before the count: "岗位" is no "位" of people
+                              ("2月17日,大冶市举办春风行动专场招聘会,共吸引了45家企业参加,发布招聘岗位2200余个。", 2200.0)] {
+            let doc = try extract(text, published: "2023-01-15")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+            let jobs = doc.events.first?.outcomes.filter { $0.kind == "jobs" } ?? []
+            XCTAssertEqual(jobs.map { $0.count?.value }, [posts], text)
+            XCTAssertEqual(jobs.first?.count?.unit, "posts", text)
+            XCTAssertFalse(doc.events.first?.participants.contains { $0.unit == "posts" } ?? true, text)
+        }
+    }
+
     /// A job fair's tally of job-seekers' intentions is no deal.
     func testAJobFairsIntentionsAreNoDeal() throws {
         for text in ["大冶市举办专场招聘会。据统计,此次招聘会入场3600余人,达成求职意向450余人。",

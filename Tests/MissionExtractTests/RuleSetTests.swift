@@ -9,7 +9,7 @@ final class RuleSetTests: XCTestCase {
         files = TestRules.files
         files["units.tsv"] = "# header\nenterprises\tcompanies\nwidgets\tthings\n"
         XCTAssertThrowsError(try RuleSet(files: files)) { XCTAssertEqual(($0 as? RuleError)?.description,
-            "units.tsv:3: unknown unit 'widgets' (allowed: enterprises, people, groups, officials, projects, countries, industries, trade_shows, contracts)") }
+            "units.tsv:3: unknown unit 'widgets' (allowed: enterprises, people, groups, officials, projects, countries, industries, trade_shows, contracts, posts)") }
         files = TestRules.files
         files["countries.tsv"] = "XX\tNowhere\ta\tb\tc\td\n"
         XCTAssertThrowsError(try RuleSet(files: files)) { XCTAssertEqual(($0 as? RuleError)?.description, "countries.tsv:1: expected 2–4 tab-separated columns, found 6") }

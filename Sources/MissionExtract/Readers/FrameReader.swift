@@ -662,6 +662,13 @@ struct FrameReader {
             guard case .count(let v, let q, let unit?) = entities[e].value else { continue }
             let et = entities[e].tokens
             let s = et.lowerBound
+            // "提供5647个工作岗位": the posts a job fair or a drive offers are its outcome, never participants
+            if unit == "posts" {
+                if type == .recruitmentDrive {
+                    d.addOutcome(Outcome(kind: "jobs", amount: nil, count: (v, unit), text: words(et)), rule: .text("posts offered"))
+                }
+                continue
+            }
             if s > lo, rules.lexicon.signingVerbs.contains(tp[s - 1].key) || (s > lo + 1 && rules.lexicon.signingVerbs.contains(tp[s - 2].key)) {
                 outcomeCounts.append((v, unit, et.upperBound)); continue
             }

@@ -139,7 +139,7 @@ final class RuleStore: Sendable {
     /// that a shorter row ("chartered") does not take them, and then dropped.
     static let noTransport = "none"
     /// `contracts` counts only what was signed (an outcome), never participants.
-    static let unitNames: [String] = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts"]
+    static let unitNames: [String] = ["enterprises", "people", "groups", "officials", "projects", "countries", "industries", "trade_shows", "contracts", "posts"]
     static let outcomeKinds: [String] = ["orders", "contract", "projects", "intended_deals", "output_value", "investment", "jobs"]
     /// The trigger weight of a named fair: strong, so that "the Expo … with $8 billion in intended deals" stays a fair.
     static let namedFairWeight = 3
