@@ -318,6 +318,18 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// A local paper's story opens with "我市" before it names the city: the lead is about the first
+    /// city the story names.
+    func testALeadAboutOurCityIsAboutTheCityNamedLater() throws {
+        for (text, city) in [("本报讯 2月27日至3月2日,副市长周剑带领我市经贸代表团赴香港开展招商活动。\n\n代表团一行拜访了香港河南联谊会,推介漯河投资环境。", "Luohe"),
+                             ("本报讯 5月10日至15日,市长王伟率我市企业家代表团赴日本大阪参加展会。\n\n大连50家企业参展,签订订单3000万美元。", "Dalian")] {
+            let doc = try extract(text, published: "2024-05-20")
+            XCTAssertEqual(doc.events.first?.type, .tradeMission, text)
+            XCTAssertEqual(doc.events.first?.origin.first?.name, city, text)
+            XCTAssertFalse(doc.events.first?.organizer.isEmpty ?? true, text)
+        }
+    }
+
     /// A job fair's tally of job-seekers' intentions is no deal.
     func testAJobFairsIntentionsAreNoDeal() throws {
         for text in ["大冶市举办专场招聘会。据统计,此次招聘会入场3600余人,达成求职意向450余人。",

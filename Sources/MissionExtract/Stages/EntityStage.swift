@@ -70,6 +70,20 @@ struct EntityStage: ExtractionStage {
                 if let c = newCity { city = c }
             }
         }
+        // A local paper's "我市" opens its story before it names the city ("副市长周剑带领我市经贸
+        // 代表团…"): the sentences before any place is under discussion are about the first Chinese
+        // city named later (with its province).
+        if chinese, let firstCity = entities.lazy.compactMap({ e -> Int? in
+            guard case .place(let p32, false) = e.value else { return nil }
+            let p = Int(p32)
+            return self.rules.places[p].code == "CN" && (self.rules.places[p].kind == .city || self.rules.places[p].kind == .district) ? p : nil
+        }).first {
+            let province = rules.places[firstCity].province.flatMap { rules.provinceIndex[$0] }
+            for si in sentences.indices {
+                guard sentences[si].city == nil, sentences[si].province == nil else { break }
+                (sentences[si].city, sentences[si].province) = (firstCity, province)
+            }
+        }
         doc.sentences = sentences
         doc.entities = entities
     }
