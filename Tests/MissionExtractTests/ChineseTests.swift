@@ -330,12 +330,27 @@ final class ChineseTests: XCTestCase {
         }
     }
 
-    /// A job fair's tally of job-seekers' intentions is no deal.
+    /// "考察" alone is any study visit; a factory or firm visited, or a visit on site, is an inspection.
+    func testAStudyVisitIsNoFactoryInspectionUnlessAFactoryIsSeen() throws {
+        let cases = [("5月10日,徐州市经贸代表团赴俄罗斯梁赞市考察了当地皮革厂和机械企业。", true),
+                     ("3月5日,南宁市经贸代表团带领20家企业赴西班牙,通过会谈、实地考察和商务推介开拓市场。", true),
+                     ("3月5日,河南省新乡市委书记李卫东率新乡经贸代表团来港考察,举办合作交流洽谈会。", false),
+                     ("3月20日,四川企业家代表团赴东盟考察,寻找商机。", false)]
+        for (text, inspection) in cases {
+            let doc = try extract(text, published: "2023-05-12")
+            XCTAssertEqual(doc.events.first?.type, .tradeMission, text)
+            XCTAssertEqual(doc.events.first?.activities.contains("factory_inspection"), inspection, text)
+        }
+    }
+
+    /// A job fair's tally of job-seekers' intentions is no deal, and its talks no business negotiation.
     func testAJobFairsIntentionsAreNoDeal() throws {
-        for text in ["大冶市举办专场招聘会。据统计,此次招聘会入场3600余人,达成求职意向450余人。",
-                     "石家庄市举办春季招聘会,800余家企业参加,现场达成就业意向1200人。"] {
+        for text in ["大冶市举办专场招聘会。据统计,此次招聘会入场3600余人,现场洽谈1200余人,达成求职意向450余人。",
+                     "石家庄市举办春季毕业生就业洽谈会,800余家企业参加,现场达成就业意向1200人。"] {
             let doc = try extract(text, published: "2023-02-18")
             XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+            // (its talks are between employers and job-seekers: no business negotiation)
+            XCTAssertFalse(doc.events.first?.activities.contains("business_negotiation") ?? true, text)
         }
     }
 

@@ -714,7 +714,8 @@ struct FrameReader {
         // In a recruitment drive a fair is a job fair: recruitment, not an exhibition
         let jobFairs = type == .recruitmentDrive
         rules.activities.forEachMatch(from: lo, ctx) { m in
-            if jobFairs, m.label == "exhibition" || m.label == "online_exhibition" { return }
+            // (and its talks, "现场洽谈1200余人", are between employers and job-seekers: no business negotiation)
+            if jobFairs, m.label == "exhibition" || m.label == "online_exhibition" || m.label == "business_negotiation" { return }
             d.addActivity(m.label, words: span(m.start..<m.end))
         }
         let transport = rules.transport.scan(from: lo, ctx)
