@@ -123,8 +123,8 @@ package final class EventLog: Sendable {
 
         func contains(_ key: EventKey) -> Bool {
             if recent.contains(key) { return true }
-            guard let index, index.mayContain(key.tableKey) else { return false }
-            return ((try? index.value(for: key.tableKey)) ?? nil) != nil
+            guard let index else { return false }
+            return ((try? index.value(for: key.tableKey)) ?? nil) != nil   // a Bloom test, then a block read
         }
     }
 

@@ -19,10 +19,10 @@ enum SegmentIndex {
         var sparse: [Int]
 
         var bytes: [UInt8] {
-            var b = ValueBytes()
+            var b = RecordBuffer()
             for v in [firstSeq, lastSeq, UInt64(coveredBytes), UInt64(bitPattern: Int64(lastRecordOffset)),
-                      UInt64(bitPattern: lastAppendMillis), UInt64(sparse.count)] { b.put(v) }
-            for o in sparse { b.put(UInt64(o)) }
+                      UInt64(bitPattern: lastAppendMillis), UInt64(sparse.count)] { b.append(v) }
+            for o in sparse { b.append(UInt64(o)) }
             return b.bytes
         }
 
@@ -86,7 +86,7 @@ enum SegmentIndex {
     struct Snapshot: Sendable {
         let path: String
         let meta: Meta
-        let recent: [EventKey]
+        let recent: Set<EventKey>          // a copy-on-write copy: taken under the lock in O(1)
         let old: SortedTable?
     }
 }
@@ -103,7 +103,7 @@ extension EventLog {
             path: g.indexPath,
             meta: .init(firstSeq: g.firstSeq, lastSeq: g.lastSeq, coveredBytes: g.file.size, lastRecordOffset: g.lastRecordOffset,
                         lastAppendMillis: g.lastAppendMillis, sparse: g.sparse),
-            recent: Array(g.recent), old: g.index)
+            recent: g.recent, old: g.index)
         indexQueue.async { self.writeIndex(snapshot) }
     }
 

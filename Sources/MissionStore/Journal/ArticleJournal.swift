@@ -578,8 +578,8 @@ package final class ArticleJournal: Sendable {
     func lookupFinished(_ s: State, _ key: TableKey) -> RememberedArticle? {
         let forget = forgetBelow(s)
         if let e = s.finished[key] ?? s.frozen[key] { return e.ordinal >= forget ? e.remembered : nil }
-        for run in s.runs.reversed() where run.mayContain(key) {
-            guard let value = try? run.value(for: key) else { continue }
+        for run in s.runs.reversed() {
+            guard let value = try? run.value(for: key) else { continue }   // a Bloom test, then a block read
             guard let a = RememberedArticle(decoding: value[...]) else { return nil }
             return a.ordinal >= forget ? a : nil
         }

@@ -30,7 +30,7 @@ extension ArticleJournal {
     private struct Snapshot {
         let file: RecordFile
         let end: Int                       // P
-        let frozen: [(TableKey, RememberedArticle)]
+        let frozen: [TableKey: Entry]      // a copy-on-write copy: taken under the lock in O(1)
         let pending: [(key: TableKey, id: String, span: Span, attempts: Int)]
         let highestSeq: UInt64
         let finishedBefore: UInt64
@@ -48,7 +48,7 @@ extension ArticleJournal {
             pending.sort { $0.span.offset < $1.span.offset }
             let generation = s.nextGeneration
             if !s.frozen.isEmpty { s.nextGeneration += 1 }
-            return Snapshot(file: file, end: file.size, frozen: s.frozen.map { ($0.key, $0.value.remembered) }, pending: pending,
+            return Snapshot(file: file, end: file.size, frozen: s.frozen, pending: pending,
                             highestSeq: s.highestSeq, finishedBefore: s.nextOrdinal, generation: generation,
                             compact: compactionDue(s, size: file.size))
         }
@@ -74,7 +74,7 @@ extension ArticleJournal {
     private func writeRun(_ snapshot: Snapshot) throws(StoreError) {
         let path = directory + "/" + RememberedRuns.name(generation: snapshot.generation)
         do throws(StoreError) {
-            let run = try RememberedRuns.write(snapshot.frozen, to: path, highestSeq: snapshot.highestSeq, sync: fsync != .never)
+            let run = try RememberedRuns.write(snapshot.frozen.map { ($0.key, $0.value.remembered) }, to: path, highestSeq: snapshot.highestSeq, sync: fsync != .never)
             if fsync != .never { try Directory.sync(directory) }
             state.withLock { s in
                 s.runs.append(run)
@@ -118,11 +118,11 @@ extension ArticleJournal {
         let tailBase = out.size
         // What was appended since P: most of it now, the rest under the lock.
         var copied = snapshot.end
-        try Self.copy(old, from: copied, to: old.size, into: out, copied: &copied)
+        copied = try Self.copy(old, from: copied, to: old.size, into: out)
         if fsync != .never { try out.sync() }
         try state.withLock { (s: inout State) throws(StoreError) in
             guard s.file === old else { throw .store("the journal file changed during compaction", path) }
-            try Self.copy(old, from: copied, to: old.size, into: out, copied: &copied)
+            copied = try Self.copy(old, from: copied, to: old.size, into: out)
             func remap(_ key: TableKey, _ span: Span) -> Span? {
                 if span.offset >= snapshot.end { return Span(offset: span.offset - snapshot.end + tailBase, length: span.length) }
                 return moved[key].map { Span(offset: $0, length: span.length) }
@@ -155,8 +155,8 @@ extension ArticleJournal {
         }
     }
 
-    /// Appends bytes `from..<to` of `old` (whole records) to `out`.
-    private static func copy(_ old: RecordFile, from: Int, to: Int, into out: RecordFile, copied: inout Int) throws(StoreError) {
+    /// Appends bytes `from..<to` of `old` (whole records) to `out`; returns `to`.
+    private static func copy(_ old: RecordFile, from: Int, to: Int, into out: RecordFile) throws(StoreError) -> Int {
         var at = from
         while at < to {
             let bytes = try old.read(at: at, count: min(1 << 20, to - at))
@@ -164,7 +164,7 @@ extension ArticleJournal {
             try out.append(bytes)
             at += bytes.count
         }
-        copied = to
+        return to
     }
 
     private enum MergeStep { case drop([SortedTable]), merge(SortedTable, SortedTable, forgetBelow: UInt64) }

@@ -16,21 +16,21 @@ struct RememberedArticle: Sendable, Equatable {
     var ordinal: UInt64
 
     var encoded: [UInt8] {
-        var b = ValueBytes()
-        b.put(ordinal)
+        var b = RecordBuffer()
+        b.append(ordinal)
         switch outcome {
         case .done(nil):
-            b.put(UInt8(1))
+            b.append(UInt8(1))
         case let .done(seqs?):
-            b.put(UInt8(2))
-            b.put(seqs.lowerBound)
-            b.put(seqs.upperBound)
+            b.append(UInt8(2))
+            b.append(seqs.lowerBound)
+            b.append(seqs.upperBound)
         case .rejected:
-            b.put(UInt8(3))
+            b.append(UInt8(3))
         }
-        b.put(id)
-        b.put(name)
-        if case let .rejected(reason) = outcome { b.put(reason) }
+        b.append(id)
+        b.append(name)
+        if case let .rejected(reason) = outcome { b.append(reason) }
         return b.bytes
     }
 
@@ -85,9 +85,9 @@ enum RememberedRuns {
         var highestSeq: UInt64
         var newestOrdinal: UInt64
         var bytes: [UInt8] {
-            var b = ValueBytes()
-            b.put(highestSeq)
-            b.put(newestOrdinal)
+            var b = RecordBuffer()
+            b.append(highestSeq)
+            b.append(newestOrdinal)
             return b.bytes
         }
         init(highestSeq: UInt64, newestOrdinal: UInt64) {
@@ -156,20 +156,6 @@ enum RememberedRuns {
             throw error
         }
         return try SortedTable(path: path)
-    }
-}
-
-/// Little-endian bytes in the record payload format (strings with a u32 length).
-struct ValueBytes {
-    private(set) var bytes: [UInt8] = []
-    mutating func put(_ v: UInt8) { bytes.append(v) }
-    mutating func put(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func put(_ s: String) {
-        var s = s
-        s.withUTF8 { u in
-            withUnsafeBytes(of: UInt32(u.count).littleEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: u)
-        }
     }
 }
 
