@@ -17,7 +17,7 @@ are 0. Uses only wire.md (pyzmq), so it also checks the contract.
     python3 scripts/crash_test.py --missiond .build/debug/missiond --articles 300 --kills 5
 
 With --state DIR the run uses that state directory in place (one that already holds a long
-history, such as the one `missiond bench --history N --keep-state DIR` leaves): the checks
+history, such as the one `missiond bench --history N --state DIR` leaves): the checks
 then cover the events after the seq the state held when the test began.
 """
 import argparse

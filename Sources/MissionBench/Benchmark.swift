@@ -64,7 +64,6 @@ package struct Benchmark {
         let held = (try? String(contentsOfFile: marker, encoding: .utf8)).flatMap { Int($0) } ?? 0
         if history > held {
             try fillHistory(state: state, from: held, rules: rules, seedFiles: seedFiles)
-            try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
             try String(history).write(toFile: marker, atomically: true, encoding: .utf8)
         } else if history > 0 {
             print("history: \(state) already holds \(held) articles")

@@ -62,9 +62,6 @@ final class DoneRetention: Sendable {
         }
     }
 
-    /// Waits for a pass under way (tests, shutdown).
-    func drain() { queue.sync {} }
-
     func prune(now: Date) -> (files: Int, bytes: Int) {
         Self.prune(directory, maxBytes: maxBytes, maxAgeSeconds: maxAgeSeconds, now: now)
     }

@@ -18,7 +18,7 @@ final class InboxIntake {
     let doneDirectory: String
     private let done: DonePolicy
     /// done/'s retention (nil with `done: delete`, or with `--once`, which moves nothing).
-    let retention: DoneRetention?
+    private let retention: DoneRetention?
     let quarantine: Quarantine
     /// `--once`: leave the user's files where they are; remember them instead.
     let keepFiles: Bool
@@ -62,7 +62,7 @@ final class InboxIntake {
     static let ioErrorAttempts = 12
 
     init(inbox: String, stateDirectory: String, quarantine: Quarantine, maxArticleBytes: Int, keepFiles: Bool,
-         watch: Bool, settleSeconds: Double, done: DonePolicy = .keep(maxBytes: 1 << 30, maxAgeSeconds: 30 * 24 * 3600),
+         watch: Bool, settleSeconds: Double, done: DonePolicy = DaemonConfig().donePolicy,
          logger: Logger) throws(DaemonError) {
         self.inbox = inbox
         self.doneDirectory = stateDirectory + "/done"
@@ -261,7 +261,8 @@ final class InboxIntake {
             recovered(name)
         } else {
             do {
-                let stored = try StoredFile.move(path(name), into: doneDirectory, sides: [(".name", name.escaped)])
+                // (with `done: delete` the file is removed at once: no side file to write for it)
+                let stored = try StoredFile.move(path(name), into: doneDirectory, sides: done == .delete ? [] : [(".name", name.escaped)])
                 if let read = inFlight[name] ?? nil, let moved = SafeFile.Identity.current(at: RawPath(stored)),
                    moved.device == read.device, moved != read {
                     // Written to between the check and the rename: not what was journaled.
@@ -271,7 +272,6 @@ final class InboxIntake {
                 }
                 if done == .delete {
                     // Moved first all the same: the checks above are about the file that was read.
-                    unlink(stored + ".name")
                     unlink(stored)
                     logger.info("inbox file journaled and deleted (done: delete)", metadata: ["file": name.logValue])
                 } else {

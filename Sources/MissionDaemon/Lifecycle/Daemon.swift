@@ -79,7 +79,7 @@ package final class Daemon: Sendable {
             eventLog = try EventLog(directory: state + "/events", fsync: config.fsync, retention: config.retention,
                                     syncedThrough: journal.highestSeq)
         } catch {
-            throw DaemonError(.state, "state in \(state): \(error.description); `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside")
+            throw DaemonError(.state, "state in \(state): \(error.description); \(Self.fsckHint(state))")
         }
         for note in journal.recoveryNotes + eventLog.recoveryNotes {
             logger.warning("storage recovery", metadata: ["note": "\(note)"])
@@ -237,6 +237,11 @@ package final class Daemon: Sendable {
         }
     }
 
+    /// What to run about damaged state.
+    static func fsckHint(_ state: String) -> String {
+        "`missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside"
+    }
+
     /// The start read no event the segment indexes vouched for: they are read now, beside the
     /// work, and any damage is logged and counted as at a start that scans.
     private func checkIndexedEventsInBackground() {
@@ -248,7 +253,7 @@ package final class Daemon: Sendable {
             for d in damage {
                 logger.error("storage damage", metadata: [
                     "damage": "\(d)",
-                    "fix": "stop the daemon; `missiond fsck \(state)` describes the damage and `missiond fsck \(state) --repair` sets it aside",
+                    "fix": "stop the daemon; \(Self.fsckHint(state))",
                 ])
             }
             metrics.storageDamaged(count: damage.count)

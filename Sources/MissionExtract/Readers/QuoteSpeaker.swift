@@ -13,9 +13,8 @@ struct QuoteSpeaker {
         let close = q.upperBound            // the closing mark
         // "X说:“…”", "X表示:“…”": a colon before the opening mark names the speaker before it
         // (whoever speaks the quotation after this one must not be taken for it).
-        if q.lowerBound >= 2, tp[q.lowerBound - 2].key == colon, let speaker = before(q, doc: doc, rules: rules, tp: tp, bp: bp) {
-            return speaker
-        }
+        let colonFirst = q.lowerBound >= 2 && tp[q.lowerBound - 2].key == colon
+        if colonFirst, let speaker = before(q, doc: doc, rules: rules, tp: tp, bp: bp) { return speaker }
         // After the quotation: up to the end of the sentence that follows the closing mark.
         var afterEnd = min(tp.count, close + 1)
         if let s = sentence(containing: close + 1, doc.sentences) { afterEnd = doc.sentences[s].tokens.upperBound }
@@ -24,7 +23,7 @@ struct QuoteSpeaker {
            let speaker = window((close + 1)..<afterEnd, doc: doc, rules: rules, tp: tp, bp: bp) {
             return speaker
         }
-        return before(q, doc: doc, rules: rules, tp: tp, bp: bp) ?? QuoteSpeaker()
+        return (colonFirst ? nil : before(q, doc: doc, rules: rules, tp: tp, bp: bp)) ?? QuoteSpeaker()   // (already read)
     }
 
     private static let colon = TokenKey.of(":")

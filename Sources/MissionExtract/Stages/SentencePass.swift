@@ -89,6 +89,14 @@ struct SentencePass {
         startDraft(si, reader, triggers, choice.best)
     }
 
+    /// Reads sentence s into a fresh `frame` of `type` (a photo caption's own as such).
+    private mutating func readFrame(_ type: EventType, weight: Int, of target: EventType?, _ s: Sentence,
+                                    _ reader: FrameReader, _ triggers: [TriggerMatch]) {
+        frame.reset(type: type, weight: weight)
+        frame.caption = captions[s.paragraph]
+        reader.read(type: type, triggers: triggers, of: target, into: &frame)
+    }
+
     /// The first quotation that opens inside sentence s (doc.quotes are in text order).
     private func openedQuote(in s: Sentence) -> Int? {
         var low = 0, high = doc.quotes.count
@@ -329,9 +337,7 @@ struct SentencePass {
     /// another action; true when added.
     private mutating func readMention(of target: Int, _ si: Int, _ s: Sentence, _ reader: FrameReader, _ triggers: [TriggerMatch],
                                       speaker: QuoteSpeaker?) -> Bool {
-        frame.reset(type: drafts[target].type, weight: 0)
-        frame.caption = captions[s.paragraph]
-        reader.read(type: frame.type, triggers: triggers, of: frame.type, into: &frame)
+        readFrame(drafts[target].type, weight: 0, of: drafts[target].type, s, reader, triggers)
         // "服务中心副主任李婷说：“今天是首批返岗专车，我们…”": an official speaking of the event
         // of an organizer not yet named speaks for the body that runs it
         if frame.organizer.isEmpty, drafts[target].organizer.isEmpty, let sp = speaker, let o = sp.organization {
@@ -356,9 +362,7 @@ struct SentencePass {
     /// (not a fair's mere description: "Held in Guangzhou, the Canton Fair is …" has no action to go on).
     private mutating func readContinuation(of p: Int, _ si: Int, _ s: Sentence, _ reader: FrameReader, _ triggers: [TriggerMatch]) {
         guard !drafts[p].isDescription, continues(s, doc.sentences[si - 1]) else { return }
-        frame.reset(type: drafts[p].type, weight: 0)
-        frame.caption = captions[s.paragraph]
-        reader.read(type: frame.type, triggers: triggers, of: nil, into: &frame)
+        readFrame(drafts[p].type, weight: 0, of: nil, s, reader, triggers)
         // (an agent named again, "the Department sent officials …", goes on with it too)
         let namedAgain = text.entities[s.entities].allSatisfy { !$0.isOrganization || $0.rule == EntityStage.bodyMentionRule }
         guard frame.organizer.isEmpty || namedAgain, !frame.since else { return }
@@ -381,9 +385,7 @@ struct SentencePass {
 
     /// Reads the sentence's own action into the frame, as the chosen type.
     private mutating func readOwnAction(_ s: Sentence, _ reader: FrameReader, _ triggers: [TriggerMatch], _ choice: inout TypeChoice) {
-        frame.reset(type: choice.best, weight: choice.strongest)
-        frame.caption = captions[s.paragraph]
-        reader.read(type: choice.best, triggers: triggers, of: choice.best, into: &frame)
+        readFrame(choice.best, weight: choice.strongest, of: choice.best, s, reader, triggers)
         // "40 enterprises from Guangdong are heading for the 7th China-Russia Expo in Yekaterinburg":
         // companies of a Chinese place travelling to a fair abroad are a mission to it
         if choice.best == .tradeFair, triggers.contains(where: { $0.label.type == .tradeMission }),
@@ -391,9 +393,7 @@ struct SentencePass {
            frame.participants.contains(where: { $0.unit == "enterprises" }) {
             choice.best = .tradeMission
             choice.strongest = max(2, TypeChoice.strongest(of: choice.best, triggers))
-            frame.reset(type: choice.best, weight: choice.strongest)
-            frame.caption = captions[s.paragraph]
-            reader.read(type: choice.best, triggers: triggers, of: choice.best, into: &frame)
+            readFrame(choice.best, weight: choice.strongest, of: choice.best, s, reader, triggers)
         }
     }
 
