@@ -12,13 +12,15 @@ struct Token: Sendable {
     var kind: Kind
     private var flags: UInt8
 
-    private static let capitalizedFlag: UInt8 = 1, allCapsFlag: UInt8 = 2, spaceFlag: UInt8 = 4, newlineFlag: UInt8 = 8, ideographFlag: UInt8 = 16
+    private static let capitalizedFlag: UInt8 = 1, allCapsFlag: UInt8 = 2, spaceFlag: UInt8 = 4, newlineFlag: UInt8 = 8, ideographFlag: UInt8 = 16,
+                       numeralFlag: UInt8 = 32
 
     init(start: Int32, end: Int32, key: UInt64, kind: Kind, capitalized: Bool, allCaps: Bool, spaceBefore: Bool, newlineBefore: Bool,
-         ideograph: Bool = false) {
+         ideograph: Bool = false, numeral: Bool = false) {
         self.start = start; self.end = end; self.key = key; self.kind = kind
         flags = (capitalized ? Self.capitalizedFlag : 0) | (allCaps ? Self.allCapsFlag : 0)
             | (spaceBefore ? Self.spaceFlag : 0) | (newlineBefore ? Self.newlineFlag : 0) | (ideograph ? Self.ideographFlag : 0)
+            | (numeral ? Self.numeralFlag : 0)
     }
 
     /// First letter upper-case.
@@ -29,6 +31,9 @@ struct Token: Sendable {
     var spaceBefore: Bool { flags & Self.spaceFlag != 0 }
     /// One Chinese character (a word of its own: Chinese has no spaces).
     var isIdeograph: Bool { flags & Self.ideographFlag != 0 }
+    /// A Chinese numeral character (一 … 九, 两, 零, 十, 百, 千, 万, 亿): the numeral and date readers
+    /// are asked at every character, and most are turned away by this bit alone.
+    var isNumeralCharacter: Bool { flags & Self.numeralFlag != 0 }
     /// A line break precedes it.
     var newlineBefore: Bool { flags & Self.newlineFlag != 0 }
 

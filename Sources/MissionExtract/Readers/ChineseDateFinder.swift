@@ -76,7 +76,7 @@ struct ChineseDateFinder {
             let t = tokens[i]
             guard !used[i], t.kind == .number || t.isIdeograph else { i += 1; continue }
             // 今天, 昨日
-            if let back = words.relativeDay.get(t.key).map(Int.init), i + 1 < limit, words.dayNouns.contains(tokens[i + 1].key),
+            if i + 1 < limit, words.dayNouns.contains(tokens[i + 1].key), let back = words.relativeDay.get(t.key).map(Int.init),
                let p = published, let y = p.year, let m = p.month, let d = p.day {
                 let r = CivilDay(year: y, month: m, day: d).adding(back)
                 finder.add(DateParts(year: r.year, month: r.month, day: r.day), nil, i..<(i + 2), "date: 今天/昨天", &lastDate, &used, &found)

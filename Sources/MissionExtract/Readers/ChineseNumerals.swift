@@ -14,7 +14,7 @@ struct ChineseNumerals: Sendable {
 
     /// May a numeral start at this token? (A digit or 十百千; a lone 万 or 亿 is no number: "万企".)
     @inline(__always) func isNumeral(_ t: Token) -> Bool {
-        guard t.isIdeograph, let v = table.get(t.key) else { return false }
+        guard t.isNumeralCharacter, let v = table.get(t.key) else { return false }
         return v <= 1000
     }
 
@@ -23,7 +23,7 @@ struct ChineseNumerals: Sendable {
     func read(_ tokens: UnsafeBufferPointer<Token>, at i: Int, limit: Int) -> (value: Double, end: Int)? {
         guard i < limit, isNumeral(tokens[i]) else { return nil }
         var total = 0.0, section = 0, pending = -1, j = i
-        while j < limit, tokens[j].isIdeograph, let v = table.get(tokens[j].key).map(Int.init) {
+        while j < limit, tokens[j].isNumeralCharacter, let v = table.get(tokens[j].key).map(Int.init) {
             if v < 10 {
                 pending = v
             } else if v <= 1000 {

@@ -30,7 +30,7 @@ enum Tokenizer {
             let start = i
             var kind = Token.Kind.word
             var key = TokenKey.seed
-            var ideograph = false
+            var ideograph = false, numeral = false
             if isDigit(b) {
                 kind = .number
                 while i < to {
@@ -46,6 +46,7 @@ enum Tokenizer {
                 // written in Chinese ("商务厅", "赴 ~8 参展") are sequences of characters.
                 let end = min(i + seqLength(b), to)
                 for k in i..<end { key = TokenKey.mix(key, p[k]) }
+                numeral = end - i == 3 && isNumeralCharacter(p, i)
                 i = end
                 ideograph = true
             } else if isLetter(b) || (b >= 0xC0 && isLetterScalar(p, i, to)) {
@@ -82,7 +83,7 @@ enum Tokenizer {
             var upper = cap
             if cap { for k in start..<i where p[k] >= 97 && p[k] <= 122 { upper = false; break } }
             // Offsets fit in Int32: articles are far below 2 GB.
-            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline, ideograph: ideograph))
+            out.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), key: key, kind: kind, capitalized: cap, allCaps: upper, spaceBefore: space, newlineBefore: newline, ideograph: ideograph, numeral: numeral))
             space = false; newline = false
             if budget.isOver(atStep: out.count) { break }
         }
@@ -142,6 +143,16 @@ enum Tokenizer {
         if b == 0xE3 { return i + 1 < to && p[i + 1] >= 0x90 }
         if b == 0xF0 { return i + 1 < to && p[i + 1] >= 0xA0 && p[i + 1] <= 0xAF }
         return false
+    }
+
+    /// 零 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿, by the scalar of the three bytes at i (an ideograph).
+    @inline(__always) static func isNumeralCharacter(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+        switch c {
+        case 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+             0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF: return true
+        default: return false
+        }
     }
 
     /// The same test on a scalar, for rule text read as Strings ("嘉兴市", "{city}商务局").
