@@ -354,6 +354,74 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// A signing of counted projects, or a side event held the same day, is a deal of its own beside
+    /// the fair it is held at; the fair's own tally ("展会期间…共达成意向成交额") stays the fair's outcome.
+    func testCountedProjectSigningsAtAFairAreDealsOfTheirOwn() throws {
+        let own = ["9月10日,第20届中国—东盟博览会在广西南宁开幕。开幕当天,广西12个投资合作项目在现场集中签约,总投资86.5亿元。",
+                   "第134届广交会15日在广州开幕。当天还举行了重点项目签约仪式,共有45个项目签约,总金额120亿元。",
+                   "2023中国国际服务贸易交易会2日在北京开幕。在同期举办的采购对接会上,达成意向成交额12.5亿元。",
+                   "第二届中国-非洲经贸博览会在长沙举行。湖南省在同期举行的合作项目签约仪式上签订项目27个。"]
+        for text in own {
+            let doc = try extract("商务新闻\n\n" + text, published: "2023-10-20")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair, .deal], text)
+            XCTAssertTrue(doc.events.first?.outcomes.isEmpty ?? false, text)
+        }
+        let tallies = [("第134届广交会15日在广州开幕。展会期间,各地企业共达成意向成交额25.8亿元。", EventType.tradeFair),
+                       ("浙江省商务厅组织50家企业赴日本参加东京国际礼品展。展会期间,代表团共达成意向订单1.2亿美元。", .tradeMission)]
+        for (text, type) in tallies {
+            let doc = try extract("商务新闻\n\n" + text, published: "2023-10-20")
+            XCTAssertEqual(doc.events.map(\.type), [type], text)
+            XCTAssertEqual(doc.events.first?.outcomes.first?.kind, "intended_deals", text)
+        }
+    }
+
+    /// A body acting "陆续/相继/多次" is still the subject; a trip "赴境外/海外" goes abroad, so its deals are its outcome.
+    func testAnAdverbBetweenABodyAndItsVerbKeepsItTheOrganizer() throws {
+        let cases = [("从10月开始,福建省商务厅陆续组织企业赴境外参展,目前达成的意向成交金额超4亿美元。", "福建省商务厅", true),
+                     ("今年以来,江苏省商务厅相继组织200家企业赴海外参展,达成意向订单3.2亿美元。", "江苏省商务厅", true),
+                     ("3月5日,宁波市贸促会多次率团赴欧洲拜访客户。", "宁波市贸促会", false)]
+        for (text, body, deals) in cases {
+            let doc = try extract("新闻\n\n" + text, published: "2023-03-06")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [body], text)
+            XCTAssertEqual(doc.events.first?.outcomes.first?.kind == "intended_deals", deals, text)
+        }
+    }
+
+    /// A body named before its city in a lead ("由市政府主办…的六安市…") is that city's; a document's
+    /// title or name opens with its author.
+    func testABodyIsOfTheCityNamedAfterItAndADocumentOfItsAuthor() throws {
+        for text in ["1月14日上午,由市政府主办,市人社局承办的六安市2023年“春风行动”专场招聘会在城区万达广场举行。",
+                     "1月14日上午,六安市2023年“春风行动”专场招聘会在城区举行。招聘会由市政府主办,市人社局承办。"] {
+            let doc = try extract("新闻\n\n" + text, published: "2023-01-15")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+            XCTAssertEqual(doc.events.first?.organizer.first?.name, "六安市政府", text)
+        }
+        for (text, body) in [("以下是深圳市商务局2025年度境外展会资助申报指南。", "深圳市商务局"),
+                             ("市商务局制定了《2024年杭州市商务局贸易促进计划》,支持企业出国参展。", "杭州市商务局")] {
+            let doc = try extract("新闻\n\n" + text, published: "2024-03-01")
+            XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [body], text)
+        }
+    }
+
+    /// A wire dateline's date (中新社温州四月八日电) dates the report, not the trip; a place right before
+    /// a count is the participants' home; a Chinese fair held abroad is not held in the place of its name;
+    /// 截至 dates a tally, not the action.
+    func testADatelineDatesTheReportAndAFairAbroadIsHeldAbroad() throws {
+        let wire = try extract("新闻\n\n中新社温州四月八日电 记者今日获悉,今年五月份,温州六十家企业将包机前往德国参展。")
+        XCTAssertEqual(wire.published, "--04-08")
+        XCTAssertEqual(wire.events.first?.when.start, "--05")
+        XCTAssertEqual(wire.events.first?.origin.map(\.name), ["Wenzhou"])
+        let abroad = try extract("新闻\n\n记者近日从浙江温州市相关部门获悉,今年五月份,温州六十家企业将包机前往德国参加在那里举行的“中国温州商品博览会”德国展。", published: "2023-04-08")
+        XCTAssertEqual(abroad.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(abroad.events.first?.destinations.map(\.code), ["DE"])
+        let tally = try extract("新闻\n\n义乌决定6月14日至16日在阿联酋迪拜举办“中国义乌国际小商品博览会”迪拜展。截至3月3日,义乌有80多家企业报名参展。", published: "2023-03-06")
+        XCTAssertEqual(tally.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(tally.events.first?.when.start, "2023-06-14")
+        XCTAssertEqual(tally.events.first?.destinations.map(\.code), ["AE"])
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

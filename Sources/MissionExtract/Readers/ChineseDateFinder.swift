@@ -59,6 +59,9 @@ struct ChineseDateFinder {
         return (parts, k, offset)
     }
 
+    /// How far into the text a wire dateline's date may stand (in tokens).
+    static let datelineReach = 80
+
     /// The date of a wire dateline among the first tokens: "中新社义乌三月六日电", "新华社北京12月7日电" (a date then 电).
     func dateline(within first: Int) -> DateParts? {
         let limit = min(first, finder.ctx.limit)
@@ -90,6 +93,13 @@ struct ChineseDateFinder {
                     i = e + 1; continue
                 }
                 i += 1; continue
+            }
+            // "中新社义乌三月六日电": the wire's dateline dates the report, not the action (its month
+            // still names the month of a later "12日")
+            if i < Self.datelineReach, after < limit, tokens[after].key == words.dispatch, start.day != nil {
+                for k in i...after { used[k] = true }
+                lastDate = start
+                i = after + 1; continue
             }
             var end = after
             var endDate: DateParts?

@@ -539,8 +539,10 @@ struct FrameReader {
             guard let (pi, adj) = place(e), !adj, rules.places[pi].isChinese, rules.places[pi].kind != .country, !destinations.contains(where: { $0.contains(s) }) else { continue }
             let before = s > lo ? tp[s - 1].key : 0
             // "the China Yiwu International Commodities Fair", "the Harbin fair": the fair's venue
+            // (but not a Chinese fair held abroad: "在阿联酋迪拜举办“中国义乌国际小商品博览会”迪拜展")
             if triggers.contains(where: { $0.label.fair >= 0 && $0.start <= s && $0.end >= t }) {
-                d.addDestination(destination(pi), rule: .text("place in a fair's name"), words: span(s..<t)); continue
+                if !hasForeignPlace(after: lo) { d.addDestination(destination(pi), rule: .text("place in a fair's name"), words: span(s..<t)) }
+                continue
             }
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "origin_prep", words: span((s - 1)..<t))
@@ -552,7 +554,8 @@ struct FrameReader {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "In X, (scene)", words: span((s - 1)..<t)); continue
             }
             if before == rules.lexicon.to || before == rules.lexicon.inKey { continue }
-            if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && $0.tokens.contains(s) } else { return false } }) {
+            // (or right before it, in Chinese: "义乌一百家企业将包机前往…", "我省54家企事业单位")
+            if entities.contains(where: { if case .count(_, _, let u?) = $0.value { return u != "" && ($0.tokens.contains(s) || $0.tokens.lowerBound == t && tp[s].isIdeograph) } else { return false } }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "place inside a count", words: span(s..<t)); continue
             }
             if t + 1 < hi, tp[t].key == Self.dash, tp[t + 1].key == rules.lexicon.based, triggers.contains(where: { $0.label.type == triggerType && $0.start > t && $0.start <= t + 6 }) {

@@ -39,6 +39,8 @@ public struct RuleSet: Sendable {
         /// A Chinese title of a city's or a province's head ("市长", "副省长") with no body before it:
         /// the head of the place under discussion, acting for its government.
         case cityHead = "city_head", provinceHead = "province_head"
+        /// Going abroad without naming where ("赴境外参展", "overseas trips"): a trip's deals are its outcome.
+        case abroad
 
         /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
         /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
@@ -79,6 +81,7 @@ public struct RuleSet: Sendable {
             case .diplomacy: 27
             case .cityHead: 28
             case .provinceHead: 29
+            case .abroad: 30
             }
         }
     }

@@ -244,6 +244,14 @@ struct EntityStage: ExtractionStage {
                         guard swallowed.isEmpty || !swallowed[e - first], case .place(let p32, false) = found[e].value else { continue }
                         if locate(Int(p32)) { break }
                     }
+                    // (a Chinese lead may name its city after the body: "由市政府主办,市人社局承办的六安市…招聘会")
+                    if hereProvince == nil && hereCity == nil, ctx.tokens[nameStart].isIdeograph {
+                        for e in first..<placesEnd where found[e].tokens.lowerBound >= m.end {
+                            guard swallowed.isEmpty || !swallowed[e - first], case .place(let p32, false) = found[e].value,
+                                  rules.places[Int(p32)].isChinese else { continue }
+                            if locate(Int(p32)) { break }
+                        }
+                    }
                 }
                 let p = template.usesCity ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
                 guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province

@@ -39,7 +39,7 @@ struct MetadataStage: ExtractionStage {
     private func chineseDateline(_ doc: Document) -> DateParts? {
         doc.withBuffers { text in
             let ctx = text.context(limit: text.tokens.count)
-            return ChineseDateFinder(finder: DateFinder(rules: rules, ctx: ctx, published: nil)).dateline(within: 80)
+            return ChineseDateFinder(finder: DateFinder(rules: rules, ctx: ctx, published: nil)).dateline(within: ChineseDateFinder.datelineReach)
         }
     }
 

@@ -244,12 +244,12 @@ struct SentencePass {
                 ?? triggers.first { isTrip($0) && $0.label.weight >= strongest && $0.start < dealStart }) : nil
         }
 
-        /// The deals' sentence is the fair's, or the trip's when it goes abroad.
+        /// The deals' sentence is the fair's, or the trip's when it goes abroad (to a place named, or "境外").
         mutating func settle(_ triggers: [TriggerMatch], _ reader: FrameReader) {
             if fairFirst {
                 best = .tradeFair
                 strongest = Self.strongest(of: best, triggers)
-            } else if let trip, reader.hasForeignPlace(after: trip.end) {
+            } else if let trip, reader.hasForeignPlace(after: trip.end) || reader.cues.contains(where: { $0.label == .abroad && $0.start >= trip.start }) {
                 best = trip.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
@@ -405,7 +405,7 @@ struct SentencePass {
         let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
         // Orders signed on a trip are the trip's outcome ("… were contracted for export from
         // Liaoning": the trip's own home is no other agent).
-        if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty,
+        if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, !frame.another,
            frame.origin.allSatisfy({ drafts[p].origin.contains($0) }) { return true }
         // "On the 21st, …": the same action, a day later (by the same people)
         if prevType == best, frame.relativeDate, !frame.another, compatibleAgent(p) { return true }
