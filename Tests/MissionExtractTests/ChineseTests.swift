@@ -422,6 +422,27 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(tally.events.first?.destinations.map(\.code), ["AE"])
     }
 
+    /// A text that opens with a wire dateline has no title line: its first line is the story's lead,
+    /// and the day written between a fair and its opening ("12日在海口开幕") dates the fair.
+    func testALeadOpeningWithAWireDatelineIsNoTitle() throws {
+        for text in ["新华社海口12月12日电(记者罗江)2018中国(海南)国际热带农产品冬季交易会12日在海口开幕。\n\n据了解,本届冬交会吸引了近2000家企业参加。",
+                     "中新社香港11月17日电 第二十八届北京·香港经济合作研讨洽谈会12日在香港会议展览中心开幕。\n\n大会邀请800余人参会。"] {
+            let doc = try extract(text)
+            XCTAssertNil(doc.title, text)
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], text)
+            XCTAssertEqual(doc.events.first?.when.start?.suffix(2), "12", text)
+        }
+    }
+
+    /// A later mention dated by its year alone ("宣布2023年“春风行动”正式启动") is the drive of "1月14日".
+    func testAYearAloneAgreesWithADayOfThatYear() throws {
+        let doc = try extract("新闻\n\n1月14日上午,六安市2023年“春风行动”专场招聘会在城区万达广场举行,91家企业提供5647个岗位。\n\n副市长孙学龙到现场宣布2023年“春风行动”正式启动。")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        XCTAssertTrue(EventStage.overlaps("--01-14", "2023"))
+        XCTAssertTrue(EventStage.overlaps("2023-01-14", "--01"))
+        XCTAssertFalse(EventStage.overlaps("2023-02-14", "--01-14"))
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

@@ -63,10 +63,11 @@ struct ChineseDateFinder {
     static let datelineReach = 80
 
     /// The date of a wire dateline among the first tokens: "中新社义乌三月六日电", "新华社北京12月7日电" (a date then 电).
-    func dateline(within first: Int) -> DateParts? {
+    /// Returns the date and the token where it starts.
+    func dateline(within first: Int) -> (date: DateParts, start: Int)? {
         let limit = min(first, finder.ctx.limit)
         for i in 0..<max(limit, 0) {
-            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == words.dispatch { return d }
+            if let (d, after, _) = date(at: i, limit), d.month != nil, d.day != nil, after < limit, tokens[after].key == words.dispatch { return (d, i) }
         }
         return nil
     }

@@ -91,9 +91,17 @@ struct EventStage: ExtractionStage {
         return within(b.start, a) || within(a.start, b)
     }
 
-    /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07".
+    /// Two dates at known precision can be the same day: "2023-03" and "2023-03-07"; a date
+    /// without its year and one with it, "--01-14" and "2023-01-14" or "2023" (a text that names
+    /// "1月14日" and "2023年“春风行动”" speaks of one January).
     static func overlaps(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return a == b }
+        if a.hasPrefix("--") != b.hasPrefix("--") {
+            let (yearless, dated) = a.hasPrefix("--") ? (a, b) : (b, a)
+            guard dated.count > 4 else { return true }
+            let monthDay = "--" + dated.dropFirst(5)
+            return monthDay.hasPrefix(yearless) || yearless.hasPrefix(monthDay)
+        }
         return a.hasPrefix(b) || b.hasPrefix(a)
     }
 

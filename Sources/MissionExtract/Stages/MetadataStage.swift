@@ -24,19 +24,26 @@ struct MetadataStage: ExtractionStage {
             let tokens = Tokenizer.tokenize(doc.furnitureLines, tables: rules.tokenTables)
             removed = scanText(tokens, doc.furnitureLines).labelled
         }
-        // A first line that opens with a dateline is the first paragraph, not a title.
-        doc.title = doc.envelopeTitle ?? (dateline?.range.lowerBound == 0 ? nil : firstLineTitle(doc))
+        // "中新社义乌三月六日电": a Chinese wire dateline (its date, and where it stands)
+        let chineseDateline = doc.isChinese && dateline == nil ? chineseDateline(doc) : nil
+        // A first line that opens with a dateline is the first paragraph, not a title (a Chinese
+        // one opens with the agency and the place, "新华社海口12月12日电").
+        let opensWithDateline = dateline?.range.lowerBound == 0 || chineseDateline.map { $0.start <= Self.chineseDatelineStart } == true
+        doc.title = doc.envelopeTitle ?? (opensWithDateline ? nil : firstLineTitle(doc))
         doc.published = fromInput ?? labelled ?? removed ?? (dateline?.date?.hasPrefix("--") == false ? dateline?.date : nil)
             ?? sourceLine ?? dateline?.date.map { withYear($0, from: yearNear(doc.tokens, doc.bytes)) }
         // A stored page's leading " date 2023-08-20 " is no date of the story that may run on after it
         // on the same line: skipped like a dateline.
         // "中新社义乌三月六日电": a Chinese wire dateline, its day of the publication's year when one is known
         // (only its date: the dateline runs on into the story's first sentence, whose places are the story's)
-        if doc.isChinese, doc.published == nil, dateline == nil, let d = chineseDateline(doc) { doc.published = d.iso }
+        if doc.published == nil, let d = chineseDateline { doc.published = d.date.iso }
         doc.dateline = dateline?.range ?? Self.storedDateLabel(doc.bytes.prefix(24).map(TokenKey.lower)).map { 0..<($0 - 1) }
     }
 
-    private func chineseDateline(_ doc: Document) -> DateParts? {
+    /// How many tokens an agency and place may take before a Chinese dateline's date ("中新社香港").
+    static let chineseDatelineStart = 10
+
+    private func chineseDateline(_ doc: Document) -> (date: DateParts, start: Int)? {
         doc.withBuffers { text in
             let ctx = text.context(limit: text.tokens.count)
             return ChineseDateFinder(finder: DateFinder(rules: rules, ctx: ctx, published: nil)).dateline(within: ChineseDateFinder.datelineReach)
