@@ -443,6 +443,24 @@ final class ChineseTests: XCTestCase {
         XCTAssertFalse(EventStage.overlaps("2023-02-14", "--01-14"))
     }
 
+    /// A job fair (a graduates' employment fair too) is held in its own city when no venue is named;
+    /// a fair "将于9月20日开幕" opens then, whatever day the press conference was.
+    func testAJobFairIsHeldAtHomeAndAFairOpensOnItsDay() throws {
+        for (text, city) in [("1月14日上午,六安市2023年“春风行动”专场招聘会在城区万达广场举行,91家企业提供5647个岗位。", "Lu'an"),
+                             ("4月1日,石家庄市2017年春季高校毕业生就业洽谈会在信息工程职业学院体育场举行,800余家企业参会,提供岗位1.5万个。", "Shijiazhuang")] {
+            let doc = try extract("新闻\n\n" + text, published: "2023-04-02")
+            XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive], text)
+            XCTAssertEqual(doc.events.first?.destinations.map(\.name), [city], text)
+            XCTAssertEqual(doc.events.first?.activities.contains("recruitment"), true, text)
+        }
+        for (text, day) in [("9月18日,记者从第五届中国—亚欧博览会新闻发布会上了解到,将于9月20日开幕的第五届中国—亚欧博览会规模为历届之最。", "2023-09-20"),
+                            ("3月5日,记者从组委会获悉,第二十届中国—东盟博览会将于9月16日在南宁开幕。", "2023-09-16")] {
+            let doc = try extract("新闻\n\n" + text, published: "2023-09-18")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeFair], text)
+            XCTAssertEqual(doc.events.first?.when.start, day, text)
+        }
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

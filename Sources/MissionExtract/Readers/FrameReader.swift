@@ -318,6 +318,15 @@ struct FrameReader {
         return cue(.fairOpen, in: et.upperBound..<close) == nil
     }
 
+    /// …and its opening: "将于9月20日开幕", "12日在海口开幕" (an opening within eight tokens after a
+    /// date written in Chinese, no close between).
+    func opensAfter(_ et: Range<Int>) -> Bool {
+        guard tp[et.upperBound - 1].isIdeograph else { return false }
+        let to = min(sentence.tokens.upperBound, et.upperBound + 8)
+        guard let open = (et.upperBound..<to).first(where: { rules.cue(.fairOpen, at: $0, ctx) != nil }) else { return false }
+        return cue(.fairClose, in: et.upperBound..<open) == nil
+    }
+
     /// A signing cue ("signed", "inked", "signing of") within eight tokens before the tokens r, or
     /// twelve after ("310 projects with a combined investment of 95.6 billion yuan were signed").
     func signedNear(_ r: Range<Int>) -> Bool {
@@ -620,6 +629,8 @@ struct FrameReader {
         var chosen: (start: String?, end: String?, text: String)?
         // "The Expo concluded on Monday", "wound up in Guangzhou on Tuesday": the day a fair ended
         var closeDate: (date: String, text: String)?
+        // "9月18日,记者从…发布会上了解到,将于9月20日开幕的第五届…博览会": the day it opens, not the report's
+        var openDate: (date: String, text: String)?
         var lastDateEnd = -1            // the token after the last date read
         for e in entities.indices {
             guard case .date(let s, let en) = entities[e].value else { continue }
@@ -638,6 +649,7 @@ struct FrameReader {
             let value: (String?, String?, String) = cue == .dateEnd ? (nil, s, text) : (s, en, text)
             if entities[e].relativeDay { d.relativeDate = true }
             if type == .tradeFair, closeDate == nil, en == nil, cue == nil, closes(before: et.lowerBound) || closesAfter(et) { closeDate = (s ?? "", text) }
+            if type == .tradeFair, openDate == nil, en == nil, cue == nil, let s, chosen != nil, opensAfter(et) { openDate = (s, text) }
             // "opened on Thursday … until Dec 20": the later "until" date ends the one before
             if cue == .dateEnd, let c = chosen, c.end == nil, let cs = c.start, let until = s, cs.hasPrefix("--") == until.hasPrefix("--"), until > cs {
                 chosen = (cs, until, c.text + " … " + text); continue
@@ -650,6 +662,7 @@ struct FrameReader {
             if let s = c.start, s < cd.date, s.count == cd.date.count { c.end = cd.date; c.text += " … " + cd.text } else { c = (nil, cd.date, cd.text) }
             chosen = c
         }
+        if let od = openDate, closeDate == nil, let c = chosen, c.end == nil, c.start != od.date { chosen = (od.date, nil, od.text) }
         if let c = chosen { d.setWhen(start: c.start, end: c.end, text: c.text, rule: "date"); d.ownDate = true }
         for e in entities.indices {
             guard case .duration(let days) = entities[e].value else { continue }

@@ -294,6 +294,12 @@ struct EventStage: ExtractionStage {
             d.origin.removeAll { homes.contains($0) }
             if d.destinations.isEmpty { d.destinations = homes.map { Destination(name: rules.places[$0].name, code: rules.places[$0].code) } }
         }
+        // A job fair without a venue named is held where it is held for ("六安市…专场招聘会在城区万达广场举行"):
+        // its own city (workers carried away by bus or train go elsewhere).
+        if d.type == .recruitmentDrive, d.destinations.isEmpty, d.transport.isEmpty, !d.workersFrom, d.activities.contains("recruitment"),
+           let p = d.origin.first(where: { rules.places[$0].kind == .city || rules.places[$0].kind == .district }) ?? d.origin.first {
+            d.destinations = [Destination(name: rules.places[p].name, code: rules.places[p].code)]
+        }
         var e = MissionEvent(id: id, type: d.type)
         swap(&e.organizer, &d.organizer)
         e.origin = d.origin.map { p in Origin(name: rules.places[p].name, level: rules.places[p].level, country: "CN") }
