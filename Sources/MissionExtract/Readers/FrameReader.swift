@@ -742,7 +742,7 @@ struct FrameReader {
             if m.label == RuleStore.noTransport { continue }
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
-        if has(.another) { d.another = true }
+        if has(.another) || has(.ownDeal) { d.another = true }
         for t in triggers where t.label.fair >= 0 { d.addFair(t.label.fair) }
         if has(.business) { d.business = true }
         if has(.diplomacy) { d.diplomatic = true }

@@ -41,6 +41,9 @@ public struct RuleSet: Sendable {
         case cityHead = "city_head", provinceHead = "province_head"
         /// Going abroad without naming where ("赴境外参展", "overseas trips"): a trip's deals are its outcome.
         case abroad
+        /// A signing of counted projects or a side event's deals ("6个投资贸易重点项目在现场签约"): a deal of
+        /// its own, never the outcome of the fair or trip it is held at.
+        case ownDeal = "own_deal"
 
         /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
         /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
@@ -82,6 +85,7 @@ public struct RuleSet: Sendable {
             case .cityHead: 28
             case .provinceHead: 29
             case .abroad: 30
+            case .ownDeal: 31
             }
         }
     }

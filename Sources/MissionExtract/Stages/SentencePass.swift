@@ -246,6 +246,8 @@ struct SentencePass {
 
         /// The deals' sentence is the fair's, or the trip's when it goes abroad (to a place named, or "境外").
         mutating func settle(_ triggers: [TriggerMatch], _ reader: FrameReader) {
+            // (a signing of counted projects at the fair is a deal of its own)
+            if best == .deal, reader.has(.ownDeal) { return }
             if fairFirst {
                 best = .tradeFair
                 strongest = Self.strongest(of: best, triggers)
