@@ -184,6 +184,13 @@ final class ChineseTests: XCTestCase {
         ], published: "2024-11-20", are: [.policyMeasure])
     }
 
+    /// "受商务部委托" names who asked, not who organised; "受…预算控制" is subject to a budget.
+    func testShouIsNoPassiveAgent() throws {
+        let doc = try extract("新闻\n\n3月2日,受商务部委托,浙江省贸促会组织30家企业赴德国参展。", published: "2024-03-05")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["浙江省贸促会"])
+    }
+
     func testNoticesAndDelegationsNamedAsSuch() throws {
         try assertEventTypes(["衢州市商务局印发《关于做好2007年中国食品博览会组展工作的通知》。", "浙江省商务厅下发关于进一步支持企业开拓国际市场的若干措施。"],
                              published: "2007-03-01", are: [.policyMeasure])
@@ -265,7 +272,10 @@ final class ChineseTests: XCTestCase {
     func testATaskForceForAPolicyIsAMeasure() throws {
         for text in ["目前商务部已成立以部领导为组长、相关司局参加的稳外贸落实推进小组。",
                      "为稳住外贸基本盘,苏州市成立稳外贸工作专班,帮助企业抢订单。",
-                     "浙江外贸企业出海参展\n\n省商务厅成立外贸企业出海参展工作领导小组。"] {
+                     "浙江外贸企业出海参展\n\n省商务厅成立外贸企业出海参展工作领导小组。",
+                     // (its members listed between: "以部领导为组长、相关司局参加的")
+                     "新闻\n\n目前商务部已成立以部领导为组长、相关司局参加的落实推进小组,对任务作出细化方案。",
+                     "新闻\n\n江苏省商务厅成立以厅长为组长、各处室负责人参加的稳外贸工作专班。"] {
             let doc = try extract(text, published: "2023-03-01")
             XCTAssertEqual(doc.events.map(\.type), [.policyMeasure], text)
             XCTAssertFalse(doc.events.first?.organizer.isEmpty ?? true, text)
