@@ -474,6 +474,60 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// The commonest ways this news says each action (a body leads firms abroad, a fair opens, projects
+    /// are signed, a measure is issued, workers are carried or hired), one sentence each.
+    func testCommonPhrasingsOfEachTypeAreRead() throws {
+        let cases: [(String, EventType)] = [
+            ("3月5日,浙江省商务厅率领50家外贸企业赴德国参加汉诺威工业博览会。", .tradeMission),
+            ("日前,由江苏省贸促会组织的经贸代表团一行20人赴越南、泰国开展经贸交流活动。", .tradeMission),
+            ("3月5日,温州市副市长王军带队,组织30家企业赴迪拜拜访客户、洽谈订单。", .tradeMission),
+            ("广东省首个“抢订单”包机团3月5日从深圳机场出发,飞往日本东京。", .tradeMission),
+            ("3月5日至12日,四川省组织40家企业组成经贸代表团出访法国、德国和意大利。", .tradeMission),
+            ("近日,我市组织15家企业赴马来西亚吉隆坡参加中国商品展,现场签订意向订单3000万美元。", .tradeMission),
+            ("3月5日,一架载有宁波86家企业160余人的包机从栎社机场起飞,前往阿联酋迪拜。", .tradeMission),
+            ("为帮助企业开拓海外市场,厦门市商务局3月组织12家企业赴印尼雅加达参展。", .tradeMission),
+            ("3月5日,义乌市政府带领一百家企业前往迪拜参加中国商品博览会。", .tradeMission),
+            ("3月5日,山东省副省长率山东经贸代表团抵达沙特利雅得,开展招商推介活动。", .tradeMission),
+            ("第133届中国进出口商品交易会4月15日在广州开幕。", .tradeFair),
+            ("4月15日,第133届广交会线下展在广州琶洲开幕,展览面积达150万平方米。", .tradeFair),
+            ("第六届中国国际进口博览会11月10日在上海闭幕,按一年计意向成交784.1亿美元。", .tradeFair),
+            ("9月16日,第20届中国—东盟博览会在广西南宁国际会展中心开幕,展位总数达5400个。", .tradeFair),
+            ("为期5天的第三届中国国际消费品博览会4月10日在海口开幕。", .tradeFair),
+            ("4月10日至13日,2023中国(义乌)进口商品博览会在义乌国际博览中心举行。", .tradeFair),
+            ("3月5日,宁波市在深圳举行招商推介会,现场签约项目18个,总投资156亿元。", .deal),
+            ("3月5日,浙江省与沙特企业签署12项合作协议,金额达5亿美元。", .deal),
+            ("活动现场,共有15个重点项目集中签约,签约总金额320亿元。", .deal),
+            ("3月5日,江苏苏美达集团与德国企业签订了价值2000万欧元的采购合同。", .deal),
+            ("3月5日,浙江省商务厅印发《关于支持企业开拓国际市场的若干措施》。", .policyMeasure),
+            ("近日,广东省出台稳外贸十条措施,对企业参加境外展会给予展位费补贴。", .policyMeasure),
+            ("3月5日,厦门市政府发布《关于进一步稳外贸促发展的实施意见》,提出15条具体举措。", .policyMeasure),
+            ("苏州市商务局3月5日召开新闻发布会,推出支持外贸企业出海参展的“政策包”。", .policyMeasure),
+            ("3月5日,商务部等8部门联合印发通知,支持企业开拓多元化市场。", .policyMeasure),
+            ("2月10日,贵州省毕节市开行首趟返岗专列,1200名农民工乘车前往广州。", .recruitmentDrive),
+            ("2月10日上午,合肥市2023年春风行动大型招聘会在合肥国际会展中心举行,500家企业提供岗位1.2万个。", .recruitmentDrive),
+            ("2月10日,四川省广安市人社局组织20辆返岗专车,将800名务工人员“点对点”送往浙江、福建。", .recruitmentDrive),
+            ("春节后,东莞市人社局组团赴广西、贵州招工,现场达成就业意向3000人。", .recruitmentDrive),
+            ("2月10日,长沙市举办“春风行动”暨就业援助月专场招聘会,吸引100余家企业参会。", .recruitmentDrive)
+        ]
+        for (text, type) in cases {
+            let doc = try extract("商务新闻\n\n" + text, published: "2023-03-12")
+            XCTAssertEqual(doc.events.map(\.type), [type], text)
+        }
+    }
+
+    /// A head's title before the group led ("副省长…率领…代表团一行50人抵达…") and before "一行赴" both
+    /// name the government; the verb of going after the title still leads to the destination.
+    func testAHeadAndHisPartyGoAbroad() throws {
+        for (text, body, country) in [("3月8日,广东省副省长张某率领广东经贸代表团一行50人抵达沙特阿拉伯首都利雅得。", "广东省政府", "SA"),
+                                      ("3月8日,广东省副省长张某一行赴沙特利雅得开展经贸交流。", "广东省政府", "SA"),
+                                      ("3月8日,温州市副市长王军一行赴日本东京拜访客户。", "温州市政府", "JP")] {
+            let doc = try extract("商务新闻\n\n" + text, published: "2023-03-12")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [body], text)
+            XCTAssertEqual(doc.events.first?.destinations.map(\.code), [country], text)
+        }
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

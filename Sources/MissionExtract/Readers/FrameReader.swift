@@ -27,6 +27,14 @@ struct FrameReader {
         self.entities = UnsafeBufferPointer(rebasing: text.entities[sentence.entities])
         self.ctx = text.context(limit: sentence.tokens.upperBound)
         rules.cues.scan(from: sentence.tokens.lowerBound, ctx, into: &cueBuffer)
+        // A head's cue ends at the verb of going ("副市长王军一行赴"): that verb also leads to the
+        // destination, a cue of its own that the one leftmost-longest scan gave to the longer cue.
+        for c in cueBuffer where c.label == .cityHead || c.label == .provinceHead {
+            for k in max(c.start + 1, c.end - 2)..<c.end where rules.cue(.destPrep, at: k, ctx) == c.end {
+                cueBuffer.append((label: .destPrep, start: k, end: c.end, pattern: c.pattern))
+                break
+            }
+        }
         self.cues = cueBuffer
     }
 
@@ -576,6 +584,15 @@ struct FrameReader {
             if before == rules.lexicon.of, s >= 2, triggers.contains(where: { $0.label.type == triggerType && $0.end == s - 1 }) {
                 d.addOrigin(pi, name: rules.places[pi].name, rule: "trigger of X", words: span((s - 1)..<t)); continue
             }
+        }
+        // "我省54家企事业单位160余名代表组团参加": the paper's own province or city, right before a count
+        // or the trigger, is where the participants come from
+        for c in cues where c.label == .ourProvince || c.label == .ourCity {
+            let p = c.label == .ourCity ? (sentence.city ?? sentence.province) : sentence.province
+            guard let p, entities.contains(where: { e in
+                if case .count(_, _, let u?) = e.value { return u != "" && e.tokens.lowerBound == c.end } else { return false } })
+                || triggers.contains(where: { $0.label.type == triggerType && $0.start >= c.end && $0.start <= c.end + 2 }) else { continue }
+            d.addOrigin(p, name: rules.places[p].name, rule: "our province/city", words: span(c.start..<c.end))
         }
         // "a Chinese procurement delegation", "China's Ministry of Commerce": a national group or body
         // comes from the country (when the sentence names no province or city they come from)

@@ -44,6 +44,8 @@ public struct RuleSet: Sendable {
         /// A signing of counted projects or a side event's deals ("6个投资贸易重点项目在现场签约"): a deal of
         /// its own, never the outcome of the fair or trip it is held at.
         case ownDeal = "own_deal"
+        /// "我省", "本市": the province or city the text is about, as a local paper calls it.
+        case ourProvince = "our_province", ourCity = "our_city"
 
         /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
         /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
@@ -86,6 +88,8 @@ public struct RuleSet: Sendable {
             case .provinceHead: 29
             case .abroad: 30
             case .ownDeal: 31
+            case .ourProvince: 32
+            case .ourCity: 33
             }
         }
     }

@@ -251,7 +251,7 @@ struct SentencePass {
             if fairFirst {
                 best = .tradeFair
                 strongest = Self.strongest(of: best, triggers)
-            } else if let trip, reader.hasForeignPlace(after: trip.end) || reader.cues.contains(where: { $0.label == .abroad && $0.start >= trip.start }) {
+            } else if let trip, reader.hasForeignPlace(after: trip.start) || reader.cues.contains(where: { $0.label == .abroad && $0.start >= trip.start }) {
                 best = trip.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
