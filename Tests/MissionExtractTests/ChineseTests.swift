@@ -528,6 +528,18 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// The organizer between its name and its verb: "于3月16日", an official's name and the date,
+    /// "在…的组织下".
+    func testTheOrganizerAcrossADateAnOfficialOrItsGuidance() throws {
+        for (text, body) in [("金华市政府于3月16日组织“金华好货”出海团,带领30家企业赴波兰华沙参展。", "金华市政府"),
+                             ("福建省商务厅副厅长李某3月20日率福建企业代表团访问巴西圣保罗。", "福建省商务厅"),
+                             ("3月21日,在东莞市商务局的组织下,东莞25家家具企业赴墨西哥参加国际家具展。", "东莞市商务局")] {
+            let doc = try extract("商务新闻\n\n" + text, published: "2023-03-22")
+            XCTAssertEqual(doc.events.map(\.type), [.tradeMission], text)
+            XCTAssertEqual(doc.events.first?.organizer.map(\.name), [body], text)
+        }
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([
