@@ -540,6 +540,14 @@ final class ChineseTests: XCTestCase {
         }
     }
 
+    /// Two bodies issuing a measure together ("浙江省商务厅、省财政厅联合下发通知"): both organise it,
+    /// the second of the province the first names.
+    func testBodiesIssuingAMeasureTogether() throws {
+        let doc = try extract("商务新闻\n\n近日,浙江省商务厅、省财政厅联合下发通知,对参加境外展会的企业给予展位费80%的补助。", published: "2023-03-07")
+        XCTAssertEqual(doc.events.map(\.type), [.policyMeasure])
+        XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["浙江省商务厅", "浙江省财政厅"])
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

@@ -240,8 +240,9 @@ struct EntityStage: ExtractionStage {
                 // Without a place before this sentence, the first Chinese place of the sentence before the
                 // name ("A delegation from Zhejiang … on a flight chartered by the provincial Department of Commerce")
                 if province == nil && city == nil && hereProvince == nil && hereCity == nil {
+                    // (also one inside a body named before: "浙江省商务厅、省财政厅联合下发通知")
                     for e in first..<placesEnd where found[e].tokens.upperBound <= i {
-                        guard swallowed.isEmpty || !swallowed[e - first], case .place(let p32, false) = found[e].value else { continue }
+                        guard case .place(let p32, false) = found[e].value else { continue }
                         if locate(Int(p32)) { break }
                     }
                     // (a Chinese lead may name its city after the body: "由市政府主办,市人社局承办的六安市…招聘会")
