@@ -548,6 +548,22 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.organizer.map(\.name), ["浙江省商务厅", "浙江省财政厅"])
     }
 
+    /// A portal's own story that never names its city ("市商务局组织我市18家外贸企业…") keeps the body's
+    /// name as written; a measure's long title in 《》 is a measure and "《措施》明确…" speaks of it again;
+    /// the station a train leaves from is no destination.
+    func testAPortalsOwnStory() throws {
+        let trip = try extract("我市组织企业赴日本参加东京国际礼品展\n\n2023-02-10 09:30  来源:市商务局\n\n为贯彻落实省委省政府“千团万企拓市场抢订单”行动部署,2月6日至10日,市商务局组织我市18家外贸企业赴日本参加第95届东京国际礼品展。\n\n展会期间,企业共接待客商2000余人次,达成意向订单1500万美元。参展企业纷纷表示,此次参展收获颇丰。\n\n下一步,市商务局将继续组织企业赴境外参展,帮助企业稳订单、拓市场。\n")
+        XCTAssertEqual(trip.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(trip.events.first?.organizer.map(\.name), ["市商务局"])
+        XCTAssertEqual(trip.events.first?.destinations.map(\.code), ["JP"])
+        let measure = try extract("我省出台十条措施支持外贸企业开拓市场\n\n2023年02月20日 来源:省商务厅\n\n近日,省商务厅、省财政厅联合印发《关于支持外贸企业开拓国际市场的十条措施》(以下简称《措施》)。《措施》明确,对企业参加境外重点展会给予展位费最高80%的补助,对包机出境参展给予最高50万元支持。\n\n省商务厅相关负责人表示,《措施》的出台将有效帮助企业抢订单、拓市场。\n")
+        XCTAssertEqual(measure.events.map(\.type), [.policyMeasure])
+        XCTAssertEqual(measure.events.first?.organizer.map(\.name), ["省商务厅", "省财政厅"])
+        let train = try extract("“春风行动”返岗专列发车\n\n2023-01-29 来源:贵州日报\n\n1月28日上午,2023年“春风行动”贵州铜仁至广东广州返岗专列在铜仁火车站发车,1100余名务工人员乘车返岗。\n\n据介绍,今年铜仁市人社局联合铁路部门共开行返岗专列3趟,预计输送务工人员3000余人。\n")
+        XCTAssertEqual(train.events.map(\.type), [.recruitmentDrive])
+        XCTAssertEqual(train.events.first?.destinations.map(\.name), ["Guangzhou"])
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

@@ -79,6 +79,10 @@ struct ChineseDateFinder {
         while i < limit {
             let t = tokens[i]
             guard !used[i], t.kind == .number || t.isIdeograph else { i += 1; continue }
+            // A date opens with a number, or with the character of a relative year or day (今年, 明年,
+            // 昨日): any other character, most of them, is passed over before the readers are asked.
+            if t.kind != .number, !t.isNumeralCharacter,
+               !(i + 1 < limit && (tokens[i + 1].key == words.year || words.dayNouns.contains(tokens[i + 1].key))) { i += 1; continue }
             // 今天, 昨日
             if i + 1 < limit, words.dayNouns.contains(tokens[i + 1].key), let back = words.relativeDay.get(t.key).map(Int.init),
                let p = published, let y = p.year, let m = p.month, let d = p.day {

@@ -525,6 +525,8 @@ struct FrameReader {
                     && !(type == .tradeFair && (fairPhase || c.start > lo && rules.lexicon.venueBeforeIn.contains(tp[c.start - 1].key))) { break }
                 if k > lo, tp[c.start].key == rules.lexicon.to, c.start > lo, tp[c.start - 1].key == rules.lexicon.leaving { break }
                 let et = entities[e].tokens
+                // "在铜仁火车站发车": a station or airport the trip leaves from is no destination
+                if rules.cue(.departurePoint, at: et.upperBound, ctx) != nil { break }
                 d.addDestination(destination(p), rule: span("dest_prep: ", c.start..<c.end), words: span(c.start..<et.upperBound))
                 destinations.append(et)
                 // the list goes on: ", Germany", "and Italy", ", and the European Union"

@@ -46,6 +46,9 @@ public struct RuleSet: Sendable {
         case ownDeal = "own_deal"
         /// "我省", "本市": the province or city the text is about, as a local paper calls it.
         case ourProvince = "our_province", ourCity = "our_city"
+        /// A station or airport after a place, and the verb of leaving ("火车站发车", "国际机场起飞"):
+        /// the place is where the trip sets off.
+        case departurePoint = "departure_point"
 
         /// The kinds that RuleStore.cue(_:at:) is asked for, commonest first: they get table bits of
         /// their own while bits last. The others are only read from a sentence's scanned cues; a kind
@@ -90,6 +93,7 @@ public struct RuleSet: Sendable {
             case .ownDeal: 31
             case .ourProvince: 32
             case .ourCity: 33
+            case .departurePoint: 34
             }
         }
     }

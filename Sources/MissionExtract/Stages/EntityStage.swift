@@ -90,6 +90,9 @@ struct EntityStage: ExtractionStage {
 
     static let bodyMentionRule = "the body named before"
 
+    /// 市, 省, 县, 区: the level a Chinese body's name opens with ("市商务局", "省商务厅").
+    static let levelWords = KeySet(["市", "省", "县", "区"])
+
     /// Sorts entities[from...] (one sentence's) by their first token, in place.
     private static func sortByStart(_ entities: inout [Entity], from base: Int) {
         entities.withUnsafeMutableBufferPointer { all in
@@ -255,9 +258,14 @@ struct EntityStage: ExtractionStage {
                     }
                 }
                 let p = template.usesCity ? (hereCity ?? city ?? hereProvince ?? province) : (hereProvince ?? province)
-                guard let p else { i = m.end; continue }     // "the provincial government" of an unknown province
-                home = p
-                name = template.filled(with: template.chinese ? rules.places[p].chineseName ?? rules.places[p].name : rules.places[p].name)
+                if let p {
+                    home = p
+                    name = template.filled(with: template.chinese ? rules.places[p].chineseName ?? rules.places[p].name : rules.places[p].name)
+                } else if !(template.chinese && Self.levelWords.contains(ctx.tokens[nameStart].key)) {
+                    i = m.end; continue                     // "the provincial government" of an unknown province
+                }
+                // (a Chinese body of a place the text never names, "市商务局组织我市18家企业…", keeps the
+                // name as written: it says its level, and a reader knows the city from the portal)
             }
             let kind = OrganizerKind(rawValue: m.label.kind) ?? .other
             found.append(Entity(value: .organization(Organizer(name: name, kind: kind), place: home, media: m.label.kind == "media"),
