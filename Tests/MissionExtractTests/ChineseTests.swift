@@ -379,6 +379,10 @@ final class ChineseTests: XCTestCase {
         // (also when the sentence names the fair first: "在第18届中国—东盟博览会召开之际,…6个…项目在现场签约")
         let atTheFair = try extract("新闻\n\n9月10日,第18届中国—东盟博览会在广西南宁召开,我省54家企事业单位160余名代表组团参加。\n\n在第18届中国—东盟博览会召开之际,9月10日,甘肃省重点项目签约仪式举行,金川集团等6个投资贸易重点项目在现场签约。", published: "2021-09-13")
         XCTAssertEqual(atTheFair.events.map(\.type), [.tradeFair, .deal])
+        // (but the projects a trip abroad signs are its outcome)
+        let trip = try extract("商务新闻\n\n5月3日至9日,苏州高新区管委会主任李某率队赴德国、荷兰开展招商活动,拜访了20余家企业,签约项目5个,总投资2.3亿美元。", published: "2023-05-10")
+        XCTAssertEqual(trip.events.map(\.type), [.tradeMission])
+        XCTAssertEqual(trip.events.first?.outcomes.first?.count?.value, 5)
         let tallies = [("第134届广交会15日在广州开幕。展会期间,各地企业共达成意向成交额25.8亿元。", EventType.tradeFair),
                        ("浙江省商务厅组织50家企业赴日本参加东京国际礼品展。展会期间,代表团共达成意向订单1.2亿美元。", .tradeMission)]
         for (text, type) in tallies {

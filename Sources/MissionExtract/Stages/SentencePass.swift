@@ -246,12 +246,13 @@ struct SentencePass {
 
         /// The deals' sentence is the fair's, or the trip's when it goes abroad (to a place named, or "境外").
         mutating func settle(_ triggers: [TriggerMatch], _ reader: FrameReader) {
-            // (a signing of counted projects at the fair is a deal of its own)
-            if best == .deal, reader.has(.ownDeal) { return }
-            if fairFirst {
+            // (a signing of counted projects at the fair is a deal of its own; on a trip abroad it is
+            // the trip's outcome, below)
+            let ownDeal = reader.has(.ownDeal)
+            if fairFirst, !ownDeal {
                 best = .tradeFair
                 strongest = Self.strongest(of: best, triggers)
-            } else if let trip, reader.hasForeignPlace(after: trip.start) || reader.cues.contains(where: { $0.label == .abroad && $0.start >= trip.start }) {
+            } else if let trip, !(ownDeal && trip.label.type == .tradeFair), reader.hasForeignPlace(after: trip.start) || reader.cues.contains(where: { $0.label == .abroad && $0.start >= trip.start }) {
                 best = trip.label.type
                 strongest = Self.strongest(of: best, triggers)
             }
