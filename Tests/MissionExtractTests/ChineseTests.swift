@@ -568,6 +568,14 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(train.events.first?.destinations.map(\.name), ["Guangzhou"])
     }
 
+    /// The next phase's dates ("第二期将于10月23日至27日举行") are not the closing phase's.
+    func testTheNextPhaseIsNotThisOne() throws {
+        let doc = try extract("第134届广交会第一期闭幕\n\n新华社广州10月19日电 第134届中国进出口商品交易会第一期19日闭幕。据广交会新闻中心介绍,第一期共有来自212个国家和地区的10万名境外采购商到会,现场意向出口成交约120亿美元。\n\n第二期将于10月23日至27日举行。\n")
+        XCTAssertEqual(doc.events.map(\.type), [.tradeFair])
+        XCTAssertEqual(doc.events.first?.when.end, "--10-19")
+        XCTAssertNil(doc.events.first?.when.start)
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([
