@@ -576,6 +576,18 @@ final class ChineseTests: XCTestCase {
         XCTAssertNil(doc.events.first?.when.start)
     }
 
+    /// A round-up of several provinces' trips is one trip each ("广东省则计划于12月中旬…" is Guangdong's
+    /// own), and a fair that "11月10日闭幕" ends that day.
+    func testARoundUpOfTripsAndAFairsClose() throws {
+        let roundUp = try extract("多地组团出海抢订单\n\n2022-12-08 来源:经济日报\n\n近期,多地政府纷纷组织企业出海抢订单。\n\n12月4日,浙江省商务厅组织的首批企业包机从杭州出发,飞赴日本参加东京国际礼品展。\n\n12月6日,江苏省苏州市组织30余家外贸企业赴德国、法国开展商务洽谈。\n\n广东省则计划于12月中旬组织200家企业赴中东参加迪拜国际五大行业展。\n")
+        XCTAssertEqual(roundUp.events.map(\.type), [.tradeMission, .tradeMission, .tradeMission])
+        XCTAssertEqual(roundUp.events.map { $0.destinations.map(\.code) }, [["JP"], ["DE", "FR"], ["region:middle_east"]])
+        XCTAssertEqual(roundUp.events.last?.origin.map(\.name), ["Guangdong"])
+        let close = try extract("进博会成果丰硕\n\n2023-11-11 来源:人民网\n\n第六届中国国际进口博览会11月10日闭幕。本届进博会按一年计意向成交784.1亿美元,比上届增长6.7%。\n\n本届进博会共有128个国家和地区的3486家企业参展。其中,浙江交易团签约采购金额达到120亿美元。\n")
+        XCTAssertEqual(close.events.first?.type, .tradeFair)
+        XCTAssertEqual(close.events.first?.when.end, "2023-11-10")
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

@@ -201,6 +201,8 @@ struct FrameReader {
             if rules.cue(.agentVerb, at: k, ctx) != nil || rules.cue(.cityHead, at: k, ctx) != nil || rules.cue(.provinceHead, at: k, ctx) != nil { return true }
             if let e = rules.cue(.aux, at: k, ctx) { k = e; skipped += 1; continue }
             if rules.lexicon.agentSuffixes.contains(tp[k].key) { k += 1; skipped += 1; continue }
+            // a date between: "苏州市商务局3月5日召开新闻发布会", "金华市政府于3月16日组织"
+            if let e = entity(at: k), case .date = entities[e].value { k = entities[e].tokens.upperBound; skipped += 1; continue }
             if tp[k].kind == .word, isAdverb(k) { k += 1; skipped += 1; continue }
             return false
         }
