@@ -433,6 +433,9 @@ final class ChineseTests: XCTestCase {
         let abroad = try extract("新闻\n\n记者近日从浙江温州市相关部门获悉,今年五月份,温州六十家企业将包机前往德国参加在那里举行的“中国温州商品博览会”德国展。", published: "2023-04-08")
         XCTAssertEqual(abroad.events.map(\.type), [.tradeMission])
         XCTAssertEqual(abroad.events.first?.destinations.map(\.code), ["DE"])
+        // (an English report of a fair in China that names foreign guests keeps the fair's place)
+        let harbin = try extract("Harbin fair opens\n\nThe 19th Harbin International Economic and Trade Fair opened on June 15, attracting 1,200 companies from Russia and other countries.", published: "2008-06-16")
+        XCTAssertEqual(harbin.events.first?.destinations.map(\.name), ["Harbin"])
         let tally = try extract("新闻\n\n义乌决定6月14日至16日在阿联酋迪拜举办“中国义乌国际小商品博览会”迪拜展。截至3月3日,义乌有80多家企业报名参展。", published: "2023-03-06")
         XCTAssertEqual(tally.events.map(\.type), [.tradeFair])
         XCTAssertEqual(tally.events.first?.when.start, "2023-06-14")
@@ -470,6 +473,10 @@ final class ChineseTests: XCTestCase {
             XCTAssertEqual(doc.events.first?.destinations.map(\.name), [city], text)
             XCTAssertEqual(doc.events.first?.activities.contains("recruitment"), true, text)
         }
+        // (buses that carry workers away go elsewhere: no destination at home)
+        let bus = try extract("新闻\n\n2月10日,四川省宣汉县开行10辆返岗专车,300名务工人员乘车返岗,县人社局现场开展招聘。", published: "2023-02-11")
+        XCTAssertEqual(bus.events.map(\.type), [.recruitmentDrive])
+        XCTAssertTrue(bus.events.first?.destinations.isEmpty ?? false)
         for (text, day) in [("9月18日,记者从第五届中国—亚欧博览会新闻发布会上了解到,将于9月20日开幕的第五届中国—亚欧博览会规模为历届之最。", "2023-09-20"),
                             ("3月5日,记者从组委会获悉,第二十届中国—东盟博览会将于9月16日在南宁开幕。", "2023-09-16")] {
             let doc = try extract("新闻\n\n" + text, published: "2023-09-18")

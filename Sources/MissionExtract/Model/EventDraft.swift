@@ -34,6 +34,7 @@ struct EventDraft {
     var caption = false                   // read only from a photo caption
     var business = false                  // a sentence of it names business (cues.tsv `business`)
     var workersFrom = false               // an origin read from "from X"
+    var vehicles = false                  // buses or cars carry its people ("返岗专车", "special cars"): no transport of the schema
     var alive = true
 
     var hasDate: Bool { start != nil || end != nil }
@@ -108,7 +109,7 @@ struct EventDraft {
         start = nil; end = nil; duration = nil; whenText = nil
         participants.empty(); activities.empty(); transport.empty(); outcomes.empty(); fairs.empty()
         trace = []      // not emptied in place: absorb may have taken its storage whole
-        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; diplomatic = false; businessGroup = false; foreignOrigin = false; alive = true
+        ownDate = false; relativeDate = false; since = false; another = false; nameOnly = false; caption = false; business = false; workersFrom = false; vehicles = false; diplomatic = false; businessGroup = false; foreignOrigin = false; alive = true
     }
 
     /// Room for a sentence's traces at the first: one allocation instead of a doubling series.
@@ -129,6 +130,7 @@ struct EventDraft {
         weight = max(weight, o.weight)
         business = business || o.business
         workersFrom = workersFrom || o.workersFrom
+        vehicles = vehicles || o.vehicles
         caption = caption && o.caption
         diplomatic = diplomatic || o.diplomatic
         businessGroup = businessGroup || o.businessGroup

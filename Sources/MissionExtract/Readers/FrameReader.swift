@@ -562,7 +562,7 @@ struct FrameReader {
             // "the China Yiwu International Commodities Fair", "the Harbin fair": the fair's venue
             // (but not a Chinese fair held abroad: "在阿联酋迪拜举办“中国义乌国际小商品博览会”迪拜展")
             if triggers.contains(where: { $0.label.fair >= 0 && $0.start <= s && $0.end >= t }) {
-                if !hasForeignPlace(after: lo) { d.addDestination(destination(pi), rule: .text("place in a fair's name"), words: span(s..<t)) }
+                if !(tp[s].isIdeograph && hasForeignPlace(after: lo)) { d.addDestination(destination(pi), rule: .text("place in a fair's name"), words: span(s..<t)) }
                 continue
             }
             if cues.contains(where: { $0.label == .originPrep && $0.end == s }) || listedAfterOriginPrep(s) || inFromPhrase(s) {
@@ -760,7 +760,7 @@ struct FrameReader {
         for m in transport {
             // a bare "flights" beside chartered or shared flights: ordinary scheduled flights
             if tp[m.start].key == rules.lexicon.flights, m.end == m.start + 1, !flightKinds { continue }
-            if m.label == RuleStore.noTransport { continue }
+            if m.label == RuleStore.noTransport { d.vehicles = true; continue }
             d.addTransport(m.label, words: span(m.start..<m.end))
         }
         if has(.another) || has(.ownDeal) { d.another = true }

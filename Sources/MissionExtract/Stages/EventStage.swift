@@ -296,7 +296,7 @@ struct EventStage: ExtractionStage {
         }
         // A job fair without a venue named is held where it is held for ("六安市…专场招聘会在城区万达广场举行"):
         // its own city (workers carried away by bus or train go elsewhere).
-        if d.type == .recruitmentDrive, d.destinations.isEmpty, d.transport.isEmpty, !d.workersFrom, d.activities.contains("recruitment"),
+        if d.type == .recruitmentDrive, d.destinations.isEmpty, d.transport.isEmpty, !d.vehicles, !d.workersFrom, d.activities.contains("recruitment"),
            let p = d.origin.first(where: { rules.places[$0].kind == .city || rules.places[$0].kind == .district }) ?? d.origin.first {
             d.destinations = [Destination(name: rules.places[p].name, code: rules.places[p].code)]
         }

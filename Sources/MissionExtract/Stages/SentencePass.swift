@@ -81,7 +81,7 @@ struct SentencePass {
             frame.addOrganizer(o, home: sp.home, rule: "quote speaker", words: .text(o.name))
             if let h = sp.home { frame.addOrigin(h, name: rules.places[h].name, rule: "speaker's home", words: .text(o.name)) }
         }
-        if let p = previous, joinsPrevious(p, si, s, choice.best) {
+        if let p = previous, joinsPrevious(p, si, s, choice.best, ownDeal: reader.has(.ownDeal)) {
             drafts[p].absorb(frame, sentence: si); draftOf[si] = p
             return
         }
@@ -403,12 +403,12 @@ struct SentencePass {
     // MARK: Where the frame goes
 
     /// The frame, an action of type `best`, is more of drafts[p], the event of the sentence before.
-    private func joinsPrevious(_ p: Int, _ si: Int, _ s: Sentence, _ best: EventType) -> Bool {
+    private func joinsPrevious(_ p: Int, _ si: Int, _ s: Sentence, _ best: EventType, ownDeal: Bool) -> Bool {
         let prevType = drafts[p].type
         let sameParagraph = doc.sentences[si - 1].paragraph == s.paragraph
         // Orders signed on a trip are the trip's outcome ("… were contracted for export from
         // Liaoning": the trip's own home is no other agent).
-        if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, !frame.another,
+        if best == .deal, prevType == .tradeMission || prevType == .tradeFair, frame.organizer.isEmpty, !ownDeal,
            frame.origin.allSatisfy({ drafts[p].origin.contains($0) }) { return true }
         // "On the 21st, …": the same action, a day later (by the same people)
         if prevType == best, frame.relativeDate, !frame.another, compatibleAgent(p) { return true }
