@@ -595,6 +595,15 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(close.events.first?.when.end, "2023-11-10")
     }
 
+    /// A county portal's own job fair names no place ("我县", "县人力资源市场"): still a drive, by its
+    /// date, its name and its counts.
+    func testAPortalsOwnJobFairWithoutAPlace() throws {
+        let doc = try extract("我县举办春风行动专场招聘会\n\n2023-02-01 来源:县人社局\n\n1月31日,2023年“春风行动”暨就业援助月专场招聘会在县人力资源市场举行。本次招聘会共有56家企业参会,提供就业岗位1800余个,吸引1200余名求职者入场,达成初步就业意向430人。\n")
+        XCTAssertEqual(doc.events.map(\.type), [.recruitmentDrive])
+        XCTAssertEqual(doc.events.first?.when.start, "2023-01-31")
+        XCTAssertEqual(doc.events.first?.participants.first { $0.unit == "enterprises" }?.count.value, 56)
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

@@ -259,6 +259,9 @@ struct EventStage: ExtractionStage {
             // (its tallies "since 2013" are its history)
             let news = !d.isDescription
             return d.isConcrete && news && (d.hasAgent || !d.fairs.isEmpty)
+        // (a county portal's own job fair, "1月31日,…专场招聘会在县人力资源市场举行。本次招聘会共有56家企业参会",
+        // names no place: its date, its strong name and its counts make it news)
+        case .recruitmentDrive where chinese && !d.hasAgent: return d.hasDate && !d.participants.isEmpty && d.weight >= 3
         default: return d.isConcrete && d.hasAgent
         }
     }
