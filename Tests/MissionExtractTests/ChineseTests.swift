@@ -604,6 +604,18 @@ final class ChineseTests: XCTestCase {
         XCTAssertEqual(doc.events.first?.participants.first { $0.unit == "enterprises" }?.count.value, 56)
     }
 
+    /// A delegation from abroad visiting China is no mission of theirs reported here; ours going out is.
+    func testADelegationFromAbroadIsNoMission() throws {
+        for text in ["3月5日,越南工商会经贸代表团一行20人来我市考察,市商务局局长会见了代表团。",
+                     "3月5日,日本丰田公司代表团访问宁波,与宁波市领导举行会谈。",
+                     "3月5日,德国巴伐利亚州经济代表团抵达杭州,开展为期3天的访问。"] {
+            let doc = try extract("商务新闻\n\n" + text, published: "2023-03-07")
+            XCTAssertEqual(doc.events.map(\.type), [], text)
+        }
+        let out = try extract("商务新闻\n\n3月5日,宁波市商务局副局长王某率宁波企业代表团赴越南胡志明市,拜访越南工商会。", published: "2023-03-07")
+        XCTAssertEqual(out.events.map(\.type), [.tradeMission])
+    }
+
     /// Statistics, company results and forecasts report no action.
     func testNearMissesGiveNoEvents() throws {
         try assertEventTypes([

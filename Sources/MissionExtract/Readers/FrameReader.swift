@@ -553,6 +553,14 @@ struct FrameReader {
             if c.start > lo, rules.cue(.homeward, at: c.start - 1, ctx) == c.start { continue }
             d.foreignOrigin = true
         }
+        // "德国巴伐利亚州经济代表团抵达杭州": a delegation named after a place abroad comes from there
+        for e in entities.indices {
+            let et = entities[e].tokens
+            guard let (p, _) = place(e), !rules.places[p].isChinese, tp[et.lowerBound].isIdeograph,
+                  !destinations.contains(where: { $0.contains(et.lowerBound) }),
+                  triggers.contains(where: { $0.label.type == .tradeMission && $0.start >= et.upperBound && $0.start <= et.upperBound + 8 }) else { continue }
+            d.foreignOrigin = true
+        }
         // Origin: "from Haikou", "Wenzhou-based …", "Zhejiang's first … charter flight", "activity of Hainan"
         var workersFrom = false             // an origin read from "from X"
         for e in entities.indices {
